@@ -1,0 +1,176 @@
+// Computing units under a resolved policy.
+//
+// Speed: a line's result depends only on the unit type, one attribute value
+// and the months active, so results (amount and explanation) are computed once
+// per distinct key and shared. Totals count how often each shared result
+// occurs and multiply at the end: exact, and the same as adding rounded parts.
+import { Decimal, ZERO, toFen } from './money.js';
+import type { ResolvedCalc, ResolvedLine, ResolvedPolicy } from './policy/resolve.js';
+import { explainFlat, explainNotApplicable, explainPerCapita, explainSchedule, explainTopUp, withProRata, type Explanation } from './explain.js';
+import type { Unit, UnitType } from './unit.js';
+
+export interface LineResult {
+  line: string;
+  /** Rounded to the fen; the amount for the months active. */
+  amount: Decimal;
+  explanation: Explanation;
+}
+
+export interface UnitResult {
+  unit: Unit;
+  /** One result per policy line, in the policy's line order. */
+  lines: LineResult[];
+  /** Sum of the rounded line amounts. */
+  total: Decimal;
+}
+
+const TWELVE = new Decimal(12);
+
+export class Calculator {
+  private readonly caches: Map<UnitType, Map<string | number, LineResult>>[];
+  private readonly lineIndex: Map<string, number>;
+
+  constructor(readonly policy: ResolvedPolicy) {
+    this.caches = policy.lines.map(() => new Map());
+    this.lineIndex = new Map(policy.lines.map((l, i) => [l.id, i]));
+  }
+
+  get lineIds(): string[] {
+    return this.policy.lines.map((l) => l.id);
+  }
+
+  /** Computes one unit. The unit must be valid (see validateUnit). */
+  unit(unit: Unit): UnitResult {
+    const lines: LineResult[] = new Array(this.policy.lines.length);
+    let total = ZERO;
+    for (let i = 0; i < this.policy.lines.length; i++) {
+      const r = this.line(i, unit, lines);
+      lines[i] = r;
+      total = total.plus(r.amount);
+    }
+    return { unit, lines, total };
+  }
+
+  private line(i: number, unit: Unit, earlier: LineResult[]): LineResult {
+    const line = this.policy.lines[i]!;
+    const calc = line.byType[unit.type];
+    const months = unit.monthsActive ?? 12;
+    let byType = this.caches[i]!.get(unit.type);
+    if (!byType) this.caches[i]!.set(unit.type, (byType = new Map()));
+    let key: string | number;
+    if (!calc || calc.kind === 'flat') key = months;
+    else if (calc.kind === 'topUp') key = `${months}|${calc.of.map((id) => this.fullYear(earlier[this.lineIndex.get(id)!]!)).join('|')}`;
+    else key = unit[calc.attribute] * 13 + months;
+    let result = byType.get(key);
+    if (!result) byType.set(key, (result = this.evaluate(line, calc, unit, months, earlier)));
+    return result;
+  }
+
+  private fullYear(r: LineResult): string {
+    return r.explanation.fullYear ?? r.amount.toFixed(2);
+  }
+
+  private evaluate(line: ResolvedLine, calc: ResolvedCalc | undefined, unit: Unit, months: number, earlier: LineResult[]): LineResult {
+    const ctx = { line, type: unit.type };
+    const mode = this.policy.rounding;
+    if (!calc) return { line: line.id, amount: ZERO, explanation: explainNotApplicable(ctx) };
+    let full: Decimal;
+    let explanation: Explanation;
+    switch (calc.kind) {
+      case 'flat':
+        full = toFen(calc.amount.value, mode);
+        explanation = explainFlat(ctx, calc.amount);
+        break;
+      case 'schedule': {
+        const v = unit[calc.attribute];
+        let step = -1;
+        calc.steps.forEach((s, k) => {
+          if (s.inclusive ? s.threshold.value.lessThanOrEqualTo(v) : s.threshold.value.lessThan(v)) step = k;
+        });
+        const amount = step < 0 ? calc.base : calc.steps[step]!.amount;
+        full = toFen(amount.value, mode);
+        explanation = explainSchedule(ctx, calc, v, step, amount);
+        break;
+      }
+      case 'perCapita': {
+        const v = unit[calc.attribute];
+        const raw = toFen(calc.rate.value.times(v), mode);
+        let applied: 'rate' | 'floor' | 'cap' = 'rate';
+        full = raw;
+        if (calc.floor && full.lessThan(calc.floor.value)) [full, applied] = [toFen(calc.floor.value, mode), 'floor'];
+        if (calc.cap && full.greaterThan(calc.cap.value)) [full, applied] = [toFen(calc.cap.value, mode), 'cap'];
+        explanation = explainPerCapita(ctx, calc, v, raw, applied, full);
+        break;
+      }
+      case 'topUp': {
+        const refs = calc.of.map((id) => this.lineIndex.get(id)!);
+        const sumOf = refs.reduce((s, k) => s.plus(this.fullYear(earlier[k]!)), ZERO);
+        const gap = calc.minimum.value.minus(sumOf);
+        full = gap.isPositive() && !gap.isZero() ? toFen(gap, mode) : ZERO;
+        const labels = refs.map((k) => this.policy.lines[k]!.label);
+        explanation = explainTopUp(ctx, calc, labels, sumOf, full);
+        break;
+      }
+    }
+    if (months === 12) return { line: line.id, amount: full, explanation };
+    // Part-year unit: each line is prorated and rounded on its own, so the
+    // unit total is the sum of its rounded lines.
+    const amount = toFen(full.times(months).dividedBy(TWELVE), mode);
+    return { line: line.id, amount, explanation: withProRata(explanation, months, full, amount) };
+  }
+}
+
+export interface Totals {
+  units: number;
+  lines: Record<string, Decimal>;
+  total: Decimal;
+}
+
+export interface TownshipTotals extends Totals {
+  name: string;
+}
+
+/** Totals per township and for the county, each the exact sum of rounded parts. */
+export class TotalsBuilder {
+  private readonly townships = new Map<string, { units: number; counts: Map<LineResult, number> }>();
+
+  constructor(private readonly lineIds: string[]) {}
+
+  add(r: UnitResult): void {
+    let t = this.townships.get(r.unit.township);
+    if (!t) this.townships.set(r.unit.township, (t = { units: 0, counts: new Map() }));
+    t.units++;
+    for (const lr of r.lines) t.counts.set(lr, (t.counts.get(lr) ?? 0) + 1);
+  }
+
+  result(): { county: Totals; townships: TownshipTotals[] } {
+    const townships = [...this.townships].map(([name, t]): TownshipTotals => {
+      const lines = Object.fromEntries(this.lineIds.map((id) => [id, ZERO]));
+      for (const [lr, n] of t.counts) lines[lr.line] = lines[lr.line]!.plus(lr.amount.times(n));
+      return { name, units: t.units, lines, total: sumValues(lines) };
+    });
+    const lines = Object.fromEntries(this.lineIds.map((id) => [id, townships.reduce((s, t) => s.plus(t.lines[id]!), ZERO)]));
+    return { county: { units: townships.reduce((n, t) => n + t.units, 0), lines, total: sumValues(lines) }, townships };
+  }
+}
+
+function sumValues(lines: Record<string, Decimal>): Decimal {
+  return Object.values(lines).reduce((s, v) => s.plus(v), ZERO);
+}
+
+/** Convenience: compute every unit and the totals. */
+export function computeAll(calc: Calculator, units: Iterable<Unit>): { results: UnitResult[]; county: Totals; townships: TownshipTotals[] } {
+  const totals = new TotalsBuilder(calc.lineIds);
+  const results: UnitResult[] = [];
+  for (const u of units) {
+    const r = calc.unit(u);
+    results.push(r);
+    totals.add(r);
+  }
+  return { results, ...totals.result() };
+}
+
+/** The amount of one line in a unit result (zero when the policy has no such line). */
+export function lineAmount(r: UnitResult, id: string): Decimal {
+  return r.lines.find((l) => l.line === id)?.amount ?? ZERO;
+}
