@@ -4,6 +4,9 @@
 // and the months active, so results (amount and explanation) are computed once
 // per distinct key and shared. Totals count how often each shared result
 // occurs and multiply at the end: exact, and the same as adding rounded parts.
+// Amounts are interned (one Decimal per value), so unit totals are looked up
+// by the amounts that make them rather than added anew: decimal.js allocates
+// on every operation and the garbage collector was most of the cost.
 import { Decimal, ZERO, toFen } from './money.js';
 import type { ResolvedCalc, ResolvedLine, ResolvedPolicy } from './policy/resolve.js';
 import { explainFlat, explainNotApplicable, explainPerCapita, explainSchedule, explainTopUp, withProRata, type Explanation } from './explain.js';
@@ -25,10 +28,15 @@ export interface UnitResult {
 }
 
 const TWELVE = new Decimal(12);
+/** Key of a unit total at the end of a path in the totals trie (a Decimal no line amount is). */
+const ZERO_KEY = new Decimal(0);
 
 export class Calculator {
   private readonly caches: Map<UnitType, Map<string | number, LineResult>>[];
   private readonly lineIndex: Map<string, number>;
+  private readonly interned = new Map<string, Decimal>();
+  /** Unit totals as a trie keyed by each line's (interned) amount. */
+  private readonly totals = new Map<Decimal, unknown>();
 
   constructor(readonly policy: ResolvedPolicy) {
     this.caches = policy.lines.map(() => new Map());
@@ -41,14 +49,26 @@ export class Calculator {
 
   /** Computes one unit. The unit must be valid (see validateUnit). */
   unit(unit: Unit): UnitResult {
-    const lines: LineResult[] = new Array(this.policy.lines.length);
-    let total = ZERO;
-    for (let i = 0; i < this.policy.lines.length; i++) {
+    const n = this.policy.lines.length;
+    const lines: LineResult[] = new Array(n);
+    let node = this.totals;
+    for (let i = 0; i < n; i++) {
       const r = this.line(i, unit, lines);
       lines[i] = r;
-      total = total.plus(r.amount);
+      let next = node.get(r.amount) as Map<Decimal, unknown> | undefined;
+      if (!next) node.set(r.amount, (next = new Map()));
+      node = next;
     }
+    let total = node.get(ZERO_KEY) as Decimal | undefined;
+    if (!total) node.set(ZERO_KEY, (total = lines.reduce((t, l) => t.plus(l.amount), ZERO)));
     return { unit, lines, total };
+  }
+
+  private intern(d: Decimal): Decimal {
+    const key = d.toFixed(2);
+    let v = this.interned.get(key);
+    if (!v) this.interned.set(key, (v = d));
+    return v;
   }
 
   private line(i: number, unit: Unit, earlier: LineResult[]): LineResult {
@@ -73,7 +93,7 @@ export class Calculator {
   private evaluate(line: ResolvedLine, calc: ResolvedCalc | undefined, unit: Unit, months: number, earlier: LineResult[]): LineResult {
     const ctx = { line, type: unit.type };
     const mode = this.policy.rounding;
-    if (!calc) return { line: line.id, amount: ZERO, explanation: explainNotApplicable(ctx) };
+    if (!calc) return { line: line.id, amount: this.intern(ZERO), explanation: explainNotApplicable(ctx) };
     let full: Decimal;
     let explanation: Explanation;
     switch (calc.kind) {
@@ -112,11 +132,11 @@ export class Calculator {
         break;
       }
     }
-    if (months === 12) return { line: line.id, amount: full, explanation };
+    if (months === 12) return { line: line.id, amount: this.intern(full), explanation };
     // Part-year unit: each line is prorated and rounded on its own, so the
     // unit total is the sum of its rounded lines.
     const amount = toFen(full.times(months).dividedBy(TWELVE), mode);
-    return { line: line.id, amount, explanation: withProRata(explanation, months, full, amount) };
+    return { line: line.id, amount: this.intern(amount), explanation: withProRata(explanation, months, full, amount) };
   }
 }
 
@@ -132,21 +152,28 @@ export interface TownshipTotals extends Totals {
 
 /** Totals per township and for the county, each the exact sum of rounded parts. */
 export class TotalsBuilder {
-  private readonly townships = new Map<string, { units: number; counts: Map<LineResult, number> }>();
+  /** Per township, per line (by position): how many units got each amount. */
+  private readonly townships = new Map<string, { units: number; counts: Map<Decimal, number>[] }>();
 
   constructor(private readonly lineIds: string[]) {}
 
   add(r: UnitResult): void {
     let t = this.townships.get(r.unit.township);
-    if (!t) this.townships.set(r.unit.township, (t = { units: 0, counts: new Map() }));
+    if (!t) this.townships.set(r.unit.township, (t = { units: 0, counts: this.lineIds.map(() => new Map()) }));
     t.units++;
-    for (const lr of r.lines) t.counts.set(lr, (t.counts.get(lr) ?? 0) + 1);
+    // Results come from a calculator for the same policy, so lines are in lineIds order.
+    for (let i = 0; i < r.lines.length; i++) {
+      const m = t.counts[i]!;
+      const a = r.lines[i]!.amount;
+      m.set(a, (m.get(a) ?? 0) + 1);
+    }
   }
 
   result(): { county: Totals; townships: TownshipTotals[] } {
     const townships = [...this.townships].map(([name, t]): TownshipTotals => {
-      const lines = Object.fromEntries(this.lineIds.map((id) => [id, ZERO]));
-      for (const [lr, n] of t.counts) lines[lr.line] = lines[lr.line]!.plus(lr.amount.times(n));
+      const lines = Object.fromEntries(
+        this.lineIds.map((id, i) => [id, [...t.counts[i]!].reduce((s, [amount, n]) => s.plus(amount.times(n)), ZERO)]),
+      );
       return { name, units: t.units, lines, total: sumValues(lines) };
     });
     const lines = Object.fromEntries(this.lineIds.map((id) => [id, townships.reduce((s, t) => s.plus(t.lines[id]!), ZERO)]));
