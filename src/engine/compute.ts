@@ -80,7 +80,11 @@ export class Calculator {
     let key: string | number;
     if (!calc || calc.kind === 'flat') key = months;
     else if (calc.kind === 'topUp') key = `${months}|${calc.of.map((id) => this.fullYear(earlier[this.lineIndex.get(id)!]!)).join('|')}`;
-    else key = unit[calc.attribute] * 13 + months;
+    else {
+      // A number key is faster; past 2^40 it could collide, so use a string.
+      const v = unit[calc.attribute];
+      key = v < 2 ** 40 ? v * 13 + months : `${v}|${months}`;
+    }
     let result = byType.get(key);
     if (!result) byType.set(key, (result = this.evaluate(line, calc, unit, months, earlier)));
     return result;

@@ -19,14 +19,18 @@ export function formatPath(path: readonly PropertyKey[]): string {
   return path.map((k, i) => (typeof k === 'number' ? `[${k}]` : `${i ? '.' : ''}${String(k)}`)).join('');
 }
 
+const TYPE_WORDS: Record<string, string> = { string: '文本', number: '数字', array: '列表', object: '对象', boolean: '是/否' };
+
 /** zod's messages are English; give each issue kind a Chinese sentence too. */
 export function problemFromZod(issue: z.core.$ZodIssue): PolicyProblem {
   const path = formatPath(issue.path);
   const en = issue.message;
   let zh: string;
+  if (issue.input === undefined && (issue.code === 'invalid_type' || issue.code === 'invalid_value'))
+    return { path, zh: '缺少必填项', en: `required: ${en}` };
   switch (issue.code) {
     case 'invalid_type':
-      zh = issue.input === undefined ? `缺少必填项（应为${issue.expected}）` : `类型不对，应为${issue.expected}`;
+      zh = `类型不对，应为${TYPE_WORDS[issue.expected] ?? issue.expected}`;
       break;
     case 'too_small':
       zh = issue.origin === 'array' ? `至少需要${String(issue.minimum)}项` : `不能小于${String(issue.minimum)}`;
@@ -35,7 +39,7 @@ export function problemFromZod(issue: z.core.$ZodIssue): PolicyProblem {
       zh = `不能大于${String(issue.maximum)}`;
       break;
     case 'invalid_format':
-      zh = `格式不对${issue.format === 'regex' ? '' : `（${issue.format}）`}`;
+      zh = `格式不对（${issue.format === 'regex' ? en : issue.format}）`;
       break;
     case 'invalid_value':
       zh = `取值无效，应为：${issue.values.map(String).join('、')}`;

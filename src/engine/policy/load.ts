@@ -17,7 +17,7 @@ export function parsePolicy(text: string): Policy {
 }
 
 export function validatePolicy(data: unknown): Policy {
-  const parsed = policySchema.safeParse(data);
+  const parsed = policySchema.safeParse(data, { reportInput: true });
   if (!parsed.success) throw new PolicyError(parsed.error.issues.map(problemFromZod));
   const problems = checkConsistency(parsed.data);
   if (problems.length) throw new PolicyError(problems);
@@ -80,10 +80,16 @@ function checkParam(param: Param, path: string): PolicyProblem[] {
   param.forEach((v, i) => {
     if (dates.has(v.since)) problems.push({ path: `${path}[${i}].since`, zh: `生效日期重复：${v.since}`, en: `duplicate effective date: ${v.since}` });
     dates.add(v.since);
-    if (Number.isNaN(Date.parse(v.since))) problems.push({ path: `${path}[${i}].since`, zh: `日期无效：${v.since}`, en: `invalid date: ${v.since}` });
+    if (!isCalendarDate(v.since)) problems.push({ path: `${path}[${i}].since`, zh: `日期无效：${v.since}`, en: `invalid date: ${v.since}` });
     if (v.value.startsWith('-')) problems.push({ path: `${path}[${i}].value`, zh: `不能为负数：${v.value}`, en: `must not be negative: ${v.value}` });
   });
   return problems;
+}
+
+/** Date.parse rolls 2021-02-30 over to March; a real date reads back the same. */
+function isCalendarDate(iso: string): boolean {
+  const d = new Date(`${iso}T00:00:00Z`);
+  return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === iso;
 }
 
 /** At every date where any threshold changes, the thresholds must rise. */

@@ -5,7 +5,7 @@ import { z } from 'zod';
 import { ROUNDING_MODES } from '../money.js';
 import { UNIT_ATTRIBUTES, UNIT_TYPES } from '../unit.js';
 
-const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'YYYY-MM-DD');
+const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'a date written YYYY-MM-DD');
 const decimalText = z.union([z.number(), z.string().regex(/^-?\d+(\.\d+)?$/)]).transform(String);
 const bilingual = z.object({ zh: z.string().min(1), en: z.string().min(1) }).strict();
 
@@ -75,7 +75,7 @@ export const ruleSchema = z.object({ types: z.array(unitType).min(1), calc: calc
 
 export const lineSchema = z
   .object({
-    id: z.string().regex(/^[A-Za-z][A-Za-z0-9_]*$/, 'letters, digits, _'),
+    id: z.string().regex(/^[A-Za-z][A-Za-z0-9_]*$/, 'an id of letters, digits and _'),
     label: bilingual,
     /** The unit types this line applies to; every one needs exactly one rule. */
     appliesTo: z.array(unitType).min(1),

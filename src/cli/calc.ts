@@ -1,0 +1,67 @@
+// `village-funds calc`: roster workbook in, result workbook (and --json) out.
+import { stat } from 'node:fs/promises';
+import { Calculator } from '../engine/compute.js';
+import { formatYuan } from '../engine/format.js';
+import { resolvePolicy } from '../engine/policy/resolve.js';
+import { openXlsxFile } from '../node/read-xlsx.js';
+import { writeXlsxAtomically } from '../node/write-xlsx.js';
+import { startSheet, writeSheet } from '../xlsx/write.js';
+import { runCalc } from '../workbook/calc-job.js';
+import { calcJson } from '../workbook/calc-json.js';
+import { SHEET_NAMES, issuesSheet, policySheet, policyTitle, resultColumns, resultRow, townshipSheet, type ComputedRow, type Lang } from '../workbook/report.js';
+import { checkWorkbookArg, loadPolicyArg, outputPath, parseYear } from './inputs.js';
+import { progressBar } from './progress.js';
+import type { Io } from './main.js';
+
+export interface CalcArgs {
+  output?: string;
+  policy?: string;
+  year?: string;
+  json?: boolean;
+  force?: boolean;
+  lang: Lang;
+}
+
+/** Yield to the event loop now and then so the streaming writer can flush (bounded memory). */
+const breathe = () => new Promise<void>((r) => setImmediate(r));
+
+export async function calcCommand(roster: string, args: CalcArgs, io: Io): Promise<number> {
+  const calc = new Calculator(resolvePolicy(await loadPolicyArg(args.policy), parseYear(args.year)));
+  await checkWorkbookArg(roster);
+  const out = await outputPath(roster, '核算结果', args.output, !!args.force);
+  const size = (await stat(roster)).size;
+  const bar = progressBar(size, args.lang, io.stderr);
+  const units: ComputedRow[] = [];
+  let outcome!: Awaited<ReturnType<typeof runCalc>>;
+  await writeXlsxAtomically(out, async (wb) => {
+    const results = startSheet(wb, SHEET_NAMES.result, resultColumns(calc), policyTitle(calc.policy));
+    const file = openXlsxFile(roster);
+    let n = 0;
+    outcome = await runCalc(
+      file.sheets,
+      calc,
+      async (row) => {
+        results.addRow(resultRow(row, args.lang));
+        if (args.json) units.push(row);
+        if (++n % 2000 === 0) await breathe();
+      },
+      { onProgress: () => bar.update(file.bytesRead()) },
+    );
+    bar.stop();
+    await results.commit();
+    await writeSheet(wb, townshipSheet(calc, outcome.townships, outcome.county));
+    await writeSheet(wb, issuesSheet(outcome.issues, args.lang));
+    await writeSheet(wb, policySheet(calc.policy));
+  });
+  if (args.json) io.stdout.write(JSON.stringify(calcJson(calc, outcome, units, args.lang)) + '\n');
+  else {
+    const r = outcome.rows;
+    const total = formatYuan(outcome.county.total);
+    io.stdout.write(
+      args.lang === 'zh'
+        ? `已核算${r.computed}个单位（读取${r.read}行，剔除${r.rejected}行，跳过${r.skipped}行），全县合计${total}元。\n结果已写入：${out}\n`
+        : `Computed ${r.computed} units (${r.read} rows read, ${r.rejected} rejected, ${r.skipped} skipped); county total ${total} yuan.\nResult written to: ${out}\n`,
+    );
+  }
+  return outcome.rows.rejected > 0 ? 1 : 0;
+}

@@ -1,0 +1,51 @@
+// `village-funds compare`: the what-if budget difference of two policies or years.
+import ExcelJS from 'exceljs';
+import { compareUnits } from '../engine/compare.js';
+import { Calculator } from '../engine/compute.js';
+import { formatYuan } from '../engine/format.js';
+import { resolvePolicy } from '../engine/policy/resolve.js';
+import { openXlsxFile } from '../node/read-xlsx.js';
+import { writeXlsxAtomically } from '../node/write-xlsx.js';
+import { runCalc } from '../workbook/calc-job.js';
+import { compareJson, compareSheets } from '../workbook/compare-report.js';
+import type { ComputedRow, Lang } from '../workbook/report.js';
+import { writeSheet } from '../xlsx/write.js';
+import { checkWorkbookArg, loadPolicyArg, outputPath, parseYear } from './inputs.js';
+import type { Io } from './main.js';
+
+export interface CompareArgs {
+  policy?: string;
+  against?: string;
+  year?: string;
+  againstYear?: string;
+  output?: string;
+  json?: boolean;
+  force?: boolean;
+  lang: Lang;
+}
+
+export async function compareCommand(roster: string, o: CompareArgs, io: Io): Promise<number> {
+  const yearA = parseYear(o.year);
+  const a = new Calculator(resolvePolicy(await loadPolicyArg(o.policy), yearA));
+  const b = new Calculator(resolvePolicy(await loadPolicyArg(o.against ?? o.policy), o.againstYear ? parseYear(o.againstYear) : yearA));
+  await checkWorkbookArg(roster);
+  const out = await outputPath(roster, '预算比较', o.output, !!o.force);
+  const rows: ComputedRow[] = [];
+  await runCalc(openXlsxFile(roster).sheets, a, (r) => void rows.push(r));
+  const cmp = compareUnits(
+    rows.map((r) => r.result.unit),
+    a,
+    b,
+  );
+  await writeXlsxAtomically(out, async (wb) => {
+    for (const s of compareSheets(cmp, a, b, o.lang)) await writeSheet(wb as unknown as ExcelJS.Workbook, s);
+  });
+  if (o.json) io.stdout.write(JSON.stringify(compareJson(cmp, a, b, rows)) + '\n');
+  else
+    io.stdout.write(
+      o.lang === 'zh'
+        ? `政策A合计${formatYuan(cmp.a.county.total)}元，政策B合计${formatYuan(cmp.b.county.total)}元，差额${formatYuan(cmp.county.total)}元。\n结果已写入：${out}\n`
+        : `Policy A total ${formatYuan(cmp.a.county.total)} yuan, policy B ${formatYuan(cmp.b.county.total)} yuan, difference ${formatYuan(cmp.county.total)} yuan.\nWritten to: ${out}\n`,
+    );
+  return 0;
+}

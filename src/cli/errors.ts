@@ -1,0 +1,20 @@
+// Errors the CLI reports as one clear line and exit code 2.
+import { PolicyError } from '../engine/policy/errors.js';
+import type { Lang } from '../workbook/report.js';
+import type { Said } from './lang.js';
+
+export class UsageError extends Error {
+  constructor(readonly said: Said) {
+    super(said.en);
+  }
+}
+
+export function describeError(e: unknown, lang: Lang): string {
+  if (e instanceof UsageError) return e.said[lang];
+  if (e instanceof PolicyError) {
+    const head = lang === 'zh' ? '政策文件无效：' : 'invalid policy: ';
+    return head + e.problems.map((p) => `${p.path || '(root)'}: ${p[lang]}`).join('; ');
+  }
+  const msg = e instanceof Error ? e.message : String(e);
+  return lang === 'zh' ? `出错：${msg}` : `error: ${msg}`;
+}

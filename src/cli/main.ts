@@ -1,0 +1,92 @@
+// The village-funds command line. Every failure is one line in the user's
+// language and exit code 2; results are 0 (all computed) or 1 (rows rejected
+// or differences found).
+import { Command, CommanderError, Option } from 'commander';
+import { WorkbookReadError } from '../node/read-xlsx.js';
+import type { Lang } from '../workbook/report.js';
+import { calcCommand } from './calc.js';
+import { compareCommand } from './compare.js';
+import { describeError } from './errors.js';
+import { langFromEnv } from './lang.js';
+import { policyCheckCommand, policyShowCommand } from './policy.js';
+
+export interface Io {
+  stdout: NodeJS.WritableStream;
+  stderr: NodeJS.WriteStream;
+}
+
+const langOption = () => new Option('--lang <lang>', 'zh | en (messages; default from the locale, zh when unsure)').choices(['zh', 'en']);
+
+export async function main(argv: string[], io: Io = { stdout: process.stdout, stderr: process.stderr }): Promise<number> {
+  const argLang = argv.includes('--lang') ? argv[argv.indexOf('--lang') + 1] : undefined;
+  const fallbackLang: Lang = argLang === 'en' || argLang === 'zh' ? argLang : langFromEnv();
+  let code = 0;
+  const program = new Command('village-funds')
+    .description('村级经费核算 — village and community fund entitlements: calc, compare, audit, policy')
+    .exitOverride()
+    .configureOutput({ writeOut: (s) => io.stdout.write(s), writeErr: (s) => io.stderr.write(s) });
+
+  program
+    .command('calc')
+    .description('核算名册工作簿 / compute every unit of a roster workbook')
+    .argument('<roster.xlsx>')
+    .option('-o, --output <file>', '输出工作簿 / output workbook (default: beside the input)')
+    .option('--policy <file>', '政策文件 / policy file (JSON or YAML; default: built-in)')
+    .option('--year <YYYY>', '年度 / budget year (default: this year)')
+    .option('--json', '在标准输出打印JSON / print a JSON summary on stdout')
+    .option('--force', '覆盖已有输出 / replace an existing output')
+    .addOption(langOption())
+    .action(async (roster: string, o) => {
+      code = await calcCommand(roster, { ...o, lang: o.lang ?? fallbackLang }, io);
+    });
+
+  program
+    .command('compare')
+    .description('两套政策（或两个年度）的预算差异 / what-if budget difference between two policies or years')
+    .argument('<roster.xlsx>')
+    .option('--policy <file>', '政策A / policy A (default: built-in)')
+    .option('--against <file>', '政策B / policy B (default: policy A)')
+    .option('--year <YYYY>', '年度A / year for A (default: this year)')
+    .option('--against-year <YYYY>', '年度B / year for B (default: year A)')
+    .option('-o, --output <file>', '输出工作簿 / output workbook')
+    .option('--json', '在标准输出打印JSON / print JSON on stdout')
+    .option('--force', '覆盖已有输出 / replace an existing output')
+    .addOption(langOption())
+    .action(async (roster: string, o) => {
+      code = await compareCommand(roster, { ...o, lang: o.lang ?? fallbackLang }, io);
+    });
+
+  const policy = program.command('policy').description('查看或检查政策 / show or check a policy');
+  policy
+    .command('show')
+    .option('--policy <file>', '政策文件 / policy file (default: built-in)')
+    .option('--year <YYYY>', '年度 / year (default: this year)')
+    .option('--json', 'JSON')
+    .addOption(langOption())
+    .action(async (o) => {
+      code = await policyShowCommand({ ...o, lang: o.lang ?? fallbackLang }, io);
+    });
+  policy
+    .command('check')
+    .argument('<file>')
+    .addOption(langOption())
+    .action(async (file: string, o) => {
+      code = await policyCheckCommand(file, { lang: o.lang ?? fallbackLang }, io);
+    });
+
+  try {
+    await program.parseAsync(argv, { from: 'user' });
+    return code;
+  } catch (e) {
+    if (e instanceof CommanderError) {
+      // --help and --version end here too, with exit code 0.
+      return e.exitCode === 0 ? 0 : 2;
+    }
+    if (e instanceof WorkbookReadError)
+      io.stderr.write(
+        (fallbackLang === 'zh' ? `无法读取工作簿：${e.path}（不是有效的 .xlsx 文件，或已加密/损坏）` : `cannot read the workbook: ${e.path} (not a valid .xlsx file, or encrypted/damaged)`) + '\n',
+      );
+    else io.stderr.write(describeError(e, fallbackLang) + '\n');
+    return 2;
+  }
+}

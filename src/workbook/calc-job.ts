@@ -1,0 +1,68 @@
+// The calc job every face runs: read roster sheets, compute each unit, and
+// hand each computed row to a sink as it is ready (so the CLI can stream).
+import { TotalsBuilder, type Calculator, type Totals, type TownshipTotals } from '../engine/compute.js';
+import { createRosterReader, type RosterField, type RosterRowOutcome, type RosterSheetSummary, type RowIssue } from './roster.js';
+import type { ComputedRow } from './report.js';
+import type { WorkbookSource } from './source.js';
+
+export interface RowCounts {
+  read: number;
+  computed: number;
+  rejected: number;
+  skipped: number;
+}
+
+export interface CalcOutcome {
+  rows: RowCounts;
+  sheets: RosterSheetSummary[];
+  /** Every issue: sheet-level, rejected, skipped and warned rows, in reading order. */
+  issues: RowIssue[];
+  county: Totals;
+  townships: TownshipTotals[];
+}
+
+export interface CalcOptions {
+  /** Column overrides per sheet name (e.g. from the task pane). */
+  mappings?: Record<string, Partial<Record<RosterField, number>>>;
+  /** Called every few hundred rows with the rows read so far. */
+  onProgress?: (rowsRead: number) => void;
+  signal?: AbortSignal;
+}
+
+export async function runCalc(
+  source: WorkbookSource,
+  calc: Calculator,
+  sink: (row: ComputedRow) => void | Promise<void>,
+  options: CalcOptions = {},
+): Promise<CalcOutcome> {
+  const totals = new TotalsBuilder(calc.lineIds);
+  const sheets: RosterSheetSummary[] = [];
+  const issues: RowIssue[] = [];
+  let seen = 0;
+  const take = async (o: RosterRowOutcome) => {
+    if (o.kind === 'unit') {
+      const result = calc.unit(o.unit);
+      totals.add(result);
+      issues.push(...o.issues);
+      await sink({ sheet: o.sheet, row: o.row, result });
+    } else if (o.kind === 'rejected') issues.push(...o.issues);
+    else if (o.issue) issues.push(o.issue);
+  };
+  for await (const sheet of source) {
+    const reader = createRosterReader(sheet.name, { mapping: options.mappings?.[sheet.name] });
+    for await (const { row, cells } of sheet.rows) {
+      for (const o of reader.push(row, cells)) await take(o);
+      if (++seen % 512 === 0) {
+        options.signal?.throwIfAborted();
+        options.onProgress?.(seen);
+      }
+    }
+    const summary = reader.finish();
+    sheets.push(summary);
+    issues.push(...summary.issues);
+  }
+  options.onProgress?.(seen);
+  const rows: RowCounts = { read: 0, computed: 0, rejected: 0, skipped: 0 };
+  for (const s of sheets) for (const k of ['read', 'computed', 'rejected', 'skipped'] as const) rows[k] += s[k];
+  return { rows, sheets, issues, ...totals.result() };
+}

@@ -1,0 +1,46 @@
+// The machine-readable calc summary (`village-funds calc --json`). Its shape
+// is a contract: add fields, never rename or drop them.
+import { moneyString, type Decimal } from '../engine/money.js';
+import type { Calculator, Totals } from '../engine/compute.js';
+import type { CalcOutcome } from './calc-job.js';
+import type { ComputedRow, Lang } from './report.js';
+import type { RowIssue } from './roster.js';
+
+const money = (lines: Record<string, Decimal>, total: Decimal) => ({
+  ...Object.fromEntries(Object.entries(lines).map(([k, v]) => [k, moneyString(v)])),
+  total: moneyString(total),
+});
+
+const totalsJson = (t: Totals) => money(t.lines, t.total);
+
+export function issueJson(i: RowIssue, lang: Lang) {
+  return { sheet: i.sheet, row: i.row, column: i.column, severity: i.severity, code: i.code, message: i.message[lang], messages: i.message };
+}
+
+export function unitJson(c: ComputedRow) {
+  const { unit, lines, total } = c.result;
+  return {
+    sheet: c.sheet,
+    row: c.row,
+    code: unit.code ?? null,
+    township: unit.township,
+    name: unit.name,
+    type: unit.type,
+    population: unit.population,
+    membersPrevYear: unit.membersPrevYear,
+    monthsActive: unit.monthsActive ?? 12,
+    lines: Object.fromEntries(lines.map((l) => [l.line, moneyString(l.amount)])),
+    total: moneyString(total),
+  };
+}
+
+export function calcJson(calc: Calculator, outcome: CalcOutcome, units: ComputedRow[], lang: Lang) {
+  return {
+    policy: { id: calc.policy.policy.id, year: calc.policy.year, date: calc.policy.date, lines: calc.lineIds },
+    rows: outcome.rows,
+    totals: totalsJson(outcome.county),
+    townships: outcome.townships.map((t) => ({ name: t.name, units: t.units, totals: totalsJson(t) })),
+    units: units.map(unitJson),
+    issues: outcome.issues.map((i) => issueJson(i, lang)),
+  };
+}

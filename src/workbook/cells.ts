@@ -1,0 +1,57 @@
+// Cell values as every host hands them over (exceljs in the CLI, Office.js in the
+// add-in, a parsed file in the web page): plain values only, no host objects, so
+// the workbook layer runs anywhere and is tested with literal grids.
+
+export type Cell = string | number | boolean | Date | null | undefined;
+
+const FULL_WIDTH_ASCII = /[\uFF01-\uFF5E]/g;
+const ZERO_WIDTH = /[\u200B-\u200D\u2060\uFEFF]/g;
+
+/**
+ * Text as officers mean it: full-width ASCII (１５００, （）, ，, Ａ) becomes half-width,
+ * full-width and other Unicode spaces become plain spaces, zero-width characters go,
+ * inner whitespace (including line breaks inside a cell) collapses to one space, ends trimmed.
+ */
+export function normalizeText(s: string): string {
+  return s
+    .replace(FULL_WIDTH_ASCII, (ch) => String.fromCharCode(ch.charCodeAt(0) - 0xfee0))
+    .replace(ZERO_WIDTH, '')
+    .replace(/\s+/g, ' ') // \s covers U+3000 (full-width space) and U+00A0
+    .trim();
+}
+
+/** Excel column letter of a 0-based column index: 0 -> A, 25 -> Z, 26 -> AA. */
+export function columnLetter(index0: number): string {
+  if (!Number.isSafeInteger(index0) || index0 < 0) throw new RangeError(`column index must be an integer >= 0: ${index0}`);
+  let n = index0 + 1;
+  let out = '';
+  while (n > 0) {
+    const rem = (n - 1) % 26;
+    out = String.fromCharCode(65 + rem) + out;
+    n = Math.floor((n - 1) / 26);
+  }
+  return out;
+}
+
+/** A number as digits, never in exponent form for integers (410102001001, not 4.10102001001e+11). */
+export function numberText(n: number): string {
+  if (Number.isInteger(n) && Math.abs(n) >= 1e21) return BigInt(n).toString();
+  return String(n);
+}
+
+/** A cell's normalised display text; '' for an empty cell. */
+export function cellText(cell: Cell): string {
+  if (cell === null || cell === undefined) return '';
+  if (typeof cell === 'string') return normalizeText(cell);
+  if (typeof cell === 'number') return numberText(cell);
+  if (typeof cell === 'boolean') return cell ? 'TRUE' : 'FALSE';
+  if (Number.isNaN(cell.getTime())) return '';
+  const iso = cell.toISOString();
+  // Hosts give date-only cells as UTC midnight; show those as a plain date.
+  return iso.endsWith('T00:00:00.000Z') ? iso.slice(0, 10) : iso;
+}
+
+/** True for empty cells and cells holding only whitespace. */
+export function isBlankCell(cell: Cell): boolean {
+  return cellText(cell) === '';
+}

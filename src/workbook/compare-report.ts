@@ -1,0 +1,93 @@
+// What-if report: the same roster under two policies or years.
+import type { Comparison } from '../engine/compare.js';
+import type { Calculator } from '../engine/compute.js';
+import { moneyString, ZERO } from '../engine/money.js';
+import { UNIT_TYPE_LABELS } from '../engine/unit.js';
+import { moneyCell, type ComputedRow, type Lang } from './report.js';
+import type { ColumnSpec, OutCell, SheetSpec } from './sheet-spec.js';
+
+export const COMPARE_SHEETS = { budget: '预算比较', units: '单位差异' } as const;
+
+const label = (a: Calculator, b: Calculator, id: string, lang: Lang) =>
+  (a.policy.lines.find((l) => l.id === id) ?? b.policy.lines.find((l) => l.id === id))!.label[lang];
+
+const side = (c: Calculator) => `${c.policy.policy.id} ${c.policy.year}`;
+
+export function compareSheets(cmp: Comparison, a: Calculator, b: Calculator, lang: Lang): SheetSpec[] {
+  const money = (h: string): ColumnSpec => ({ header: h, kind: 'money', width: 16 });
+  const title = `A：${side(a)}；B：${side(b)}；差额 = B − A`;
+  const budgetRows: OutCell[][] = [];
+  const totalRows: number[] = [];
+  const add = (name: string, ta: { lines: Record<string, typeof ZERO>; total: typeof ZERO } | undefined, tb: typeof ta, total: boolean) => {
+    for (const id of cmp.lineIds) {
+      const va = ta?.lines[id] ?? ZERO;
+      const vb = tb?.lines[id] ?? ZERO;
+      budgetRows.push([name, label(a, b, id, lang), moneyCell(va), moneyCell(vb), moneyCell(vb.minus(va))]);
+    }
+    const va = ta?.total ?? ZERO;
+    const vb = tb?.total ?? ZERO;
+    if (total) totalRows.push(budgetRows.length);
+    budgetRows.push([name, '合计', moneyCell(va), moneyCell(vb), moneyCell(vb.minus(va))]);
+  };
+  for (const t of cmp.a.townships) add(t.name, t, cmp.b.townships.find((x) => x.name === t.name), false);
+  add('全县', cmp.a.county, cmp.b.county, true);
+  return [
+    {
+      name: COMPARE_SHEETS.budget,
+      title,
+      columns: [{ header: '乡镇', kind: 'text', width: 14 }, { header: '经费项目', kind: 'text', width: 22 }, money('政策A'), money('政策B'), money('差额')],
+      rows: budgetRows,
+      totalRows,
+    },
+    {
+      name: COMPARE_SHEETS.units,
+      title,
+      columns: [
+        { header: '乡镇', kind: 'text', width: 14 },
+        { header: '名称', kind: 'text', width: 18 },
+        { header: '类型', kind: 'text', width: 10 },
+        money('A合计'),
+        money('B合计'),
+        money('差额'),
+        ...cmp.lineIds.map((id) => money(`差额：${label(a, b, id, lang)}`)),
+      ],
+      rows: cmp.units.map((u) => [
+        u.unit.township,
+        u.unit.name,
+        UNIT_TYPE_LABELS[u.unit.type][lang],
+        moneyCell(u.a.total),
+        moneyCell(u.b.total),
+        moneyCell(u.total),
+        ...cmp.lineIds.map((id) => moneyCell(u.lines[id]!)),
+      ]),
+    },
+  ];
+}
+
+export function compareJson(cmp: Comparison, a: Calculator, b: Calculator, rows: ComputedRow[]) {
+  const m = (lines: Record<string, typeof ZERO>, total: typeof ZERO) => ({
+    ...Object.fromEntries(Object.entries(lines).map(([k, v]) => [k, moneyString(v)])),
+    total: moneyString(total),
+  });
+  return {
+    a: { policy: { id: a.policy.policy.id, year: a.policy.year }, totals: m(cmp.a.county.lines, cmp.a.county.total) },
+    b: { policy: { id: b.policy.policy.id, year: b.policy.year }, totals: m(cmp.b.county.lines, cmp.b.county.total) },
+    lineIds: cmp.lineIds,
+    diff: m(cmp.county.lines, cmp.county.total),
+    townships: cmp.townships.map((t) => ({
+      name: t.name,
+      a: (x => x && m(x.lines, x.total))(cmp.a.townships.find((s) => s.name === t.name)),
+      b: (x => x && m(x.lines, x.total))(cmp.b.townships.find((s) => s.name === t.name)),
+      diff: m(t.lines, t.total),
+    })),
+    units: cmp.units.map((u, i) => ({
+      sheet: rows[i]?.sheet,
+      row: rows[i]?.row,
+      township: u.unit.township,
+      name: u.unit.name,
+      a: m(Object.fromEntries(u.a.lines.map((l) => [l.line, l.amount])), u.a.total),
+      b: m(Object.fromEntries(u.b.lines.map((l) => [l.line, l.amount])), u.b.total),
+      diff: m(u.lines, u.total),
+    })),
+  };
+}

@@ -1,0 +1,346 @@
+// Generic header detection for messy sheets: finds the header row (or a two-row
+// header: merged group titles over sub-headers) among the first rows and maps
+// fields to columns by alias. Reused by the roster reader and later by ledger readers.
+import { type Cell, cellText, normalizeText } from './cells.js';
+import { isNumberLike } from './numbers.js';
+
+export interface HeaderDetection<F extends string> {
+  /** Index (in the rows given) of the last header row; data starts on the next row. */
+  headerIndex: number;
+  /** Index of the first header row: headerIndex - 1 for a two-row header, else headerIndex. */
+  topIndex: number;
+  columns: Partial<Record<F, number>>;
+  /** The header text each field was matched on ("党员人数/上年" for a group title over a sub-header). */
+  texts: Partial<Record<F, string>>;
+}
+
+const BRACKETED = /\([^()]*\)|\[[^[\]]*\]|【[^【】]*】|〔[^〔〕]*〕|〈[^〈〉]*〉|《[^《》]*》|<[^<>]*>|\{[^{}]*\}/g;
+const BRACKET_CHAR = /[()[\]【】〔〕〈〉《》<>{}]/;
+
+/** Comparison key of a header text: normalised, no spaces or line breaks, no * markers or trailing colon, lower case. */
+export function headerKey(text: string): string {
+  return normalizeText(text)
+    .replace(/\s+/g, '')
+    .replace(/[*※]/g, '')
+    .replace(/:$/, '')
+    .toLowerCase();
+}
+
+/** A header key without bracketed parts such as (人), (元), 【必填】. */
+export function stripBrackets(key: string): string {
+  let out = key;
+  for (let prev = ''; prev !== out; ) {
+    prev = out;
+    out = out.replace(BRACKETED, '');
+  }
+  return out;
+}
+
+// ---------------------------------------------------------------------------
+// Alias matching
+
+interface CompiledAlias {
+  key: string;
+  bracketed: boolean;
+  order: number;
+}
+type CompiledAliases<F extends string> = { field: F; aliases: CompiledAlias[] }[];
+
+function compile<F extends string>(aliases: Record<F, readonly string[]>): CompiledAliases<F> {
+  return (Object.keys(aliases) as F[]).map((field) => ({
+    field,
+    aliases: aliases[field].map((a, order) => {
+      const key = headerKey(a);
+      return { key, bracketed: BRACKET_CHAR.test(key), order };
+    }),
+  }));
+}
+
+interface TextForm {
+  display: string;
+  key: string;
+  /** null: only bracketed aliases may match (the synthetic "group(sub)" form). */
+  stripped: string | null;
+  source: 'upper' | 'lower' | 'both';
+}
+
+function form(display: string, source: TextForm['source'], bracketOnly = false): TextForm {
+  const key = headerKey(display);
+  return { display, key, stripped: bracketOnly ? null : stripBrackets(key), source };
+}
+
+// Score: exact beats substring, then the longer alias, then the alias listed first.
+const TIER = 1_000_000;
+
+function scoreForm(f: TextForm, aliases: CompiledAlias[]): number {
+  let best = 0;
+  for (const a of aliases) {
+    if (f.stripped === null && !a.bracketed) continue;
+    const stripped = a.bracketed ? null : f.stripped;
+    let tier = 0;
+    if (f.key === a.key || stripped === a.key) tier = 2;
+    else if (a.key.length >= 2 && (f.key.includes(a.key) || (stripped !== null && stripped.includes(a.key)))) tier = 1;
+    if (tier > 0) best = Math.max(best, tier * TIER + a.key.length * 1000 + (999 - Math.min(a.order, 999)));
+  }
+  return best;
+}
+
+/** A matcher telling how well one header text names a field: 2 exact alias, 1 alias inside the text, 0 no match. */
+export function aliasMatcher(aliases: readonly string[]): (text: string) => 0 | 1 | 2 {
+  const compiled = compile({ f: aliases }).at(0)?.aliases ?? [];
+  return (text) => Math.floor(scoreForm(form(text, 'lower'), compiled) / TIER) as 0 | 1 | 2;
+}
+
+// ---------------------------------------------------------------------------
+// Evaluating a candidate header block (one row, or an upper row over a lower row)
+
+interface Match {
+  col: number;
+  text: string;
+  score: number;
+  source: TextForm['source'];
+}
+
+export interface HeaderBlock<F extends string> {
+  top: number;
+  bottom: number;
+  matches: Partial<Record<F, Match>>;
+  fields: number;
+  exact: number;
+}
+
+const textAt = (row: readonly Cell[] | undefined, c: number): string => (row ? cellText(row[c]) : '');
+const keyAt = (row: readonly Cell[] | undefined, c: number): string => headerKey(textAt(row, c));
+
+/** A merged cell read by a host that repeats its value repeats the text of its left neighbour. */
+function isSpanStart(row: readonly Cell[], c: number): boolean {
+  const k = keyAt(row, c);
+  return k !== '' && (c === 0 || keyAt(row, c - 1) !== k);
+}
+
+/** Width of the merged group cell over column c: same text repeated, or empty cells to its right. */
+function spanWidth(row: readonly Cell[], c: number, n: number): number {
+  const k = keyAt(row, c);
+  let start = c;
+  while (start > 0 && keyAt(row, start - 1) === k) start--;
+  let end = c;
+  while (end + 1 < n && (keyAt(row, end + 1) === '' || keyAt(row, end + 1) === k)) end++;
+  return end - start + 1;
+}
+
+function singleForms(row: readonly Cell[]): TextForm[][] {
+  return Array.from({ length: row.length }, (_, c) => (isSpanStart(row, c) ? [form(textAt(row, c), 'lower')] : []));
+}
+
+function pairForms(upper: readonly Cell[], lower: readonly Cell[]): TextForm[][] {
+  const n = Math.max(upper.length, lower.length);
+  const out: TextForm[][] = [];
+  let group = ''; // the nearest group title to the left, for cells under a merged group
+  for (let c = 0; c < n; c++) {
+    const up = textAt(upper, c);
+    const low = textAt(lower, c);
+    if (up) group = up;
+    if (!low) {
+      // Vertically merged header: its text sits in the upper row only.
+      out.push(up && isSpanStart(upper, c) ? [form(up, 'upper')] : []);
+    } else if (up && headerKey(up) === headerKey(low)) {
+      out.push([form(low, 'both')]); // a host that repeats merged values
+    } else if (group) {
+      out.push([
+        form(low, 'lower'),
+        form(`${group}/${low}`, 'both'),
+        form(`${low}${group}`, 'both'),
+        form(`${group}(${low})`, 'both', true),
+      ]);
+    } else {
+      out.push([form(low, 'lower')]);
+    }
+  }
+  return out;
+}
+
+function assign<F extends string>(forms: TextForm[][], compiled: CompiledAliases<F>, top: number, bottom: number): HeaderBlock<F> {
+  const candidates: (Match & { field: F })[] = [];
+  forms.forEach((colForms, col) => {
+    for (const { field, aliases } of compiled) {
+      let best: Match | null = null;
+      for (const f of colForms) {
+        const score = scoreForm(f, aliases);
+        if (score > 0 && (!best || score > best.score)) best = { col, text: f.display, score, source: f.source };
+      }
+      if (best) candidates.push({ ...best, field });
+    }
+  });
+  // Greedy: best matches first, each column and each field used once, so an exact
+  // "乡镇名称" keeps its column and a substring "名称" must find another.
+  candidates.sort((a, b) => b.score - a.score || a.col - b.col);
+  const matches: Partial<Record<F, Match>> = {};
+  const usedCols = new Set<number>();
+  let fields = 0;
+  let exact = 0;
+  for (const { field, ...m } of candidates) {
+    if (matches[field] || usedCols.has(m.col)) continue;
+    matches[field] = m;
+    usedCols.add(m.col);
+    fields++;
+    if (m.score >= 2 * TIER) exact++;
+  }
+  return { top, bottom, matches, fields, exact };
+}
+
+/** A row that reads like sub-headers under merged group titles: text only, each under a group or an empty cell. */
+function looksLikeSubHeader(upper: readonly Cell[], lower: readonly Cell[]): boolean {
+  const n = Math.max(upper.length, lower.length);
+  let any = false;
+  for (let c = 0; c < n; c++) {
+    const low = keyAt(lower, c);
+    if (!low) continue;
+    any = true;
+    if (isNumberLike(lower[c])) return false;
+    const up = keyAt(upper, c);
+    if (up === '' || up === low || spanWidth(upper, c, n) >= 2) continue;
+    return false;
+  }
+  return any;
+}
+
+export interface HeaderRules<F extends string> {
+  aliases: Record<F, readonly string[]>;
+  required: readonly F[];
+  /** Fewest fields a header must name (at least 1). */
+  minFields?: number;
+}
+
+export class HeaderMatcher<F extends string> {
+  private readonly compiled: CompiledAliases<F>;
+  private readonly required: readonly F[];
+  private readonly minFields: number;
+
+  constructor(rules: HeaderRules<F>) {
+    this.compiled = compile(rules.aliases);
+    this.required = rules.required;
+    this.minFields = Math.max(1, rules.minFields ?? 1);
+  }
+
+  isValid(b: HeaderBlock<F> | null): b is HeaderBlock<F> {
+    return !!b && b.fields >= this.minFields && this.required.every((f) => b.matches[f] !== undefined);
+  }
+
+  single(row: readonly Cell[], index: number): HeaderBlock<F> {
+    return assign(singleForms(row), this.compiled, index, index);
+  }
+
+  /** The upper row over the lower one, or null when the pair adds nothing over the lower row alone (e.g. a title row). */
+  pair(upper: readonly Cell[], lower: readonly Cell[], upperIndex: number): HeaderBlock<F> | null {
+    const b = assign(pairForms(upper, lower), this.compiled, upperIndex, upperIndex + 1);
+    const used = Object.values(b.matches) as Match[];
+    const usesUpper = used.some((m) => m.source !== 'lower');
+    const usesLower = used.some((m) => m.source !== 'upper');
+    return usesUpper && usesLower ? b : null;
+  }
+
+  /**
+   * The header starting at row `top`: the row alone, or the row with the next one as
+   * sub-headers — whichever names more fields; on a tie the pair wins when the next row
+   * reads like sub-headers or matches as exactly, so "上年/本年" under "党员人数" is not data.
+   */
+  blockAt(row: readonly Cell[], next: readonly Cell[] | undefined, top: number): HeaderBlock<F> | null {
+    const s = this.single(row, top);
+    const p = next ? this.pair(row, next, top) : null;
+    const sValid = this.isValid(s);
+    if (p && this.isValid(p)) {
+      if (!sValid || p.fields > s.fields) return p;
+      if (p.fields === s.fields && (p.exact >= s.exact || looksLikeSubHeader(row, next ?? []))) return p;
+    }
+    return sValid ? s : null;
+  }
+
+  /** The header ending at a given row (a user-chosen header row): that row alone or under the row above. */
+  blockEndingAt(above: readonly Cell[] | undefined, row: readonly Cell[], bottom: number): HeaderBlock<F> {
+    const s = this.single(row, bottom);
+    const p = above ? this.pair(above, row, bottom - 1) : null;
+    return p && p.fields >= s.fields ? p : s;
+  }
+}
+
+/**
+ * Incremental header search for streamed rows: push rows one by one; the header is the
+ * first block (row, or row + sub-header row) within the first `maxRows` rows that names
+ * every required field. A block is decided once the row after it has been seen.
+ * push() returns the decision (fixed once made), undefined while undecided, null when no
+ * header was found within maxRows.
+ */
+export class HeaderScanner<F extends string> {
+  readonly rows: Cell[][] = [];
+  private decision: HeaderBlock<F> | null | undefined = undefined;
+  private readonly matcher: HeaderMatcher<F>;
+
+  constructor(
+    rules: HeaderRules<F>,
+    private readonly maxRows = 20,
+  ) {
+    this.matcher = new HeaderMatcher(rules);
+  }
+
+  get result(): HeaderBlock<F> | null | undefined {
+    return this.decision;
+  }
+
+  push(row: readonly Cell[]): HeaderBlock<F> | null | undefined {
+    if (this.decision !== undefined) return this.decision;
+    this.rows.push([...row]);
+    const k = this.rows.length - 1;
+    if (k >= 1 && k - 1 < this.maxRows) {
+      const cur = this.rows[k - 1] ?? [];
+      const next = k < this.maxRows ? this.rows[k] : undefined;
+      const b = this.matcher.blockAt(cur, next, k - 1);
+      if (b) this.decision = b;
+    }
+    if (this.decision === undefined && k >= this.maxRows) this.decision = null;
+    return this.decision;
+  }
+
+  /** No more rows: the last row may still be a header with nothing after it. */
+  finish(): HeaderBlock<F> | null {
+    if (this.decision === undefined) {
+      const k = this.rows.length - 1;
+      const b = k >= 0 && k < this.maxRows ? this.matcher.blockAt(this.rows[k] ?? [], undefined, k) : null;
+      this.decision = b;
+    }
+    return this.decision;
+  }
+}
+
+export function blockToDetection<F extends string>(b: HeaderBlock<F>): HeaderDetection<F> {
+  const columns: Partial<Record<F, number>> = {};
+  const texts: Partial<Record<F, string>> = {};
+  for (const field of Object.keys(b.matches) as F[]) {
+    const m = b.matches[field];
+    if (!m) continue;
+    columns[field] = m.col;
+    texts[field] = m.text;
+  }
+  return { headerIndex: b.bottom, topIndex: b.top, columns, texts };
+}
+
+/**
+ * Finds the header among the first `maxRows` rows and maps each field to its column.
+ * Header texts are compared after normalising (full-width, spaces, case) with and without
+ * bracketed parts such as （人）; an exact alias beats one found inside a longer text, the
+ * longer alias wins a column, and each column serves one field. Two-row headers (a merged
+ * group title such as 党员人数 over 上年/本年, or merged cells spanning both rows) are read
+ * as one. Returns null when no block names all `required` fields.
+ */
+export function detectHeader<F extends string>(
+  rows: Cell[][],
+  aliases: Record<F, string[]>,
+  required: F[],
+  maxRows = 20,
+): HeaderDetection<F> | null {
+  const scanner = new HeaderScanner<F>({ aliases, required }, maxRows);
+  for (const row of rows) {
+    if (scanner.push(row ?? []) !== undefined) break;
+  }
+  const b = scanner.finish();
+  return b ? blockToDetection(b) : null;
+}

@@ -1,0 +1,165 @@
+// The calc report sheets: 核算结果, 乡镇汇总, 问题清单, 政策参数.
+import type { Calculator, Totals, TownshipTotals, UnitResult } from '../engine/compute.js';
+import { toChineseCapital } from '../engine/format.js';
+import type { Decimal } from '../engine/money.js';
+import type { ResolvedPolicy } from '../engine/policy/resolve.js';
+import { UNIT_TYPE_LABELS } from '../engine/unit.js';
+import type { RowIssue } from './roster.js';
+import type { ColumnSpec, OutCell, SheetSpec } from './sheet-spec.js';
+
+export type Lang = 'zh' | 'en';
+
+export const SHEET_NAMES = { result: '核算结果', townships: '乡镇汇总', issues: '问题清单', policy: '政策参数' } as const;
+
+/** A computed roster row: where it came from and what it is due. */
+export interface ComputedRow {
+  sheet: string;
+  row: number;
+  result: UnitResult;
+}
+
+/**
+ * Money leaves Decimal only here, at the cell: an amount with two decimals
+ * below 10^13 is held exactly enough by a double to print back the same.
+ */
+export function moneyCell(d: Decimal): number {
+  return Number(d.toFixed(2));
+}
+
+/** Text Excel would take for a formula if typed (= + - @): hosts must write it as a string, never as a formula. */
+export function isFormulaLike(s: string): boolean {
+  return /^[=+\-@]/.test(s);
+}
+
+const col = (header: string, kind: ColumnSpec['kind'], width: number): ColumnSpec => ({ header, kind, width });
+
+export function resultColumns(calc: Calculator): ColumnSpec[] {
+  return [
+    col('乡镇', 'text', 14),
+    col('名称', 'text', 18),
+    col('类型', 'text', 10),
+    col('区划代码', 'text', 15),
+    col('人口', 'integer', 9),
+    col('上年度党员人数', 'integer', 9),
+    col('在册月数', 'integer', 8),
+    ...calc.policy.lines.map((l) => col(l.label.zh, 'money', 14)),
+    col('合计', 'money', 14),
+    col('合计（大写）', 'text', 30),
+    col('核定说明', 'text', 80),
+    col('来源工作表', 'text', 12),
+    col('来源行', 'integer', 7),
+  ];
+}
+
+export function explanationText(r: UnitResult, lang: Lang): string {
+  return r.lines
+    .filter((l) => l.explanation.rule !== 'notApplicable')
+    .map((l) => l.explanation.text[lang])
+    .join(lang === 'zh' ? '。' : '. ');
+}
+
+export function resultRow(c: ComputedRow, lang: Lang): OutCell[] {
+  const { unit, lines, total } = c.result;
+  return [
+    unit.township,
+    unit.name,
+    UNIT_TYPE_LABELS[unit.type][lang],
+    unit.code ?? null,
+    unit.population,
+    unit.membersPrevYear,
+    unit.monthsActive ?? null,
+    ...lines.map((l) => moneyCell(l.amount)),
+    moneyCell(total),
+    toChineseCapital(total),
+    explanationText(c.result, lang),
+    c.sheet,
+    c.row,
+  ];
+}
+
+export function townshipSheet(calc: Calculator, townships: TownshipTotals[], county: Totals): SheetSpec {
+  const lineIds = calc.lineIds;
+  const row = (name: string, t: Totals): OutCell[] => [
+    name,
+    t.units,
+    ...lineIds.map((id) => moneyCell(t.lines[id]!)),
+    moneyCell(t.total),
+    Number(t.total.dividedBy(10000).toFixed(4)),
+  ];
+  return {
+    name: SHEET_NAMES.townships,
+    title: policyTitle(calc.policy),
+    columns: [
+      col('乡镇', 'text', 16),
+      col('单位数', 'integer', 8),
+      ...calc.policy.lines.map((l) => col(l.label.zh, 'money', 16)),
+      col('合计', 'money', 18),
+      col('合计（万元）', 'wan', 14),
+    ],
+    rows: [...townships.map((t) => row(t.name, t)), row('全县合计', county)],
+    totalRows: [townships.length],
+  };
+}
+
+const SEVERITY: Record<RowIssue['severity'], Record<Lang, string>> = {
+  error: { zh: '错误（未核算）', en: 'error (not computed)' },
+  warning: { zh: '提示（已核算）', en: 'warning (computed)' },
+  info: { zh: '跳过', en: 'skipped' },
+};
+
+export function issuesSheet(issues: RowIssue[], lang: Lang): SheetSpec {
+  return {
+    name: SHEET_NAMES.issues,
+    columns: [col('工作表', 'text', 14), col('行', 'integer', 7), col('列', 'text', 6), col('级别', 'text', 14), col('代码', 'text', 24), col('说明', 'text', 90)],
+    rows: issues.map((i) => [i.sheet, i.row, i.column, SEVERITY[i.severity][lang], i.code, i.message[lang]]),
+  };
+}
+
+export function policyTitle(p: ResolvedPolicy): string {
+  return `政策：${p.policy.title.zh}（${p.policy.id}）；年度：${p.year}（取${p.date}起生效的标准）；舍入：${p.rounding === 'half-up' ? '四舍五入到分' : p.rounding}`;
+}
+
+const RULE_WORDS = { flat: '定额', schedule: '按门槛分档', perCapita: '按人数计算', topUp: '补足到最低总额' } as const;
+
+export function policySheet(p: ResolvedPolicy): SheetSpec {
+  const rows: OutCell[][] = [];
+  for (const line of p.lines) {
+    for (const type of line.appliesTo) {
+      const calc = line.byType[type]!;
+      const params: { name: string; value: Decimal; since: string; ref: string; note?: string }[] = [];
+      if (calc.kind === 'flat') params.push(calc.amount);
+      if (calc.kind === 'schedule') {
+        params.push(calc.base);
+        for (const s of calc.steps) params.push({ ...s.threshold, note: s.inclusive ? '含门槛值（≥）' : '不含门槛值（>）' }, s.amount);
+      }
+      if (calc.kind === 'perCapita') params.push(...[calc.rate, calc.floor, calc.cap].filter((x) => x !== undefined));
+      if (calc.kind === 'topUp') params.push({ ...calc.minimum, note: `补足：${calc.of.join('、')}` });
+      for (const prm of params)
+        rows.push([
+          line.id,
+          line.label.zh,
+          UNIT_TYPE_LABELS[type].zh,
+          RULE_WORDS[calc.kind],
+          prm.name + (prm.note ? `（${prm.note}）` : ''),
+          Number(prm.value.toFixed()),
+          prm.since,
+          prm.ref,
+        ]);
+    }
+  }
+  return {
+    name: SHEET_NAMES.policy,
+    title: policyTitle(p),
+    columns: [
+      col('经费项目编号', 'text', 16),
+      col('经费项目', 'text', 20),
+      col('适用类型', 'text', 10),
+      col('计算方式', 'text', 14),
+      col('参数', 'text', 30),
+      col('取值', 'text', 12),
+      col('生效日期', 'text', 12),
+      col('依据条款', 'text', 70),
+    ],
+    rows,
+  };
+}

@@ -1,0 +1,37 @@
+// Words officers write for a unit's type, and the type a name's suffix implies
+// (…村 is a village, …社区/…居委会 an urban community unless it says 农村社区).
+import type { UnitType } from '../engine/unit.js';
+import { normalizeText } from './cells.js';
+
+const wordKey = (s: string): string => normalizeText(s).replace(/\s+/g, '').toLowerCase();
+
+const TYPE_WORDS: Record<string, UnitType> = {};
+const add = (type: UnitType, words: string[]): void => words.forEach((w) => (TYPE_WORDS[wordKey(w)] = type));
+add('village', ['村', '行政村', '村委会', '村民委员会', 'village', 'administrative village']);
+add('urbanCommunity', ['社区', '城市社区', '居委会', '社区居委会', '居民委员会', '城镇社区', 'urban community', 'community']);
+add('ruralCommunity', ['农村社区', 'rural community']);
+
+/** The type a type cell names, or undefined when the word is not one we know. */
+export function unitTypeFromWord(text: string): UnitType | undefined {
+  return TYPE_WORDS[wordKey(text)];
+}
+
+// Longest suffixes first: 农村社区 before 社区.
+const NAME_SUFFIXES: [string, UnitType][] = [
+  ['农村社区', 'ruralCommunity'],
+  ['ruralcommunity', 'ruralCommunity'],
+  ['居民委员会', 'urbanCommunity'],
+  ['村民委员会', 'village'],
+  ['居委会', 'urbanCommunity'],
+  ['村委会', 'village'],
+  ['社区', 'urbanCommunity'],
+  ['community', 'urbanCommunity'],
+  ['村', 'village'],
+  ['village', 'village'],
+];
+
+/** The type a unit's name implies by its suffix, or undefined. */
+export function inferUnitType(name: string): UnitType | undefined {
+  const key = wordKey(name);
+  return NAME_SUFFIXES.find(([suffix]) => key.endsWith(suffix))?.[1];
+}
