@@ -2,7 +2,8 @@
 // hand each computed row to a sink as it is ready (so the CLI can stream).
 import { TotalsBuilder, type Calculator, type Totals, type TownshipTotals } from '../engine/compute.js';
 import { createRosterReader, type RosterField, type RosterRowOutcome, type RosterSheetSummary, type RowIssue } from './roster.js';
-import type { ComputedRow } from './report.js';
+import { SHEET_NAMES, issuesSheet, policySheet, policyTitle, resultColumns, resultRow, townshipSheet, type ComputedRow, type Lang } from './report.js';
+import type { SheetSpec } from './sheet-spec.js';
 import type { WorkbookSource } from './source.js';
 
 export interface RowCounts {
@@ -65,4 +66,22 @@ export async function runCalc(
   const rows: RowCounts = { read: 0, computed: 0, rejected: 0, skipped: 0 };
   for (const s of sheets) for (const k of ['read', 'computed', 'rejected', 'skipped'] as const) rows[k] += s[k];
   return { rows, sheets, issues, ...totals.result() };
+}
+
+/** The whole calc in memory (task pane, web page): the outcome and the four report sheets. */
+export async function calcReport(source: WorkbookSource, calc: Calculator, lang: Lang, options: CalcOptions = {}) {
+  const units: ComputedRow[] = [];
+  const outcome = await runCalc(source, calc, (r) => void units.push(r), options);
+  const sheets: SheetSpec[] = [
+    {
+      name: SHEET_NAMES.result,
+      title: policyTitle(calc.policy),
+      columns: resultColumns(calc),
+      rows: units.map((u) => resultRow(u, lang)),
+    },
+    townshipSheet(calc, outcome.townships, outcome.county),
+    issuesSheet(outcome.issues, lang),
+    policySheet(calc.policy),
+  ];
+  return { outcome, units, sheets };
 }

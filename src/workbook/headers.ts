@@ -19,17 +19,13 @@ const BRACKET_CHAR = /[()[\]【】〔〕〈〉《》<>{}]/;
 
 /** Comparison key of a header text: normalised, no spaces or line breaks, no * markers or trailing colon, lower case. */
 export function headerKey(text: string): string {
-  return normalizeText(text)
-    .replace(/\s+/g, '')
-    .replace(/[*※]/g, '')
-    .replace(/:$/, '')
-    .toLowerCase();
+  return normalizeText(text).replace(/\s+/g, '').replace(/[*※]/g, '').replace(/:$/, '').toLowerCase();
 }
 
 /** A header key without bracketed parts such as (人), (元), 【必填】. */
 export function stripBrackets(key: string): string {
   let out = key;
-  for (let prev = ''; prev !== out; ) {
+  for (let prev = ''; prev !== out;) {
     prev = out;
     out = out.replace(BRACKETED, '');
   }
@@ -64,8 +60,8 @@ interface TextForm {
   source: 'upper' | 'lower' | 'both';
 }
 
-function form(display: string, source: TextForm['source'], bracketOnly = false): TextForm {
-  const key = headerKey(display);
+function form(text: string, source: TextForm['source'], bracketOnly = false, display = text): TextForm {
+  const key = headerKey(text);
   return { display, key, stripped: bracketOnly ? null : stripBrackets(key), source };
 }
 
@@ -109,7 +105,13 @@ export interface HeaderBlock<F extends string> {
   exact: number;
 }
 
-const textAt = (row: readonly Cell[] | undefined, c: number): string => (row ? cellText(row[c]) : '');
+/** A header cell's text as written (full-width brackets kept), whitespace collapsed; '' when blank. */
+export function headerText(cell: Cell): string {
+  if (typeof cell !== 'string') return cellText(cell);
+  return normalizeText(cell) === '' ? '' : cell.replace(/\s+/g, ' ').trim();
+}
+
+const textAt = (row: readonly Cell[] | undefined, c: number): string => headerText(row?.[c]);
 const keyAt = (row: readonly Cell[] | undefined, c: number): string => headerKey(textAt(row, c));
 
 /** A merged cell read by a host that repeats its value repeats the text of its left neighbour. */
@@ -146,11 +148,12 @@ function pairForms(upper: readonly Cell[], lower: readonly Cell[]): TextForm[][]
     } else if (up && headerKey(up) === headerKey(low)) {
       out.push([form(low, 'both')]); // a host that repeats merged values
     } else if (group) {
+      const shown = `${group}/${low}`;
       out.push([
         form(low, 'lower'),
-        form(`${group}/${low}`, 'both'),
-        form(`${low}${group}`, 'both'),
-        form(`${group}(${low})`, 'both', true),
+        form(`${group}${low}`, 'both', false, shown),
+        form(`${low}${group}`, 'both', false, shown),
+        form(`${group}(${low})`, 'both', true, shown),
       ]);
     } else {
       out.push([form(low, 'lower')]);

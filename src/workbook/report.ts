@@ -98,6 +98,7 @@ export function townshipSheet(calc: Calculator, townships: TownshipTotals[], cou
     ],
     rows: [...townships.map((t) => row(t.name, t)), row('全县合计', county)],
     totalRows: [townships.length],
+    chart: { title: '各乡镇经费（元）', categoryColumn: 0, seriesColumns: lineIds.map((_, i) => 2 + i), from: 0, to: townships.length },
   };
 }
 
@@ -112,6 +113,7 @@ export function issuesSheet(issues: RowIssue[], lang: Lang): SheetSpec {
     name: SHEET_NAMES.issues,
     columns: [col('工作表', 'text', 14), col('行', 'integer', 7), col('列', 'text', 6), col('级别', 'text', 14), col('代码', 'text', 24), col('说明', 'text', 90)],
     rows: issues.map((i) => [i.sheet, i.row, i.column, SEVERITY[i.severity][lang], i.code, i.message[lang]]),
+    links: { column: 5, targets: issues.map((i) => (i.row === null ? undefined : `'${i.sheet.replace(/'/g, "''")}'!${i.column ?? 'A'}${i.row}`)) },
   };
 }
 

@@ -21,6 +21,8 @@ export const ROSTER_ISSUE_CODES = [
   'UNKNOWN_TYPE',
   'BAD_CODE',
   'BAD_MONTHS',
+  // defensive: the engine's validateUnit disagreed with what was read (should not happen)
+  'INVALID_UNIT',
   // computed with a warning
   'MEMBERS_ABOVE_POPULATION',
   'ZERO_POPULATION',
@@ -55,17 +57,28 @@ export const rosterIssue = {
 
   blank: (p: IssuePlace, onlyOtherColumns: boolean): RowIssue =>
     onlyOtherColumns
-      ? makeIssue(p, 'info', 'BLANK_ROW', '本行没有村（社区）数据（只有序号、备注等），已跳过', 'no village or community data in this row (only serial numbers, remarks or the like); skipped')
+      ? makeIssue(
+          p,
+          'info',
+          'BLANK_ROW',
+          '本行没有村（社区）数据（只有序号、备注等），已跳过',
+          'no village or community data in this row (only serial numbers, remarks or the like); skipped',
+        )
       : makeIssue(p, 'info', 'BLANK_ROW', '空行，已跳过', 'blank row; skipped'),
 
   repeatedHeader: (p: IssuePlace): RowIssue =>
     makeIssue(p, 'info', 'REPEATED_HEADER', '重复的表头行，已跳过', 'repeated header row; skipped'),
 
   subtotal: (p: IssuePlace, cell: Cell): RowIssue =>
-    makeIssue(p, 'info', 'SUBTOTAL_ROW', `${zq(cell)}是小计/合计行，不作为单位计算，已跳过`, `${eq(cell)} marks a subtotal/total row, not a unit; skipped`),
+    makeIssue(
+      p,
+      'info',
+      'SUBTOTAL_ROW',
+      `${zq(cell)}是小计/合计行，不作为单位计算，已跳过`,
+      `${eq(cell)} marks a subtotal/total row, not a unit; skipped`,
+    ),
 
-  missingName: (p: IssuePlace): RowIssue =>
-    makeIssue(p, 'error', 'MISSING_NAME', '本行有数据但名称为空', 'the row has data but no name'),
+  missingName: (p: IssuePlace): RowIssue => makeIssue(p, 'error', 'MISSING_NAME', '本行有数据但名称为空', 'the row has data but no name'),
 
   count: (p: IssuePlace, cell: Cell, reason: CountFailure): RowIssue => {
     switch (reason) {
@@ -102,7 +115,13 @@ export const rosterIssue = {
     makeIssue(p, 'error', 'BAD_CODE', `区划代码${zq(cell)}应为12位数字`, `division code ${eq(cell)} must be 12 digits`),
 
   badMonths: (p: IssuePlace, cell: Cell): RowIssue =>
-    makeIssue(p, 'error', 'BAD_MONTHS', `在册月数${zq(cell)}应为1至12的整数`, `months active ${eq(cell)} must be a whole number from 1 to 12`),
+    makeIssue(
+      p,
+      'error',
+      'BAD_MONTHS',
+      `在册月数${zq(cell)}应为1至12的整数`,
+      `months active ${eq(cell)} must be a whole number from 1 to 12`,
+    ),
 
   invalidUnit: (p: IssuePlace, zh: string, en: string): RowIssue => makeIssue(p, 'error', 'INVALID_UNIT', zh, en),
 

@@ -34,6 +34,13 @@ export interface SheetSpec {
   fills?: (CellFill | undefined)[];
   /** Index of rows that are totals (bold). */
   totalRows?: number[];
+  /**
+   * Per row, a cell in the source workbook this row is about, e.g. "'城关镇'!E12".
+   * Hosts that hold the source (the add-in) link `column` to it; file outputs ignore it.
+   */
+  links?: { column: number; targets: (string | undefined)[] };
+  /** A column chart hosts may draw: categories in one column, one series per column, over rows [from, to). */
+  chart?: { title: string; categoryColumn: number; seriesColumns: number[]; from: number; to: number };
 }
 
 /** Row number (1-based) of the header in the written sheet. */

@@ -1,0 +1,463 @@
+// Reading roster (花名册) sheets row by row into engine units. Streams: the reader keeps
+// only the first rows until it has found the header, then classifies each row as it
+// arrives, so a 600,000-row provincial roll-up never sits in memory.
+import { type Unit, type UnitType, validateUnit } from '../engine/unit.js';
+import { type Cell, cellText, columnLetter, isBlankCell, normalizeText, numberText } from './cells.js';
+import { type NameRegistry, createNameRegistry } from './duplicates.js';
+import { type HeaderBlock, HeaderMatcher, HeaderScanner, aliasMatcher, headerKey, headerText } from './headers.js';
+import { type IssuePlace, type RowIssue } from './issues.js';
+import { parseCount } from './numbers.js';
+import { ROSTER_ALIASES, ROSTER_FIELDS, ROSTER_FIELD_LABELS, ROSTER_REQUIRED, type RosterField } from './roster-fields.js';
+import { VILLAGE_POPULATION_LIMIT, rosterIssue } from './roster-issues.js';
+import { inferUnitType, unitTypeFromWord } from './unit-types.js';
+
+// Re-exported so callers can take everything a roster read produces from this module.
+export type { RosterField } from './roster-fields.js';
+export type { RowIssue } from './issues.js';
+
+export interface RosterColumn {
+  /** 0-based column index (0 = column A). */
+  index: number;
+  /** Excel column letter. */
+  letter: string;
+  /** Header text as found ("党员人数/上年" for a group title over a sub-header). */
+  header: string;
+}
+
+export interface RosterHeader {
+  /** Excel row number of the (last) header row; data starts below it. */
+  row: number;
+  /** Excel row number of the first header row (row - 1 for a two-row header). */
+  topRow: number;
+  columns: Partial<Record<RosterField, RosterColumn>>;
+}
+
+export type SkipReason = 'blank' | 'repeatedHeader' | 'subtotal';
+
+export type RosterRowOutcome =
+  | { kind: 'unit'; sheet: string; row: number; unit: Unit; issues: RowIssue[] }
+  | { kind: 'rejected'; sheet: string; row: number; issues: RowIssue[] }
+  | { kind: 'skipped'; sheet: string; row: number; reason: SkipReason; issue?: RowIssue };
+
+export interface RosterSheetSummary {
+  sheet: string;
+  header: RosterHeader | null;
+  /** Rows pushed after the header row; always computed + rejected + skipped. */
+  read: number;
+  computed: number;
+  rejected: number;
+  skipped: number;
+  /** Sheet-level issues (NO_HEADER); row issues are on the outcomes. */
+  issues: RowIssue[];
+}
+
+export interface RosterReaderOptions {
+  /** Field -> 0-based column, overriding what detection found; null removes a detected field. */
+  mapping?: Partial<Record<RosterField, number | null>>;
+  /** Excel row number of the (last) header row, instead of searching for it. */
+  headerRow?: number;
+  /** Share one registry between sheets to flag duplicate names across sheets too. */
+  names?: NameRegistry;
+  /** How many first rows to search for the header (default 20). */
+  maxHeaderRows?: number;
+}
+
+export interface RosterReader {
+  /** Feeds one row (Excel 1-based row number; cells[0] is column A); returns the outcomes now decided. */
+  push(rowNumber: number, cells: readonly Cell[]): RosterRowOutcome[];
+  /** Ends the sheet; returns its counts and sheet-level issues. */
+  finish(): RosterSheetSummary;
+  /** The header once found; undefined while still searching; null when the sheet has none. */
+  readonly header: RosterHeader | null | undefined;
+}
+
+interface ActiveHeader {
+  header: RosterHeader;
+  col: Partial<Record<RosterField, number>>;
+  text: Partial<Record<RosterField, string>>;
+  /** Header keys per column of the header rows, to recognise the header repeated further down. */
+  headerKeys: string[][];
+}
+
+const SUBTOTAL = /小计|合计|总计|^(sub|grand)?total/;
+const exactAlias = Object.fromEntries(ROSTER_FIELDS.map((f) => [f, aliasMatcher(ROSTER_ALIASES[f])])) as Record<
+  RosterField,
+  (t: string) => 0 | 1 | 2
+>;
+
+function assertRowNumber(n: number): void {
+  if (!Number.isSafeInteger(n) || n < 1) throw new RangeError(`row number must be an Excel row number (integer >= 1): ${n}`);
+}
+
+/** Mapped fields that hold a column, and those the mapping explicitly removes. */
+function mappingOf(options: RosterReaderOptions): { set: Partial<Record<RosterField, number>>; removed: Set<RosterField> } {
+  const set: Partial<Record<RosterField, number>> = {};
+  const removed = new Set<RosterField>();
+  for (const field of ROSTER_FIELDS) {
+    const v = options.mapping?.[field];
+    if (v === null) removed.add(field);
+    else if (v !== undefined) {
+      if (!Number.isSafeInteger(v) || v < 0) throw new RangeError(`mapping for ${field} must be a 0-based column index: ${v}`);
+      set[field] = v;
+    }
+  }
+  return { set, removed };
+}
+
+class RosterSheetReader implements RosterReader {
+  private active: ActiveHeader | null | undefined = undefined;
+  private readonly scanner: HeaderScanner<RosterField> | null;
+  private readonly scannedRowNumbers: number[] = [];
+  /** With an explicit header row: the last two rows up to it. */
+  private explicitRows: { row: number; cells: Cell[] }[] = [];
+  private readonly mapping: ReturnType<typeof mappingOf>;
+  private readonly names: NameRegistry;
+  private readonly sheetIssues: RowIssue[] = [];
+  private counts = { read: 0, computed: 0, rejected: 0, skipped: 0 };
+  /** Township carried down from the row above: merged township cells arrive empty below their first row. */
+  private lastTownship: string | null = null;
+  private finished = false;
+
+  constructor(
+    private readonly sheet: string,
+    private readonly options: RosterReaderOptions,
+  ) {
+    this.mapping = mappingOf(options);
+    this.names = options.names ?? createNameRegistry();
+    if (options.headerRow !== undefined) assertRowNumber(options.headerRow);
+    const mapped = Object.keys(this.mapping.set).length;
+    this.scanner =
+      options.headerRow === undefined
+        ? new HeaderScanner<RosterField>(
+            {
+              aliases: ROSTER_ALIASES,
+              required: ROSTER_REQUIRED.filter((f) => this.mapping.set[f] === undefined),
+              // When the mapping supplies every required column, still insist on a row that reads like a header.
+              minFields: mapped > 0 && ROSTER_REQUIRED.every((f) => this.mapping.set[f] !== undefined) ? 2 : 1,
+            },
+            options.maxHeaderRows ?? 20,
+          )
+        : null;
+  }
+
+  get header(): RosterHeader | null | undefined {
+    return this.active === undefined ? undefined : (this.active?.header ?? null);
+  }
+
+  push(rowNumber: number, cells: readonly Cell[]): RosterRowOutcome[] {
+    if (this.finished) throw new Error(`roster reader for sheet "${this.sheet}" is finished`);
+    assertRowNumber(rowNumber);
+    if (this.active === null) return []; // no header: the sheet is left alone
+    if (this.active) return [this.classify(rowNumber, cells)];
+
+    const headerRow = this.options.headerRow;
+    if (headerRow !== undefined) {
+      if (rowNumber <= headerRow) {
+        this.explicitRows = [...this.explicitRows, { row: rowNumber, cells: [...cells] }].slice(-2);
+        return [];
+      }
+      this.resolveExplicit(headerRow);
+      return this.active ? [this.classify(rowNumber, cells)] : [];
+    }
+
+    const scanner = this.scanner!;
+    this.scannedRowNumbers.push(rowNumber);
+    const block = scanner.push(cells);
+    if (block === undefined) return [];
+    this.resolveScanned(block);
+    if (!this.active) return [];
+    // Rows already buffered below the header (at most the one that settled it).
+    const out: RosterRowOutcome[] = [];
+    for (let i = block!.bottom + 1; i < scanner.rows.length; i++) {
+      out.push(this.classify(this.scannedRowNumbers[i] ?? 0, scanner.rows[i] ?? []));
+    }
+    return out;
+  }
+
+  finish(): RosterSheetSummary {
+    if (!this.finished) {
+      if (this.active === undefined) {
+        if (this.options.headerRow !== undefined) this.resolveExplicit(this.options.headerRow);
+        else {
+          // finish() only decides a header ending on the last row read, so no data row is left unread.
+          this.resolveScanned(this.scanner!.finish());
+        }
+      }
+      this.finished = true;
+    }
+    return { sheet: this.sheet, header: this.header ?? null, ...this.counts, issues: [...this.sheetIssues] };
+  }
+
+  // -------------------------------------------------------------------------
+  // Header
+
+  private resolveScanned(block: HeaderBlock<RosterField> | null): void {
+    const scanner = this.scanner!;
+    if (!block) return this.activate(null, [], 0, 0);
+    const rows = [scanner.rows[block.top] ?? [], scanner.rows[block.bottom] ?? []];
+    const rowNo = (i: number): number => this.scannedRowNumbers[i] ?? i + 1;
+    this.activate(block, block.top === block.bottom ? rows.slice(1) : rows, rowNo(block.top), rowNo(block.bottom));
+  }
+
+  private resolveExplicit(headerRow: number): void {
+    const at = this.explicitRows.find((r) => r.row === headerRow);
+    const above = this.explicitRows.find((r) => r.row === headerRow - 1);
+    const matcher = new HeaderMatcher<RosterField>({ aliases: ROSTER_ALIASES, required: [] });
+    const block = matcher.blockEndingAt(above?.cells, at?.cells ?? [], headerRow);
+    const rows = block.top === block.bottom ? [at?.cells ?? []] : [above?.cells ?? [], at?.cells ?? []];
+    this.explicitRows = [];
+    this.activate(block, rows, block.top, block.bottom);
+  }
+
+  /** Settles the header: detected columns, overridden by the mapping, must hold every required field. */
+  private activate(block: HeaderBlock<RosterField> | null, headerRows: Cell[][], topRow: number, row: number): void {
+    const explicit = this.options.headerRow !== undefined || this.options.mapping !== undefined;
+    if (!block) {
+      this.active = null;
+      this.sheetIssues.push(rosterIssue.noHeader(this.sheet, null, explicit ? 'error' : 'info'));
+      return;
+    }
+    const col: Partial<Record<RosterField, number>> = {};
+    const text: Partial<Record<RosterField, string>> = {};
+    for (const field of ROSTER_FIELDS) {
+      const m = block.matches[field];
+      if (m && !this.mapping.removed.has(field)) {
+        col[field] = m.col;
+        text[field] = m.text;
+      }
+    }
+    for (const field of ROSTER_FIELDS) {
+      const c = this.mapping.set[field];
+      if (c === undefined) continue;
+      // A column moved to another field leaves the field it was detected for.
+      for (const other of ROSTER_FIELDS)
+        if (other !== field && col[other] === c && this.mapping.set[other] === undefined) delete col[other];
+      col[field] = c;
+      text[field] = headerRowsText(headerRows, c) || ROSTER_FIELD_LABELS[field].zh;
+    }
+    const missing = ROSTER_REQUIRED.filter((f) => col[f] === undefined);
+    if (missing.length > 0) {
+      this.active = null;
+      this.sheetIssues.push(
+        rosterIssue.noHeader(
+          this.sheet,
+          missing.map((f) => ROSTER_FIELD_LABELS[f]),
+          explicit ? 'error' : 'info',
+        ),
+      );
+      return;
+    }
+    const columns: Partial<Record<RosterField, RosterColumn>> = {};
+    for (const field of ROSTER_FIELDS) {
+      const c = col[field];
+      if (c !== undefined) columns[field] = { index: c, letter: columnLetter(c), header: text[field] ?? '' };
+    }
+    this.active = {
+      header: { row, topRow, columns },
+      col,
+      text,
+      headerKeys: headerRows.map((r) => Array.from(r, (cell) => headerKey(cellText(cell)))),
+    };
+  }
+
+  // -------------------------------------------------------------------------
+  // Rows
+
+  private classify(row: number, cells: readonly Cell[]): RosterRowOutcome {
+    const h = this.active!;
+    const sheet = this.sheet;
+    this.counts.read++;
+    const get = (f: RosterField): Cell => {
+      const c = h.col[f];
+      return c === undefined ? undefined : cells[c];
+    };
+    const at = (f: RosterField | null): IssuePlace => {
+      const c = f === null ? undefined : h.col[f];
+      return c === undefined || f === null ? { sheet, row, column: null } : { sheet, row, column: c, header: h.text[f] };
+    };
+    const skip = (reason: SkipReason, issue: RowIssue): RosterRowOutcome => {
+      this.counts.skipped++;
+      return { kind: 'skipped', sheet, row, reason, issue };
+    };
+
+    if (cells.every((c) => isBlankCell(c))) return skip('blank', rosterIssue.blank(at(null), false));
+    if (this.isRepeatedHeader(cells)) return skip('repeatedHeader', rosterIssue.repeatedHeader(at(null)));
+    const total = this.subtotalCell(cells);
+    if (total) {
+      this.lastTownship = null; // a subtotal closes a township's block of rows
+      return skip('subtotal', rosterIssue.subtotal({ sheet, row, column: total.col, header: total.header }, total.cell));
+    }
+    if (ROSTER_FIELDS.every((f) => isBlankCell(get(f)))) return skip('blank', rosterIssue.blank(at(null), true));
+
+    const errors: RowIssue[] = [];
+    const name = cellText(get('name'));
+    if (!name) errors.push(rosterIssue.missingName(at('name')));
+
+    let township = normalizeText(this.sheet);
+    if (h.col.township !== undefined) {
+      const t = cellText(get('township'));
+      if (t) this.lastTownship = t;
+      township = this.lastTownship ?? township;
+    }
+
+    let type: UnitType | undefined;
+    const typeCell = get('type');
+    if (!isBlankCell(typeCell)) {
+      type = unitTypeFromWord(cellText(typeCell));
+      if (!type) errors.push(rosterIssue.unknownType(at('type'), typeCell));
+    } else if (name) {
+      type = inferUnitType(name);
+      if (!type) errors.push(rosterIssue.uninferableType(at(h.col.type !== undefined ? 'type' : 'name'), name));
+    }
+
+    const count = (f: 'population' | 'membersPrevYear'): number | undefined => {
+      const r = parseCount(get(f));
+      if (r.ok) return r.value;
+      errors.push(rosterIssue.count(at(f), get(f), r.reason));
+      return undefined;
+    };
+    const population = count('population');
+    const membersPrevYear = count('membersPrevYear');
+
+    let code: string | undefined;
+    const codeCell = get('code');
+    if (!isBlankCell(codeCell)) {
+      code = divisionCode(codeCell);
+      if (code === undefined) errors.push(rosterIssue.badCode(at('code'), codeCell));
+    }
+
+    let monthsActive: number | undefined;
+    const monthsCell = get('monthsActive');
+    if (!isBlankCell(monthsCell)) {
+      monthsActive = months(monthsCell);
+      if (monthsActive === undefined) errors.push(rosterIssue.badMonths(at('monthsActive'), monthsCell));
+    }
+
+    if (errors.length > 0 || !type || population === undefined || membersPrevYear === undefined) {
+      this.counts.rejected++;
+      return { kind: 'rejected', sheet, row, issues: errors };
+    }
+
+    const unit: Unit = { township, name, type, population, membersPrevYear };
+    if (code !== undefined) unit.code = code;
+    if (monthsActive !== undefined) unit.monthsActive = monthsActive;
+    // Belt and braces: the engine's own check must agree with what was read.
+    const problems = validateUnit(unit);
+    if (problems.length > 0) {
+      this.counts.rejected++;
+      return { kind: 'rejected', sheet, row, issues: problems.map((p) => rosterIssue.invalidUnit(at(p.field as RosterField), p.zh, p.en)) };
+    }
+
+    const warnings: RowIssue[] = [];
+    if (population === 0) warnings.push(rosterIssue.zeroPopulation(at('population')));
+    if (membersPrevYear > population) warnings.push(rosterIssue.membersAbovePopulation(at('membersPrevYear'), membersPrevYear, population));
+    if (type === 'village' && population > VILLAGE_POPULATION_LIMIT)
+      warnings.push(rosterIssue.villageTooLarge(at('population'), population));
+    const first = this.names.see(township, name, sheet, row);
+    if (first) warnings.push(rosterIssue.duplicateName(at('name'), township, name, first));
+
+    this.counts.computed++;
+    return { kind: 'unit', sheet, row, unit, issues: warnings };
+  }
+
+  /** The header again (e.g. repeated at a page break): no counts, and cells that read as the header's own texts. */
+  private isRepeatedHeader(cells: readonly Cell[]): boolean {
+    const h = this.active!;
+    for (const f of ['population', 'membersPrevYear'] as const) {
+      const c = h.col[f];
+      if (c !== undefined && parseCount(cells[c]).ok) return false;
+    }
+    const fieldAt = new Map<number, RosterField>();
+    for (const f of ROSTER_FIELDS) if (h.col[f] !== undefined) fieldAt.set(h.col[f], f);
+    let hits = 0;
+    cells.forEach((cell, c) => {
+      const t = cellText(cell);
+      if (!t) return;
+      const k = headerKey(t);
+      const f = fieldAt.get(c);
+      if (h.headerKeys.some((keys) => keys[c] === k) || (f !== undefined && exactAlias[f](t) === 2)) hits++;
+    });
+    return hits >= 2;
+  }
+
+  /** Where a row says it is a subtotal or total: in the name or township cell, or the row's first text. */
+  private subtotalCell(cells: readonly Cell[]): { col: number; cell: Cell; header?: string } | null {
+    const h = this.active!;
+    const candidates: { col: number; header?: string }[] = [];
+    for (const f of ['name', 'township'] as const) {
+      const c = h.col[f];
+      if (c !== undefined) candidates.push({ col: c, header: h.text[f] });
+    }
+    const firstText = cells.findIndex((c) => !isBlankCell(c));
+    if (firstText >= 0) candidates.push({ col: firstText });
+    for (const { col, header } of candidates) {
+      const cell = cells[col];
+      if (typeof cell === 'string' && SUBTOTAL.test(headerKey(cell))) return { col, cell, header: header ?? this.headerTextAt(col) };
+    }
+    return null;
+  }
+
+  private headerTextAt(col: number): string | undefined {
+    const h = this.active!;
+    for (const f of ROSTER_FIELDS) if (h.col[f] === col) return h.text[f];
+    return undefined;
+  }
+}
+
+/** Header text of a column chosen by the mapping: its header cells top to bottom ("党员人数/上年"). */
+function headerRowsText(rows: Cell[][], col: number): string {
+  const texts = rows.map((r) => headerText(r[col])).filter((t) => t !== '');
+  return [...new Set(texts)].join('/');
+}
+
+/** A 12-digit division code from text or a number cell (410102001001 as a number is fine). */
+function divisionCode(cell: Cell): string | undefined {
+  let text: string;
+  if (typeof cell === 'number') {
+    if (!Number.isInteger(cell) || cell < 0) return undefined;
+    text = numberText(cell);
+  } else if (typeof cell === 'string') {
+    text = normalizeText(cell).replace(/\s+/g, '').replace(/^'/, '');
+  } else return undefined;
+  return /^\d{12}$/.test(text) ? text : undefined;
+}
+
+/** Months active, 1 to 12; "6个月" and "6月" are accepted. */
+function months(cell: Cell): number | undefined {
+  const value = typeof cell === 'string' ? normalizeText(cell).replace(/\s*个?月$/, '') : cell;
+  const r = parseCount(value);
+  return r.ok && r.value >= 1 && r.value <= 12 ? r.value : undefined;
+}
+
+/** A streaming reader for one sheet. */
+export function createRosterReader(sheet: string, options: RosterReaderOptions = {}): RosterReader {
+  return new RosterSheetReader(sheet, options);
+}
+
+/** Reads a whole grid; rows[0] is Excel row `firstRow`. */
+export function readRosterGrid(
+  sheet: string,
+  rows: readonly (readonly Cell[] | undefined)[],
+  firstRow = 1,
+  options: RosterReaderOptions = {},
+): { outcomes: RosterRowOutcome[]; summary: RosterSheetSummary } {
+  const reader = createRosterReader(sheet, options);
+  const outcomes: RosterRowOutcome[] = [];
+  rows.forEach((cells, i) => outcomes.push(...reader.push(firstRow + i, cells ?? [])));
+  return { outcomes, summary: reader.finish() };
+}
+
+/**
+ * The roster header among the first rows, for a UI to show and correct: header row number
+ * and, per field, column index, letter and header text. rows[0] is Excel row `firstRow`.
+ */
+export function detectRosterHeader(
+  rows: readonly (readonly Cell[] | undefined)[],
+  firstRow = 1,
+  options: { maxRows?: number } = {},
+): RosterHeader | null {
+  const maxRows = options.maxRows ?? 20;
+  const reader = createRosterReader('', { maxHeaderRows: maxRows });
+  for (let i = 0; i < rows.length && i <= maxRows && reader.header === undefined; i++) reader.push(firstRow + i, rows[i] ?? []);
+  return reader.header === undefined ? reader.finish().header : reader.header;
+}

@@ -1,0 +1,63 @@
+import { describe, expect, test } from 'vitest';
+import { cellText, columnLetter, isBlankCell, normalizeText, numberText } from '../src/workbook/index.js';
+
+describe('normalizeText', () => {
+  test('full-width digits, letters, punctuation and space become half-width', () => {
+    expect(normalizeText('１５００')).toBe('1500');
+    expect(normalizeText('１，５００')).toBe('1,500');
+    expect(normalizeText('人口（人）')).toBe('人口(人)');
+    expect(normalizeText('ＡＢｃ　ｄ')).toBe('ABc d');
+    expect(normalizeText('－３．５')).toBe('-3.5');
+  });
+  test('trims and collapses inner whitespace, line breaks, NBSP and zero-width characters', () => {
+    expect(normalizeText('  东风村  ')).toBe('东风村');
+    expect(normalizeText('党员\n人数')).toBe('党员 人数');
+    expect(normalizeText('合\u3000\u3000计')).toBe('合 计');
+    expect(normalizeText('\u00a0东风\u200b村\t')).toBe('东风村');
+    expect(normalizeText('\u3000 \n')).toBe('');
+  });
+  test('leaves CJK text alone', () => {
+    expect(normalizeText('城关镇、幸福社区。')).toBe('城关镇、幸福社区。');
+  });
+});
+
+describe('columnLetter', () => {
+  test.each([
+    [0, 'A'],
+    [3, 'D'],
+    [25, 'Z'],
+    [26, 'AA'],
+    [27, 'AB'],
+    [51, 'AZ'],
+    [52, 'BA'],
+    [701, 'ZZ'],
+    [702, 'AAA'],
+    [16383, 'XFD'],
+  ])('%i -> %s', (i, letter) => expect(columnLetter(i)).toBe(letter));
+  test('rejects negative and fractional indexes', () => {
+    expect(() => columnLetter(-1)).toThrow(RangeError);
+    expect(() => columnLetter(1.5)).toThrow(RangeError);
+  });
+});
+
+describe('cellText', () => {
+  test('each cell kind', () => {
+    expect(cellText(null)).toBe('');
+    expect(cellText(undefined)).toBe('');
+    expect(cellText('  ｘ  ')).toBe('x');
+    expect(cellText(1500)).toBe('1500');
+    expect(cellText(410102001001)).toBe('410102001001');
+    expect(cellText(true)).toBe('TRUE');
+    expect(cellText(new Date(Date.UTC(2024, 0, 31)))).toBe('2024-01-31');
+    expect(cellText(new Date(Number.NaN))).toBe('');
+  });
+  test('numbers never in exponent form when integral', () => {
+    expect(numberText(1e21)).toBe('1000000000000000000000');
+    expect(numberText(0.5)).toBe('0.5');
+  });
+  test('isBlankCell', () => {
+    expect(isBlankCell('\u3000')).toBe(true);
+    expect(isBlankCell(0)).toBe(false);
+    expect(isBlankCell(false)).toBe(false);
+  });
+});
