@@ -23,8 +23,12 @@ export interface ComputedRow {
  * below 10^13 is held exactly enough by a double to print back the same.
  */
 export function moneyCell(d: Decimal): number {
-  return Number(d.toFixed(2));
+  let n = cellNumbers.get(d);
+  if (n === undefined) cellNumbers.set(d, (n = Number(d.toFixed(2))));
+  return n;
 }
+/** Engine amounts are interned, so most conversions repeat: remember them. */
+const cellNumbers = new WeakMap<Decimal, number>();
 
 /** Text Excel would take for a formula if typed (= + - @): hosts must write it as a string, never as a formula. */
 export function isFormulaLike(s: string): boolean {

@@ -30,16 +30,34 @@ export function startSheet(wb: AnyWorkbook, name: string, columns: ColumnSpec[],
   header.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFDDEBF7' } };
   done(header);
   const formats = columns.map((c) => (c.kind === 'text' ? undefined : NUMBER_FORMATS[c.kind]));
+  const styles = new Map<string, Partial<ExcelJS.Style>>();
+  // exceljs dedupes styles by object identity (a WeakMap) and otherwise renders
+  // each cell's style to XML to compare it: one shared object per look keeps
+  // large sheets fast.
+  const shared = (numFmt: string | undefined, bold: boolean, fill: string | undefined) => {
+    const key = `${numFmt}|${bold}|${fill}`;
+    let st = styles.get(key);
+    if (!st) {
+      st = {};
+      if (numFmt) st.numFmt = numFmt;
+      if (bold) st.font = { bold: true };
+      if (fill) st.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: fill } };
+      styles.set(key, st);
+    }
+    return st;
+  };
+  const plain = formats.map((f) => shared(f, false, undefined));
+  const none = shared(undefined, false, undefined);
   return {
     addRow(cells, opts) {
       // Strings go in as strings: exceljs never turns "=..." text into a formula.
       const row = ws.addRow(cells) as Row;
+      const bold = !!opts?.bold;
       for (let i = 0; i < cells.length; i++) {
-        const fmt = formats[i];
-        if (fmt && typeof cells[i] === 'number') row.getCell(i + 1).numFmt = fmt;
+        const number = typeof cells[i] === 'number';
+        const fill = opts?.fill?.column === i ? opts.fill.argb : undefined;
+        row.getCell(i + 1).style = bold || fill ? shared(number ? formats[i] : undefined, bold, fill) : number ? plain[i]! : none;
       }
-      if (opts?.bold) row.font = { bold: true };
-      if (opts?.fill) row.getCell(opts.fill.column + 1).fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: opts.fill.argb } };
       done(row);
     },
     async commit() {
