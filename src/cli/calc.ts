@@ -22,9 +22,6 @@ export interface CalcArgs {
   lang: Lang;
 }
 
-/** Yield to the event loop now and then so the streaming writer can flush (bounded memory). */
-const breathe = () => new Promise<void>((r) => setImmediate(r));
-
 export async function calcCommand(roster: string, args: CalcArgs, io: Io): Promise<number> {
   const calc = new Calculator(resolvePolicy(await loadPolicyArg(args.policy), parseYear(args.year)));
   await checkWorkbookArg(roster);
@@ -43,7 +40,7 @@ export async function calcCommand(roster: string, args: CalcArgs, io: Io): Promi
       async (row) => {
         results.addRow(resultRow(row, args.lang));
         if (args.json) units.push(row);
-        if (++n % 2000 === 0) await breathe();
+        if (++n % 1000 === 0) await results.drain();
       },
       { onProgress: () => bar.update(file.bytesRead()) },
     );

@@ -4,6 +4,7 @@
 import { Command, CommanderError, Option } from 'commander';
 import { WorkbookReadError } from '../node/read-xlsx.js';
 import type { Lang } from '../workbook/report.js';
+import { auditCommand } from './audit.js';
 import { calcCommand } from './calc.js';
 import { compareCommand } from './compare.js';
 import { describeError } from './errors.js';
@@ -54,6 +55,24 @@ export async function main(argv: string[], io: Io = { stdout: process.stdout, st
     .addOption(langOption())
     .action(async (roster: string, o) => {
       code = await compareCommand(roster, { ...o, lang: o.lang ?? fallbackLang }, io);
+    });
+
+  program
+    .command('audit')
+    .description('审计：应拨与台账实拨比对 / audit entitlements against a payment ledger')
+    .argument('<roster.xlsx>')
+    .requiredOption('--ledger <ledger.xlsx>', '拨付明细工作簿 / payment ledger workbook')
+    .option('-o, --output <file>', '输出工作簿 / output workbook (default: beside the ledger)')
+    .option('--policy <file>', '政策文件 / policy file (JSON or YAML; default: built-in)')
+    .option('--year <YYYY>', '年度 / budget year (default: this year)')
+    .option('--tolerance <yuan>', '容差 / variance counted as paid in full (default 0.00)')
+    .option('--as-of <date>', '截止日期 / compare with what was due by this date (YYYY-MM-DD)')
+    .option('--schedule <schedule>', '拨付进度 / instalment schedule with --as-of: quarterly | monthly (default quarterly)')
+    .option('--json', '在标准输出打印JSON / print JSON on stdout')
+    .option('--force', '覆盖已有输出 / replace an existing output')
+    .addOption(langOption())
+    .action(async (roster: string, o) => {
+      code = await auditCommand(roster, { ...o, lang: o.lang ?? fallbackLang }, io);
     });
 
   const policy = program.command('policy').description('查看或检查政策 / show or check a policy');

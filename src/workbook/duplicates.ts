@@ -1,5 +1,7 @@
 // Remembers which units were already read, so the same name twice in one township is
 // flagged (the same name in two townships is normal: many counties have two 新村).
+// This is the one thing the roster reader keeps per row, so it is kept small:
+// one number per name, grouped by township.
 import { normalizeText } from './cells.js';
 
 export interface FirstSeen {
@@ -16,13 +18,21 @@ const key = (s: string): string => normalizeText(s).replace(/\s+/g, '').toLowerC
 
 /** A registry; share one between the readers of several sheets to catch duplicates across sheets. */
 export function createNameRegistry(): NameRegistry {
-  const seen = new Map<string, FirstSeen>();
+  const sheets: string[] = [];
+  const sheetIndex = new Map<string, number>();
+  // township -> name -> sheet index * 2^32 + row
+  const seen = new Map<string, Map<string, number>>();
   return {
     see(township, name, sheet, row) {
-      const k = `${key(township)}\u0000${key(name)}`;
-      const first = seen.get(k);
-      if (first) return first;
-      seen.set(k, { sheet, row });
+      const t = key(township);
+      let names = seen.get(t);
+      if (!names) seen.set(t, (names = new Map()));
+      const n = key(name);
+      const first = names.get(n);
+      if (first !== undefined) return { sheet: sheets[Math.floor(first / 2 ** 32)]!, row: first % 2 ** 32 };
+      let s = sheetIndex.get(sheet);
+      if (s === undefined) sheetIndex.set(sheet, (s = sheets.push(sheet) - 1));
+      names.set(n, s * 2 ** 32 + row);
       return null;
     },
   };

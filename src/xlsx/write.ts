@@ -8,6 +8,8 @@ type Row = ExcelJS.Row & { commit?: () => void };
 
 export interface SheetWriter {
   addRow(cells: OutCell[], opts?: { bold?: boolean; fill?: { column: number; argb: string } }): void;
+  /** Waits while the streaming writer has much unwritten output (it ignores backpressure itself). */
+  drain(): Promise<void>;
   /** Streaming writers flush rows here; in-memory ones need nothing. */
   commit(): Promise<void>;
 }
@@ -59,6 +61,15 @@ export function startSheet(wb: AnyWorkbook, name: string, columns: ColumnSpec[],
         row.getCell(i + 1).style = bold || fill ? shared(number ? formats[i] : undefined, bold, fill) : number ? plain[i]! : none;
       }
       done(row);
+    },
+    async drain() {
+      // exceljs's sheet stream pushes into the zip entry without waiting; the
+      // entry's write buffer is where a fast producer's rows pile up.
+      // (exceljs 4.4.0 internals: StreamBuf.pipes[0] is a readable-stream PassThrough.)
+      type State = { length?: number };
+      const pipe = (ws as unknown as { stream?: { pipes?: { _writableState?: State; _readableState?: State }[] } }).stream?.pipes?.[0];
+      const backlog = () => (pipe?._writableState?.length ?? 0) + (pipe?._readableState?.length ?? 0);
+      while (backlog() > 4 * 2 ** 20) await new Promise((r) => setTimeout(r, 1));
     },
     async commit() {
       if (streaming) await (ws as unknown as { commit(): Promise<void> }).commit();

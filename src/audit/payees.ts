@@ -1,0 +1,323 @@
+// Matching a ledger's payee to a roster unit.
+//
+// Order: division code when both sides have one; else township + normalised name;
+// a name without a township matches only when it is unique in the county. Near
+// misses (one character off, one name inside the other, 村 for 社区) are offered as
+// suggestions and never matched; a name that fits two units is ambiguous.
+import type { Unit } from '../engine/unit.js';
+import { normalizeText } from '../workbook/cells.js';
+
+const compact = (s: string): string => normalizeText(s).replace(/\s+/g, '').toLowerCase();
+
+/** Bracketed parts: "东河头村（城关镇）" carries its township in brackets. */
+const BRACKETED = /\([^()]*\)|\[[^[\]]*\]|【[^【】]*】|〔[^〔〕]*〕/g;
+
+/** Official committee and party-organisation forms, longest first, each to the unit's plain name. */
+const SUFFIX_RULES: [RegExp, string][] = [
+  [/村村民委员会$/, '村'],
+  [/村村委会$/, '村'],
+  [/村民委员会$/, '村'],
+  [/村委会$/, '村'],
+  [/社区居民委员会$/, '社区'],
+  [/社区居委会$/, '社区'],
+  [/居民委员会$/, '社区'],
+  [/居委会$/, '社区'],
+  [/(村|社区)(党总支部委员会|总支部委员会|党支部委员会|支部委员会|党总支|党支部|党委|委员会)$/, '$1'],
+];
+
+/**
+ * The comparison form of a unit or payee name: full-width to half-width, no spaces,
+ * no brackets, no 中共 prefix, committee forms reduced (XX村村民委员会 and XX村委会 are
+ * XX村, XX社区居民委员会 is XX社区, XX村党支部 is XX村).
+ */
+export function nameKey(raw: string): string {
+  let s = compact(raw).replace(BRACKETED, '');
+  s = s.replace(/^(中国共产党|中共)/, '');
+  for (const [re, to] of SUFFIX_RULES)
+    if (re.test(s)) {
+      const cut = s.replace(re, to);
+      if (cut.length > to.length) s = cut;
+      break;
+    }
+  return s;
+}
+
+/** A name without its unit-kind suffix (村, 社区, 农村社区): the part two spellings share. */
+export function nameBase(key: string): string {
+  const b = key.replace(/(农村社区|社区|村)$/, '');
+  return b.length >= 2 ? b : key;
+}
+
+/** Township comparison form: compact, without 人民政府/办事处/财政所 and the 镇/乡/街道 ending. */
+export function townshipKey(raw: string): string {
+  const s = compact(raw).replace(BRACKETED, '').replace(/(人民政府|街道办事处|办事处|财政所|政府)$/, '');
+  const bare = s.replace(/(镇|乡|街道)$/, '');
+  return bare.length >= 2 ? bare : s;
+}
+
+/** One step of edit distance at most (insert, delete, substitute, or swap two neighbours). */
+export function withinOneEdit(a: string, b: string): boolean {
+  if (a === b) return true;
+  const la = a.length;
+  const lb = b.length;
+  if (Math.abs(la - lb) > 1) return false;
+  let i = 0;
+  while (i < la && i < lb && a[i] === b[i]) i++;
+  if (la === lb) {
+    if (a.slice(i + 1) === b.slice(i + 1)) return true;
+    return a[i] === b[i + 1] && a[i + 1] === b[i] && a.slice(i + 2) === b.slice(i + 2);
+  }
+  return la > lb ? a.slice(i + 1) === b.slice(i) : a.slice(i) === b.slice(i + 1);
+}
+
+export interface PayeeUnit {
+  /** Index in the unit list the index was built from. */
+  index: number;
+  unit: Unit;
+  key: string;
+  /** Resolved township id (index into townships). */
+  town: number;
+}
+
+export type PayeeMatch =
+  | { kind: 'unit'; unit: PayeeUnit; by: 'code' | 'township' | 'name'; notes: MatchNote[] }
+  | { kind: 'unknown'; suggestions: PayeeUnit[]; notes: MatchNote[]; empty: boolean }
+  | { kind: 'ambiguous'; candidates: PayeeUnit[]; notes: MatchNote[] };
+
+export type MatchNote =
+  | { kind: 'codeNameMismatch'; code: string; unitName: string }
+  | { kind: 'codeMismatch'; code: string; unitCode: string }
+  | { kind: 'unknownCode'; code: string }
+  | { kind: 'unknownTownship'; township: string };
+
+export interface PayeeQuery {
+  name: string;
+  township?: string | null;
+  code?: string | null;
+}
+
+const push = <K, V>(m: Map<K, V[]>, k: K, v: V) => {
+  const a = m.get(k);
+  if (a) a.push(v);
+  else m.set(k, [v]);
+};
+
+const MAX_SUGGESTIONS = 5;
+
+export class PayeeIndex {
+  readonly units: PayeeUnit[];
+  /** Township display names by id. */
+  readonly townships: string[] = [];
+  private readonly townExact = new Map<string, number>();
+  private readonly townKey = new Map<string, number[]>();
+  private readonly byCode = new Map<string, PayeeUnit[]>();
+  private readonly byName = new Map<string, PayeeUnit[]>();
+  private readonly byTownName = new Map<string, PayeeUnit[]>();
+  private readonly maxNameLength: number;
+  private near?: { deletions: Map<string, string[]>; substrings: Map<string, string[]>; bases: Map<string, string[]> };
+  private readonly suggestionCache = new Map<string, PayeeUnit[]>();
+
+  constructor(units: readonly Unit[]) {
+    let maxLen = 0;
+    this.units = units.map((unit, index) => {
+      const town = this.township(unit.township);
+      const key = nameKey(unit.name);
+      maxLen = Math.max(maxLen, key.length);
+      const p: PayeeUnit = { index, unit, key, town };
+      if (unit.code) push(this.byCode, unit.code, p);
+      push(this.byName, key, p);
+      push(this.byTownName, `${town}\u0000${key}`, p);
+      return p;
+    });
+    this.maxNameLength = maxLen;
+  }
+
+  private township(name: string): number {
+    const exact = compact(name);
+    let id = this.townExact.get(exact);
+    if (id === undefined) {
+      id = this.townships.length;
+      this.townships.push(normalizeText(name));
+      this.townExact.set(exact, id);
+      push(this.townKey, townshipKey(name), id);
+    }
+    return id;
+  }
+
+  /** The roster township a ledger's township text names, or undefined. */
+  resolveTownship(text: string): number | undefined {
+    const exact = this.townExact.get(compact(text));
+    if (exact !== undefined) return exact;
+    const ids = this.townKey.get(townshipKey(text));
+    return ids && ids.length === 1 ? ids[0] : undefined;
+  }
+
+  match(q: PayeeQuery): PayeeMatch {
+    const notes: MatchNote[] = [];
+    const raw = normalizeText(q.name);
+    let key = nameKey(raw);
+
+    // 1. Division code, when both sides have one.
+    let ledgerCodeUnknown = false;
+    if (q.code) {
+      const hits = this.byCode.get(q.code);
+      if (hits && hits.length > 0) {
+        const same = hits.length === 1 ? hits : hits.filter((h) => h.key === key);
+        if (same.length === 1) {
+          const u = same[0]!;
+          if (key !== '' && key !== u.key && !this.relatedKeys(key, u.key))
+            notes.push({ kind: 'codeNameMismatch', code: q.code, unitName: u.unit.name });
+          return { kind: 'unit', unit: u, by: 'code', notes };
+        }
+        if (same.length > 1) return { kind: 'ambiguous', candidates: same, notes };
+      } else ledgerCodeUnknown = true;
+    }
+    const checkCode = (u: PayeeUnit): void => {
+      if (ledgerCodeUnknown && q.code) {
+        if (u.unit.code && u.unit.code !== q.code) notes.push({ kind: 'codeMismatch', code: q.code, unitCode: u.unit.code });
+        else if (!u.unit.code) notes.push({ kind: 'unknownCode', code: q.code });
+      }
+    };
+    if (key === '') return { kind: 'unknown', suggestions: [], notes, empty: true };
+
+    // 2. Township: the ledger's column (or sheet), a bracketed township, or a township prefix.
+    let town: number | undefined;
+    if (q.township) {
+      town = this.resolveTownship(q.township);
+      if (town === undefined) notes.push({ kind: 'unknownTownship', township: normalizeText(q.township) });
+    }
+    if (town === undefined) {
+      for (const m of compact(raw).matchAll(BRACKETED)) {
+        const t = this.resolveTownship(m[0].slice(1, -1));
+        if (t !== undefined) town = t;
+      }
+    }
+    if (town === undefined && !this.byName.has(key)) {
+      const split = this.townshipPrefix(key);
+      if (split) [town, key] = split;
+    }
+
+    if (town !== undefined) {
+      const hits = this.byTownName.get(`${town}\u0000${key}`) ?? [];
+      if (hits.length === 1) {
+        checkCode(hits[0]!);
+        return { kind: 'unit', unit: hits[0]!, by: 'township', notes };
+      }
+      if (hits.length > 1) return { kind: 'ambiguous', candidates: hits, notes };
+      return { kind: 'unknown', suggestions: this.suggest(key, town), notes, empty: false };
+    }
+
+    // 3. Name alone: only when unique in the county.
+    const hits = this.byName.get(key) ?? [];
+    if (hits.length === 1) {
+      checkCode(hits[0]!);
+      return { kind: 'unit', unit: hits[0]!, by: 'name', notes };
+    }
+    if (hits.length > 1) return { kind: 'ambiguous', candidates: hits, notes };
+    return { kind: 'unknown', suggestions: this.suggest(key, undefined), notes, empty: false };
+  }
+
+  /** "城关镇东河头村": a roster township written before a roster name. */
+  private townshipPrefix(key: string): [number, string] | undefined {
+    for (let cut = 2; cut < key.length - 1; cut++) {
+      const rest = key.slice(cut);
+      if (!this.byName.has(rest)) continue;
+      const t = this.resolveTownship(key.slice(0, cut));
+      if (t !== undefined) return [t, rest];
+    }
+    return undefined;
+  }
+
+  /** A roster unit name inside free text (a 摘要 such as "拨付东河头村2025年办公经费"): the longest one, if only one. */
+  findNameIn(text: string): string | undefined {
+    const k = compact(text);
+    const found: { at: number; name: string }[] = [];
+    for (let i = 0; i < k.length; i++)
+      for (let len = Math.min(this.maxNameLength, k.length - i); len >= 2; len--) {
+        const sub = k.slice(i, i + len);
+        if (this.byName.has(sub)) {
+          found.push({ at: i, name: sub });
+          break;
+        }
+      }
+    const inside = (f: { at: number; name: string }, g: { at: number; name: string }) =>
+      g.name.length > f.name.length && g.at <= f.at && g.at + g.name.length >= f.at + f.name.length;
+    const names = new Set(found.filter((f) => !found.some((g) => inside(f, g))).map((f) => f.name));
+    return names.size === 1 ? [...names][0] : undefined;
+  }
+
+  private relatedKeys(a: string, b: string): boolean {
+    return withinOneEdit(a, b) || nameBase(a) === nameBase(b);
+  }
+
+  private nearIndex() {
+    if (this.near) return this.near;
+    const deletions = new Map<string, string[]>();
+    const substrings = new Map<string, string[]>();
+    const bases = new Map<string, string[]>();
+    for (const key of this.byName.keys()) {
+      for (let i = 0; i < key.length; i++) push(deletions, key.slice(0, i) + key.slice(i + 1), key);
+      const base = nameBase(key);
+      push(bases, base, key);
+      const seen = new Set<string>();
+      for (let i = 0; i < base.length; i++)
+        for (let j = i + 2; j <= base.length; j++) {
+          const s = base.slice(i, j);
+          if (s === base || seen.has(s)) continue;
+          seen.add(s);
+          push(substrings, s, key);
+        }
+    }
+    return (this.near = { deletions, substrings, bases });
+  }
+
+  /** Roster names one edit away, sharing the base name (村 for 社区), or inside one another; same township first. */
+  suggest(key: string, town: number | undefined): PayeeUnit[] {
+    const cacheKey = `${town ?? ''}\u0000${key}`;
+    const cached = this.suggestionCache.get(cacheKey);
+    if (cached) return cached;
+    const near = this.nearIndex();
+    const scored = new Map<string, number>(); // name key -> rank (lower is closer)
+    const rank = (k: string, r: number) => {
+      if (k === key && town === undefined) return;
+      const old = scored.get(k);
+      if (old === undefined || r < old) scored.set(k, r);
+    };
+    // Same name in another township (the ledger named the township).
+    if (this.byName.has(key)) rank(key, 0);
+    // One edit away.
+    const probes = [key];
+    for (let i = 0; i < key.length; i++) probes.push(key.slice(0, i) + key.slice(i + 1));
+    for (const p of probes) {
+      if (this.byName.has(p) && withinOneEdit(p, key)) rank(p, 1);
+      for (const k of near.deletions.get(p) ?? []) if (withinOneEdit(k, key)) rank(k, 1);
+    }
+    // Same base, other suffix; one base inside the other.
+    const base = nameBase(key);
+    for (const k of near.bases.get(base) ?? []) rank(k, 2);
+    if (base.length >= 2) {
+      for (const k of near.substrings.get(base) ?? []) rank(k, 3);
+      for (let i = 0; i < base.length; i++)
+        for (let j = i + 2; j <= base.length; j++) {
+          const s = base.slice(i, j);
+          if (s === base) continue;
+          for (const k of near.bases.get(s) ?? []) rank(k, 3);
+        }
+    }
+    const out: { u: PayeeUnit; r: number }[] = [];
+    for (const [k, r] of scored)
+      for (const u of this.byName.get(k) ?? []) {
+        if (k === key && u.town === town) continue;
+        out.push({ u, r: r * 2 + (town === undefined || u.town === town ? 0 : 1) });
+      }
+    out.sort((a, b) => a.r - b.r || a.u.index - b.u.index);
+    const result = out.slice(0, MAX_SUGGESTIONS).map((x) => x.u);
+    if (this.suggestionCache.size < 50_000) this.suggestionCache.set(cacheKey, result);
+    return result;
+  }
+}
+
+/** "东河头村（城关镇）": how a unit is named in suggestions. */
+export function unitLabel(u: Unit): string {
+  return `${u.name}（${u.township}）`;
+}

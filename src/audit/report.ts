@@ -1,0 +1,309 @@
+// The audit workbook as plain sheets: 审计比对, 异常清单, 审计汇总, 政策参数, and 付款明细
+// (every payment as resolved, so each figure ties back to a ledger row).
+import type { Calculator } from '../engine/compute.js';
+import { formatYuan } from '../engine/format.js';
+import type { Decimal } from '../engine/money.js';
+import { UNIT_TYPE_LABELS } from '../engine/unit.js';
+import type { RowIssue } from '../workbook/issues.js';
+import { moneyCell, policySheet, policyTitle, type Lang } from '../workbook/report.js';
+import type { CellFill, ColumnSpec, OutCell, SheetSpec } from '../workbook/sheet-spec.js';
+import { STATUS_CODES, STATUS_WORDS, type AuditLine, type AuditOutcome, type Bucket, type StatusCode } from './audit.js';
+
+export const AUDIT_SHEET_NAMES = { lines: '审计比对', exceptions: '异常清单', summary: '审计汇总', policy: '政策参数', payments: '付款明细' } as const;
+
+/** Status cell colours (ARGB): green, amber, orange, red, purple. */
+export const STATUS_FILLS: Record<StatusCode, string> = {
+  match: 'FFC6EFCE',
+  under: 'FFFFEB9C',
+  over: 'FFF8CBAD',
+  unpaid: 'FFFFC7CE',
+  noBasis: 'FFD9D2E9',
+};
+
+const col = (header: string, kind: ColumnSpec['kind'], width: number): ColumnSpec => ({ header, kind, width });
+const place = (r: { sheet: string; row: number }) => `${r.sheet}!${r.row}`;
+
+export function auditTitle(calc: Calculator, o: AuditOutcome): string {
+  let t = `${policyTitle(calc.policy)}；容差：${formatYuan(o.tolerance)}元`;
+  if (o.asOf && o.due) t += `；审计截止日：${o.asOf}（按${o.schedule === 'monthly' ? '月' : '季'}拨付，应拨${o.due.due}/${o.due.of}）`;
+  return t;
+}
+
+function explain(l: AuditLine, lang: Lang): string {
+  const zh = lang === 'zh';
+  const parts: string[] = [];
+  const amount = formatYuan(l.variance.abs());
+  switch (l.status) {
+    case 'match':
+      if (l.payments > 1) parts.push(zh ? `分${l.payments}笔拨付` : `paid in ${l.payments} instalments`);
+      if (!l.variance.isZero()) parts.push(zh ? `差额${formatYuan(l.variance)}元在容差内` : `variance ${formatYuan(l.variance)} within tolerance`);
+      break;
+    case 'under':
+      parts.push(zh ? `少拨${amount}元` : `${amount} short`);
+      break;
+    case 'over':
+      parts.push(zh ? `多拨${amount}元` : `${amount} over`);
+      break;
+    case 'unpaid':
+      parts.push(l.payments > 0 ? (zh ? '拨付与冲销相抵，实拨为0' : 'payments and reversals net to 0') : zh ? '未见拨付记录' : 'no payment found');
+      break;
+    case 'noBasis': {
+      const type = l.type ? UNIT_TYPE_LABELS[l.type][lang] : '';
+      const why = {
+        unknownPayee: zh ? '收款单位不在花名册中' : 'payee not in the roster',
+        ambiguousPayee: zh ? '收款单位对应花名册中多个单位' : 'payee fits several roster units',
+        notEntitled: zh ? `该单位（${type}）不享受此项经费` : `the unit (${type}) is not entitled to this line`,
+        unclassified: zh ? '经费项目不明' : 'fund line unknown',
+      } as const;
+      parts.push(why[l.reason ?? 'unknownPayee']);
+      break;
+    }
+  }
+  if (l.duplicates > 0) parts.push(zh ? `含疑似重复${l.duplicates}笔` : `${l.duplicates} suspected duplicate(s)`);
+  if (l.outOfYear > 0) parts.push(zh ? `含跨年度拨付${l.outOfYear}笔` : `${l.outOfYear} paid outside the year`);
+  return parts.join(zh ? '；' : '; ');
+}
+
+export function linesSheet(calc: Calculator, o: AuditOutcome, lang: Lang): SheetSpec {
+  const asOf = o.asOf !== null;
+  const columns: ColumnSpec[] = [
+    col('状态', 'text', 8),
+    col('乡镇', 'text', 12),
+    col('名称', 'text', 18),
+    col('类型', 'text', 9),
+    col('区划代码', 'text', 14),
+    col('经费项目', 'text', 20),
+    col('应拨（全年）', 'money', 14),
+    ...(asOf ? [col(`应拨（截至${o.asOf}）`, 'money', 16)] : []),
+    col('已拨', 'money', 14),
+    col('差额（已拨−应拨）', 'money', 16),
+    col('笔数', 'integer', 6),
+    col('凭证号', 'text', 18),
+    col('拨付日期', 'text', 24),
+    col('台账行', 'text', 22),
+    col('说明', 'text', 36),
+    col('花名册行', 'text', 14),
+  ];
+  const rows: OutCell[][] = [];
+  const fills: (CellFill | undefined)[] = [];
+  for (const l of o.lines) {
+    rows.push([
+      STATUS_WORDS[l.status],
+      l.township,
+      l.name,
+      l.type ? UNIT_TYPE_LABELS[l.type].zh : '',
+      l.code,
+      l.lineLabel.zh,
+      moneyCell(l.entitled),
+      ...(asOf ? [moneyCell(l.expected)] : []),
+      moneyCell(l.disbursed),
+      moneyCell(l.variance),
+      l.payments,
+      l.vouchers.join('、'),
+      [...new Set(l.ledgerRows.map((r) => r.date).filter((d) => d !== null))].join('、'),
+      l.ledgerRows.map(place).join('、'),
+      explain(l, lang),
+      l.roster ? place(l.roster) : '',
+    ]);
+    fills.push({ column: 0, argb: STATUS_FILLS[l.status] });
+  }
+  return { name: AUDIT_SHEET_NAMES.lines, title: auditTitle(calc, o), columns, rows, fills };
+}
+
+const SEVERITY: Record<RowIssue['severity'], Record<Lang, string>> = {
+  error: { zh: '错误（未计入）', en: 'error (not counted)' },
+  warning: { zh: '异常（已计入）', en: 'exception (counted)' },
+  info: { zh: '说明', en: 'note' },
+};
+
+export function exceptionsSheet(o: AuditOutcome, lang: Lang): SheetSpec {
+  const rows: OutCell[][] = [];
+  const targets: (string | undefined)[] = [];
+  const link = (i: RowIssue) => (i.row === null ? undefined : `'${i.sheet.replace(/'/g, "''")}'!${i.column ?? 'A'}${i.row}`);
+  for (const e of o.exceptions) {
+    const severity = e.source === 'roster' ? (lang === 'zh' ? '花名册错误（未核算）' : 'roster error (not computed)') : SEVERITY[e.severity][lang];
+    rows.push([
+      e.source === 'roster' ? (lang === 'zh' ? '花名册' : 'roster') : lang === 'zh' ? '拨付明细' : 'ledger',
+      e.sheet,
+      e.row,
+      e.column,
+      severity,
+      e.code,
+      e.payee,
+      e.line === null ? null : lineLabel(o, e.line, lang),
+      e.amount === null ? null : moneyCell(e.amount),
+      e.message[lang],
+      e.suggestion,
+    ]);
+    targets.push(e.source === 'ledger' ? link(e) : undefined);
+  }
+  for (const n of o.notes) {
+    rows.push([lang === 'zh' ? '拨付明细' : 'ledger', n.sheet, n.row, n.column, SEVERITY.info[lang], n.code, null, null, null, n.message[lang], null]);
+    targets.push(link(n));
+  }
+  return {
+    name: AUDIT_SHEET_NAMES.exceptions,
+    title: lang === 'zh' ? `异常${o.exceptions.length}项；另有说明${o.notes.length}项（跳过的空行、小计行、重复表头及工作表说明）` : `${o.exceptions.length} exceptions; ${o.notes.length} notes (skipped blank, subtotal and repeated-header rows, sheet notes)`,
+    columns: [
+      col('来源', 'text', 9),
+      col('工作表', 'text', 14),
+      col('行', 'integer', 6),
+      col('列', 'text', 5),
+      col('级别', 'text', 14),
+      col('代码', 'text', 22),
+      col('收款单位', 'text', 18),
+      col('经费项目', 'text', 18),
+      col('金额', 'money', 14),
+      col('说明', 'text', 80),
+      col('建议', 'text', 30),
+    ],
+    rows,
+    links: { column: 9, targets },
+  };
+}
+
+function lineLabel(o: AuditOutcome, line: string, lang: Lang): string {
+  for (const l of o.lines) if (l.line === line) return l.lineLabel[lang];
+  for (const t of o.townships) for (const s of t.lines) if (s.line === line) return s.lineLabel[lang];
+  return line;
+}
+
+export function summarySheet(calc: Calculator, o: AuditOutcome, lang: Lang): SheetSpec {
+  const asOf = o.asOf !== null;
+  const columns: ColumnSpec[] = [
+    col('乡镇', 'text', 14),
+    col('经费项目', 'text', 22),
+    col('应拨（全年）', 'money', 16),
+    ...(asOf ? [col(`应拨（截至${o.asOf}）`, 'money', 16)] : []),
+    col('已拨', 'money', 16),
+    col('差额（已拨−应拨）', 'money', 16),
+    ...STATUS_CODES.map((s) => col(STATUS_WORDS[s], 'integer', 7)),
+  ];
+  const rows: OutCell[][] = [];
+  const totalRows: number[] = [];
+  type Sum = { entitled: Decimal; expected: Decimal; disbursed: Decimal; variance: Decimal; counts: Record<StatusCode, number> };
+  const add = (a: Sum | undefined, b: Sum): Sum =>
+    a
+      ? {
+          entitled: a.entitled.plus(b.entitled),
+          expected: a.expected.plus(b.expected),
+          disbursed: a.disbursed.plus(b.disbursed),
+          variance: a.variance.plus(b.variance),
+          counts: Object.fromEntries(STATUS_CODES.map((s) => [s, a.counts[s] + b.counts[s]])) as Record<StatusCode, number>,
+        }
+      : { ...b, counts: { ...b.counts } };
+  const row = (town: string, label: string, s: Sum, total: boolean) => {
+    if (total) totalRows.push(rows.length);
+    rows.push([
+      town,
+      label,
+      moneyCell(s.entitled),
+      ...(asOf ? [moneyCell(s.expected)] : []),
+      moneyCell(s.disbursed),
+      moneyCell(s.variance),
+      ...STATUS_CODES.map((c) => s.counts[c]),
+    ]);
+  };
+  const county = new Map<string, { label: string; sum: Sum }>();
+  let all: Sum | undefined;
+  for (const t of o.townships) {
+    let town: Sum | undefined;
+    for (const l of t.lines) {
+      row(t.township, l.lineLabel.zh, l, false);
+      town = add(town, l);
+      const c = county.get(l.line);
+      county.set(l.line, { label: l.lineLabel.zh, sum: add(c?.sum, l) });
+    }
+    if (town) {
+      row(t.township, '小计', town, true);
+      all = add(all, town);
+    }
+  }
+  const lineOrder = [...calc.lineIds, 'unclassified'];
+  for (const id of lineOrder) {
+    const c = county.get(id);
+    if (c) row('全县', c.label, c.sum, false);
+  }
+  if (all) row('全县', '合计', all, true);
+
+  // Control totals.
+  rows.push([]);
+  const zh = lang === 'zh';
+  const width = columns.length;
+  const pad = (cells: OutCell[]) => [...cells, ...new Array(Math.max(0, width - cells.length)).fill(null)];
+  const m = (d: Decimal) => moneyCell(d);
+  totalRows.push(rows.length);
+  rows.push(pad([zh ? '控制合计' : 'control totals', zh ? '项目' : 'item', zh ? '金额' : 'amount']));
+  const t = o.totals;
+  const items: [string, string, Decimal][] = [
+    ['台账金额合计', 'ledger total', t.disbursed],
+    ['其中：已匹配', 'of which matched', t.matched],
+    ['其中：未匹配（收款单位不明或不唯一）', 'of which unmatched (payee unknown or ambiguous)', t.unmatched],
+    ['其中：未分类（经费项目不明）', 'of which unclassified (fund line unknown)', t.unclassified],
+    ['应拨合计（审计比对）', 'entitlements (audit lines)', t.entitled],
+    ['核算结果合计（同一名册、政策、年度）', 'calc total (same roster, policy, year)', t.calcTotal],
+    ...(asOf ? ([[`截至${o.asOf}应拨合计`, `due by ${o.asOf}`, t.expected]] as [string, string, Decimal][]) : []),
+    [asOf ? '差额（已拨−截至应拨）' : '差额（已拨−应拨）', 'variance (disbursed − due)', t.variance],
+  ];
+  for (const [z, e, v] of items) rows.push(pad(['', zh ? z : e, m(v)]));
+  rows.push([]);
+  totalRows.push(rows.length);
+  rows.push(pad([zh ? '核对' : 'check', zh ? '等式' : 'equation', zh ? '左边' : 'left', zh ? '右边' : 'right', zh ? '结果' : 'result']));
+  const r = o.rows.ledger;
+  for (const c of o.controls) {
+    const ties = c.ties ? (zh ? '一致' : 'ties') : zh ? '不一致' : 'DOES NOT TIE';
+    if (c.id === 'ledgerRows') rows.push(pad(['', `${c.label[lang]}：${r.read} = ${r.payments} + ${r.rejected} + ${r.skipped}`, null, null, ties]));
+    else rows.push(pad(['', c.label[lang], m(c.left), m(c.right), ties]));
+  }
+  return { name: AUDIT_SHEET_NAMES.summary, title: auditTitle(calc, o), columns, rows, totalRows };
+}
+
+const BUCKET_WORDS: Record<Bucket, Record<Lang, string>> = {
+  matched: { zh: '已匹配', en: 'matched' },
+  unmatched: { zh: '未匹配', en: 'unmatched' },
+  unclassified: { zh: '未分类', en: 'unclassified' },
+};
+const BY_WORDS = { code: { zh: '区划代码', en: 'code' }, township: { zh: '乡镇+名称', en: 'township + name' }, name: { zh: '名称（全县唯一）', en: 'name (unique)' } } as const;
+
+export function paymentsSheet(o: AuditOutcome, lang: Lang): SheetSpec {
+  const labels = new Map<string, string>();
+  for (const l of o.lines) labels.set(l.line, l.lineLabel.zh);
+  return {
+    name: AUDIT_SHEET_NAMES.payments,
+    title: lang === 'zh' ? '台账中每一笔拨付及其匹配结果' : 'every payment in the ledger and how it was matched',
+    columns: [
+      col('工作表', 'text', 14),
+      col('行', 'integer', 6),
+      col('日期', 'text', 11),
+      col('凭证号', 'text', 12),
+      col('乡镇（台账）', 'text', 12),
+      col('收款单位（台账）', 'text', 20),
+      col('匹配单位', 'text', 20),
+      col('匹配方式', 'text', 14),
+      col('经费项目', 'text', 20),
+      col('金额', 'money', 14),
+      col('归类', 'text', 8),
+      col('异常代码', 'text', 30),
+    ],
+    rows: o.payments.map((p) => [
+      p.sheet,
+      p.row,
+      p.date,
+      p.voucher,
+      p.township,
+      p.payee,
+      p.unit ? `${p.unit.name}（${p.unit.township}）` : null,
+      p.matchedBy ? BY_WORDS[p.matchedBy][lang] : null,
+      labels.get(p.line) ?? p.line,
+      moneyCell(p.amount),
+      BUCKET_WORDS[p.bucket][lang],
+      p.codes.join(' '),
+    ]),
+  };
+}
+
+/** The audit workbook's sheets, in order. */
+export function auditSheets(calc: Calculator, o: AuditOutcome, lang: Lang): SheetSpec[] {
+  return [linesSheet(calc, o, lang), exceptionsSheet(o, lang), summarySheet(calc, o, lang), policySheet(calc.policy), paymentsSheet(o, lang)];
+}
+

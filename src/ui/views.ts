@@ -1,0 +1,365 @@
+// Turning engine and workbook-layer results into the plain views the UI shows.
+// Runs where the computing happens: in the web page's worker, and in the task
+// pane itself. (The UI proper imports only types.)
+import { Calculator, type UnitResult } from '../engine/compute.js';
+import { formatWan, formatYuan, toChineseCapital } from '../engine/format.js';
+import type { Decimal } from '../engine/money.js';
+import { PolicyError } from '../engine/policy/errors.js';
+import { parsePolicy } from '../engine/policy/load.js';
+import { resolvePolicy, type ResolvedCalc, type ResolvedPolicy } from '../engine/policy/resolve.js';
+import type { Policy } from '../engine/policy/schema.js';
+import { builtinPolicy } from '../engine/policies.js';
+import { ATTRIBUTE_LABELS, UNIT_TYPE_LABELS } from '../engine/unit.js';
+import type { CalcOutcome } from '../workbook/calc-job.js';
+import { cellText, columnLetter, type Cell } from '../workbook/cells.js';
+import type { ComputedRow } from '../workbook/report.js';
+import { detectRosterHeader } from '../workbook/roster.js';
+import { ROSTER_FIELDS, type RosterField } from '../workbook/roster-fields.js';
+import type { OutCell, SheetSpec } from '../workbook/sheet-spec.js';
+import type { SourceRow } from '../workbook/source.js';
+import {
+  UserError,
+  type AuditView,
+  type CalcView,
+  type ColumnChoice,
+  type IssueView,
+  type MoneyView,
+  type OutputView,
+  type PolicyChoice,
+  type PolicyView,
+  type Said,
+  type SheetInfo,
+  type TableView,
+  type UnitDetail,
+  type UnitPage,
+  type UnitQuery,
+  type UnitRowView,
+} from './host.js';
+import { policyFromSheet } from './policy-sheet.js';
+
+/** Rows read to find a roster header (detectRosterHeader searches the first 20). */
+export const SAMPLE_ROWS = 24;
+
+/** Names of the sheets this tool writes (calc and audit): never rosters. */
+export const REPORT_SHEETS = new Set(['核算结果', '乡镇汇总', '问题清单', '政策参数', '审计比对', '异常清单', '审计汇总']);
+
+// ---------------------------------------------------------------------------
+// Roster detection
+
+/** A sheet's first rows -> what the mapping editor shows. */
+export function sheetInfo(name: string, sample: readonly SourceRow[], rows: number, generated = false): SheetInfo {
+  const firstRow = sample[0]?.row ?? 1;
+  // detectRosterHeader wants consecutive rows; fill gaps (blank rows a reader skipped).
+  const dense: Cell[][] = [];
+  for (const r of sample) dense[r.row - firstRow] = r.cells;
+  for (let i = 0; i < dense.length; i++) dense[i] ??= [];
+  const header = generated ? null : detectRosterHeader(dense, firstRow);
+  const detected: Partial<Record<RosterField, number>> = {};
+  if (header) for (const f of ROSTER_FIELDS) if (header.columns[f]) detected[f] = header.columns[f]!.index;
+  const width = Math.min(
+    sample.reduce((w, r) => Math.max(w, r.cells.length), 0),
+    200,
+  );
+  const headerRows = header ? sample.filter((r) => r.row >= header.topRow && r.row <= header.row) : sample.slice(0, 1);
+  const columns: ColumnChoice[] = [];
+  for (let c = 0; c < width; c++) {
+    const texts = headerRows.map((r) => cellText(r.cells[c])).filter((t) => t !== '');
+    columns.push({ index: c, letter: columnLetter(c), header: [...new Set(texts)].join('/').slice(0, 40) });
+  }
+  return { name, rows, headerRow: header?.row ?? null, detected, columns, ...(generated ? { generated } : {}) };
+}
+
+// ---------------------------------------------------------------------------
+// Policy
+
+const RULE_KIND: Record<ResolvedCalc['kind'], Said> = {
+  flat: { zh: '定额', en: 'flat' },
+  schedule: { zh: '分档', en: 'by bracket' },
+  perCapita: { zh: '按人数', en: 'per head' },
+  topUp: { zh: '补足', en: 'top-up' },
+};
+
+const yuan = (d: Decimal) => `${formatYuan(d).replace(/\.00$/, '')}`;
+const count = (d: Decimal) => d.toNumber().toLocaleString('en-US');
+
+function ruleText(c: ResolvedCalc, policy: ResolvedPolicy): Said {
+  switch (c.kind) {
+    case 'flat':
+      return { zh: `每年 ${yuan(c.amount.value)} 元`, en: `${yuan(c.amount.value)} yuan a year` };
+    case 'schedule': {
+      const a = ATTRIBUTE_LABELS[c.attribute];
+      const first = c.steps[0]!;
+      const zh = [`${a.zh}${first.inclusive ? '低于' : '不超过'} ${count(first.threshold.value)} ${a.unitZh}：${yuan(c.base.value)} 元`];
+      const en = [`${a.en} ${first.inclusive ? 'below' : 'at most'} ${count(first.threshold.value)}: ${yuan(c.base.value)} yuan`];
+      for (const s of c.steps) {
+        zh.push(`${s.inclusive ? '不低于' : '超过'} ${count(s.threshold.value)} ${a.unitZh}：${yuan(s.amount.value)} 元`);
+        en.push(`${s.inclusive ? 'at least' : 'above'} ${count(s.threshold.value)}: ${yuan(s.amount.value)} yuan`);
+      }
+      return { zh: zh.join('；'), en: en.join('; ') };
+    }
+    case 'perCapita': {
+      const a = ATTRIBUTE_LABELS[c.attribute];
+      let zh = `${a.zh}每人每年 ${yuan(c.rate.value)} 元`;
+      let en = `${yuan(c.rate.value)} yuan per head of ${a.en}`;
+      if (c.floor) {
+        zh += `，不足 ${yuan(c.floor.value)} 元的按 ${yuan(c.floor.value)} 元`;
+        en += `, at least ${yuan(c.floor.value)} yuan`;
+      }
+      if (c.cap) {
+        zh += `，最高 ${yuan(c.cap.value)} 元`;
+        en += `, at most ${yuan(c.cap.value)} yuan`;
+      }
+      return { zh, en };
+    }
+    case 'topUp': {
+      const labels = c.of.map((id) => policy.lines.find((l) => l.id === id)?.label ?? { zh: id, en: id });
+      return {
+        zh: `${labels.map((l) => l.zh).join('、')}合计不足 ${yuan(c.minimum.value)} 元的补足`,
+        en: `tops ${labels.map((l) => l.en).join(', ')} up to ${yuan(c.minimum.value)} yuan`,
+      };
+    }
+  }
+}
+
+export function policyView(p: ResolvedPolicy, source: PolicyChoice['kind'], sourceName?: string): PolicyView {
+  const rounding: Record<string, string> = { 'half-up': '四舍五入到分 / half-up to the fen' };
+  return {
+    id: p.policy.id,
+    title: p.policy.title,
+    source,
+    ...(sourceName ? { sourceName } : {}),
+    year: p.year,
+    date: p.date,
+    rounding: rounding[p.rounding] ?? p.rounding,
+    document: `${p.policy.document.name} ${p.policy.document.clause ?? ''}`.trim(),
+    lines: p.lines.map((l) => ({
+      id: l.id,
+      label: l.label,
+      clause: l.clause,
+      rules: l.appliesTo.map((t) => {
+        const c = l.byType[t]!;
+        const text = ruleText(c, p);
+        const kind = RULE_KIND[c.kind];
+        return { type: UNIT_TYPE_LABELS[t], text: { zh: `${kind.zh}：${text.zh}`, en: `${kind.en}: ${text.en}` } };
+      }),
+    })),
+  };
+}
+
+/** Reads the 政策参数 sheet of the open workbook (Excel only). */
+export type PolicySheetReader = () => Promise<{ name: string; rows: Cell[][] } | null>;
+
+/** The policy a choice names, resolved for the year; errors in words. */
+export async function choosePolicy(
+  choice: PolicyChoice,
+  year: number,
+  readSheet?: PolicySheetReader,
+): Promise<{ calc: Calculator; view: PolicyView }> {
+  try {
+    let policy: Policy;
+    let name: string | undefined;
+    if (choice.kind === 'builtin') policy = builtinPolicy();
+    else if (choice.kind === 'file') {
+      policy = parsePolicy(choice.text);
+      name = choice.name;
+    } else {
+      const sheet = readSheet ? await readSheet() : null;
+      if (!sheet)
+        throw new UserError({
+          zh: '工作簿中没有名为「政策参数」的工作表。',
+          en: 'The workbook has no sheet named 政策参数.',
+        });
+      policy = policyFromSheet(sheet.rows, builtinPolicy());
+      name = sheet.name;
+    }
+    const resolved = resolvePolicy(policy, year);
+    return { calc: new Calculator(resolved), view: policyView(resolved, choice.kind, name) };
+  } catch (e) {
+    throw toUserError(e);
+  }
+}
+
+// ---------------------------------------------------------------------------
+// Calc results
+
+const money = (d: Decimal): MoneyView => ({ text: formatYuan(d), value: d.toNumber() });
+
+const SEVERITY_ORDER = { error: 0, warning: 1, info: 2 } as const;
+
+export const TOP_ISSUES = 200;
+
+export function calcView(calc: Calculator, outcome: CalcOutcome, output: OutputView, ms: number): CalcView {
+  const ids = calc.lineIds;
+  const counts = { error: 0, warning: 0, info: 0 };
+  for (const i of outcome.issues) counts[i.severity]++;
+  // Errors first, then warnings, then skipped rows; reading order within each.
+  const top: IssueView[] = outcome.issues
+    .map((issue, k) => ({ issue, k }))
+    .sort((a, b) => SEVERITY_ORDER[a.issue.severity] - SEVERITY_ORDER[b.issue.severity] || a.k - b.k)
+    .slice(0, TOP_ISSUES)
+    .map(({ issue: i }) => ({ sheet: i.sheet, row: i.row, column: i.column, severity: i.severity, code: i.code, message: i.message }));
+  return {
+    kind: 'calc',
+    policy: { id: calc.policy.policy.id, title: calc.policy.policy.title, year: calc.policy.year, date: calc.policy.date },
+    lines: calc.policy.lines.map((l) => ({ id: l.id, label: l.label })),
+    county: {
+      units: outcome.county.units,
+      total: money(outcome.county.total),
+      wan: formatWan(outcome.county.total, 4),
+      capital: toChineseCapital(outcome.county.total),
+      lines: ids.map((id) => money(outcome.county.lines[id]!)),
+    },
+    townships: outcome.townships.map((t) => ({ name: t.name, units: t.units, total: money(t.total), lines: ids.map((id) => money(t.lines[id]!)) })),
+    rows: { ...outcome.rows },
+    sheets: outcome.sheets.map((s) => ({
+      sheet: s.sheet,
+      headerRow: s.header?.row ?? null,
+      read: s.read,
+      computed: s.computed,
+      rejected: s.rejected,
+      skipped: s.skipped,
+    })),
+    issues: { counts, total: outcome.issues.length, top },
+    output,
+    ms: Math.round(ms),
+  };
+}
+
+/** True when no sheet had a roster header: nothing was read as a roster. */
+export function noRosterFound(outcome: CalcOutcome): boolean {
+  return outcome.sheets.every((s) => s.header === null);
+}
+
+export function noRosterError(outcome: CalcOutcome): UserError {
+  const detail = outcome.issues
+    .filter((i) => i.row === null)
+    .slice(0, 5)
+    .map((i) => i.message);
+  return new UserError(
+    {
+      zh: `在工作簿中没有找到名册：需要一行表头，至少包含“名称”“人口”“上年度党员人数”等列。${detail.map((d) => d.zh).join(' ')}`,
+      en: `No roster found in the workbook: a header row with at least name, population and last year's party members is needed. ${detail.map((d) => d.en).join(' ')}`,
+    },
+    'noRoster',
+  );
+}
+
+// ---------------------------------------------------------------------------
+// Units: kept where they were computed; the UI asks for pages and explanations.
+
+export class UnitStore {
+  private rows: ComputedRow[] = [];
+  private labels = new Map<string, Said>();
+
+  set(rows: ComputedRow[], calc: Calculator): void {
+    this.rows = rows;
+    this.labels = new Map(calc.policy.lines.map((l) => [l.id, l.label]));
+  }
+
+  clear(): void {
+    this.rows = [];
+  }
+
+  query(q: UnitQuery): UnitPage {
+    const text = q.text?.trim().toLowerCase() ?? '';
+    const ids: number[] = [];
+    for (let i = 0; i < this.rows.length; i++) {
+      const u = this.rows[i]!.result.unit;
+      if (q.township !== undefined && q.township !== '' && u.township !== q.township) continue;
+      if (text && !u.name.toLowerCase().includes(text)) continue;
+      ids.push(i);
+    }
+    const offset = Math.max(0, Math.min(q.offset, ids.length));
+    const limit = Math.max(1, Math.min(q.limit, 500));
+    return { total: ids.length, rows: ids.slice(offset, offset + limit).map((id) => this.row(id)) };
+  }
+
+  private row(id: number): UnitRowView {
+    const r = this.rows[id]!.result;
+    return {
+      id,
+      township: r.unit.township,
+      name: r.unit.name,
+      type: UNIT_TYPE_LABELS[r.unit.type],
+      population: r.unit.population,
+      members: r.unit.membersPrevYear,
+      total: formatYuan(r.total),
+    };
+  }
+
+  explain(id: number): UnitDetail {
+    const c = this.rows[id];
+    if (!c) throw new UserError({ zh: '找不到这个单位，请重新核算。', en: 'This unit is gone; compute again.' });
+    const r: UnitResult = c.result;
+    return {
+      ...this.row(id),
+      code: r.unit.code ?? null,
+      months: r.unit.monthsActive ?? 12,
+      sheet: c.sheet,
+      row: c.row,
+      capital: toChineseCapital(r.total),
+      lines: r.lines.map((l) => ({
+        label: this.labels.get(l.line) ?? { zh: l.line, en: l.line },
+        amount: formatYuan(l.amount),
+        applies: l.explanation.rule !== 'notApplicable',
+        text: l.explanation.text,
+        clause: l.explanation.clause,
+      })),
+    };
+  }
+}
+
+// ---------------------------------------------------------------------------
+// Audit results
+
+function cellString(c: OutCell): string {
+  if (c === null) return '';
+  if (typeof c === 'number') return Number.isInteger(c) ? c.toLocaleString('en-US') : c.toLocaleString('en-US', { minimumFractionDigits: 2, maximumFractionDigits: 4 });
+  return c;
+}
+
+export function tableView(spec: SheetSpec, limit = 50): TableView {
+  return {
+    name: spec.name,
+    ...(spec.title ? { title: spec.title } : {}),
+    columns: spec.columns.map((c) => c.header),
+    rows: spec.rows.slice(0, limit).map((r) => r.map(cellString)),
+    totalRows: spec.rows.length,
+  };
+}
+
+export function auditView(sheets: SheetSpec[], output: OutputView, ms: number, figures: AuditView['figures'] = []): AuditView {
+  const find = (re: RegExp) => sheets.find((s) => re.test(s.name));
+  const summary = find(/汇总|summary/i) ?? sheets[sheets.length - 1];
+  const exceptions = find(/异常|exception/i);
+  return {
+    kind: 'audit',
+    sheets: sheets.map((s) => ({ name: s.name, rows: s.rows.length })),
+    summary: summary ? tableView(summary, 60) : null,
+    exceptions: exceptions && exceptions !== summary ? tableView(exceptions, 30) : null,
+    figures,
+    output,
+    ms: Math.round(ms),
+  };
+}
+
+// ---------------------------------------------------------------------------
+// Errors
+
+/** Any error -> words for the user (no stack traces). Cancels pass through unchanged. */
+export function toUserError(e: unknown): Error {
+  if (e instanceof UserError) return e;
+  if (typeof e === 'object' && e !== null && (e as Error).name === 'AbortError') return e as Error;
+  if (e instanceof PolicyError) {
+    const list = (lang: 'zh' | 'en') =>
+      e.problems
+        .slice(0, 8)
+        .map((p) => `${p.path || '(root)'}: ${p[lang]}`)
+        .join('; ') + (e.problems.length > 8 ? ' …' : '');
+    return new UserError({ zh: `政策无效：${list('zh')}`, en: `The policy is not valid: ${list('en')}` }, 'policy');
+  }
+  if (e instanceof RangeError && /Invalid array length|Maximum call stack/.test(e.message))
+    return new UserError({ zh: '工作簿太大，浏览器内存不足。请用命令行工具 village-funds 处理。', en: 'The workbook is too large for the browser. Use the village-funds command-line tool.' }, 'tooLarge');
+  const msg = e instanceof Error ? e.message : String(e);
+  return new UserError({ zh: `处理时出错：${msg}`, en: `Something went wrong: ${msg}` }, 'internal');
+}
