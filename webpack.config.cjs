@@ -35,7 +35,9 @@ function baseUrl(production) {
   if (!production) return DEV_BASE_URL;
   const raw = process.env.ADDIN_BASE_URL;
   if (!raw) {
-    console.warn('[webpack] ADDIN_BASE_URL is not set: manifest.xml keeps https://localhost:3000/ (fine for local testing, not for deployment).');
+    console.warn(
+      '[webpack] ADDIN_BASE_URL is not set: manifest.xml keeps https://localhost:3000/ (fine for local testing, not for deployment).',
+    );
     return DEV_BASE_URL;
   }
   let url;
@@ -58,7 +60,8 @@ class SkipMinifyPlugin {
       compilation.hooks.processAssets.tap(
         { name: 'SkipMinifyPlugin', stage: compiler.webpack.Compilation.PROCESS_ASSETS_STAGE_OPTIMIZE_SIZE - 1 },
         (assets) => {
-          for (const name of Object.keys(assets)) if (this.test.test(name)) compilation.updateAsset(name, assets[name], { minimized: true });
+          for (const name of Object.keys(assets))
+            if (this.test.test(name)) compilation.updateAsset(name, assets[name], { minimized: true });
         },
       );
     });
@@ -75,11 +78,14 @@ module.exports = async (env = {}, argv = {}) => {
   const hasFunctions = exists(functionsTs);
   const hasManifest = exists(path.join(root, 'manifest.xml'));
 
+  // --env only=web builds the web page alone (quick iterations, benchmarks).
+  const webOnly = env.only === 'web';
+  const addin = !webOnly;
+
   const entry = {
     web: src('web/index.tsx'),
-    taskpane: src('addin/taskpane/index.tsx'),
-    commands: src('addin/commands/commands.ts'),
-    ...(hasFunctions ? { functions: functionsTs } : {}),
+    ...(addin ? { taskpane: src('addin/taskpane/index.tsx'), commands: src('addin/commands/commands.ts') } : {}),
+    ...(addin && hasFunctions ? { functions: functionsTs } : {}),
   };
 
   const plugins = [
@@ -89,24 +95,27 @@ module.exports = async (env = {}, argv = {}) => {
       chunks: ['web'],
       scriptLoading: 'defer',
     }),
-    new HtmlWebpackPlugin({
-      filename: 'taskpane.html',
-      template: src('addin/taskpane/taskpane.html'),
-      chunks: ['taskpane'],
-      scriptLoading: 'defer',
-      templateParameters: { officeJs: OFFICE_JS[cdn] },
-    }),
-    new HtmlWebpackPlugin({
-      filename: 'commands.html',
-      template: src('addin/commands/commands.html'),
-      chunks: ['commands'],
-      scriptLoading: 'defer',
-      templateParameters: { officeJs: OFFICE_JS[cdn] },
-    }),
     new SkipMinifyPlugin(/exceljs/),
   ];
+  if (addin)
+    plugins.push(
+      new HtmlWebpackPlugin({
+        filename: 'taskpane.html',
+        template: src('addin/taskpane/taskpane.html'),
+        chunks: ['taskpane'],
+        scriptLoading: 'defer',
+        templateParameters: { officeJs: OFFICE_JS[cdn] },
+      }),
+      new HtmlWebpackPlugin({
+        filename: 'commands.html',
+        template: src('addin/commands/commands.html'),
+        chunks: ['commands'],
+        scriptLoading: 'defer',
+        templateParameters: { officeJs: OFFICE_JS[cdn] },
+      }),
+    );
 
-  if (hasFunctions) {
+  if (addin && hasFunctions) {
     const CustomFunctionsMetadataPlugin = require('custom-functions-metadata-plugin');
     plugins.push(
       new CustomFunctionsMetadataPlugin({ output: 'functions.json', input: functionsTs }),
@@ -122,7 +131,7 @@ module.exports = async (env = {}, argv = {}) => {
   }
 
   const copy = [];
-  if (hasManifest) {
+  if (addin && hasManifest) {
     const target = baseUrl(production);
     copy.push({
       from: 'manifest*.xml',
@@ -130,7 +139,7 @@ module.exports = async (env = {}, argv = {}) => {
       transform: (content) => (production ? content.toString().replaceAll(DEV_BASE_URL, target) : content),
     });
   }
-  if (exists(path.join(root, 'assets'))) copy.push({ from: 'assets', to: 'assets', noErrorOnMissing: true });
+  if (addin && exists(path.join(root, 'assets'))) copy.push({ from: 'assets', to: 'assets', noErrorOnMissing: true });
   if (copy.length) plugins.push(new CopyWebpackPlugin({ patterns: copy }));
 
   let devServer;
@@ -140,7 +149,9 @@ module.exports = async (env = {}, argv = {}) => {
       const devCerts = require('office-addin-dev-certs');
       server = { type: 'https', options: await devCerts.getHttpsServerOptions() };
     } catch (e) {
-      console.warn(`[webpack] no Office dev certificate (${e.message}); run "npx office-addin-dev-certs install". Serving with a self-signed certificate.`);
+      console.warn(
+        `[webpack] no Office dev certificate (${e.message}); run "npx office-addin-dev-certs install". Serving with a self-signed certificate.`,
+      );
     }
     devServer = {
       port: Number(process.env.npm_package_config_dev_server_port || 3000),

@@ -53,7 +53,9 @@ function calculatorFor(year: number | null | undefined): Calculator {
     try {
       calc = calculator(y);
     } catch {
-      throw invalidValue(`${y}年没有生效的经费标准（内置标准自2021年起施行） / no standard in force in ${y} (the built-in one applies from 2021)`);
+      throw invalidValue(
+        `${y}年没有生效的经费标准（内置标准自2021年起施行） / no standard in force in ${y} (the built-in one applies from 2021)`,
+      );
     }
     calculators.set(y, calc);
   }
@@ -70,7 +72,9 @@ function count(value: unknown, zh: string, en: string): number {
 function compute(type: unknown, population: unknown, members: unknown, year: number | null | undefined): UnitResult {
   const unitType = typeof type === 'string' ? unitTypeFromWord(type) : undefined;
   if (!unitType) {
-    throw invalidValue(`类型无效：${String(type ?? '')}，应为${TYPE_WORDS} / unknown type "${String(type ?? '')}"; use one of ${TYPE_WORDS}`);
+    throw invalidValue(
+      `类型无效：${String(type ?? '')}，应为${TYPE_WORDS} / unknown type "${String(type ?? '')}"; use one of ${TYPE_WORDS}`,
+    );
   }
   const unit: Unit = {
     township: '',
@@ -177,7 +181,9 @@ export function explain(type: string, population: number, members: number, line?
   const id = Object.keys(LINES).find((k) => LINES[k]!.includes(key));
   const found = id && r.lines.find((l) => l.line === id);
   if (!found) {
-    throw invalidValue(`经费项目无效：${String(line)}，应为办公经费、党建经费、党员活动经费或社区服务群众专项经费 / unknown fund line "${String(line)}"`);
+    throw invalidValue(
+      `经费项目无效：${String(line)}，应为办公经费、党建经费、党员活动经费或社区服务群众专项经费 / unknown fund line "${String(line)}"`,
+    );
   }
   return found.explanation.text.zh;
 }

@@ -23,7 +23,13 @@ export type StatusCode = (typeof STATUS_CODES)[number];
 
 /** The status words of the contract. */
 export const STATUS_WORDS: Record<StatusCode, string> = { match: '足额', under: '少拨', over: '多拨', unpaid: '未拨', noBasis: '无依据' };
-export const STATUS_EN: Record<StatusCode, string> = { match: 'paid in full', under: 'under-paid', over: 'over-paid', unpaid: 'unpaid', noBasis: 'no basis' };
+export const STATUS_EN: Record<StatusCode, string> = {
+  match: 'paid in full',
+  under: 'under-paid',
+  over: 'over-paid',
+  unpaid: 'unpaid',
+  noBasis: 'no basis',
+};
 
 /** Line id of payments whose fund line cannot be told. */
 export const UNCLASSIFIED = 'unclassified';
@@ -87,20 +93,16 @@ export interface AuditException extends RowIssue {
 }
 
 /** One payment as resolved, for the 付款明细 sheet. */
-export interface ResolvedPayment {
-  sheet: string;
-  row: number;
-  date: string | null;
-  voucher: string;
+export interface ResolvedPayment extends LedgerRef {
   township: string | null;
   payee: string;
   /** The roster unit paid, or null. */
   unit: { township: string; name: string } | null;
   matchedBy: 'code' | 'township' | 'name' | null;
   line: string;
-  amount: Decimal;
   bucket: Bucket;
-  codes: string[];
+  /** Codes of this payment's exceptions. */
+  codes: readonly string[];
 }
 
 export interface Control {
@@ -201,7 +203,15 @@ interface Acc {
   refs: LedgerRef[];
   duplicates: number;
   outOfYear: number;
+  /** For payees paid very often: earlier payments by amount + voucher / date (else refs are scanned). */
+  seen?: Map<string, LedgerRef>;
 }
+
+/** Shared by payments without exceptions (replaced, never pushed to). */
+const NO_CODES: readonly string[] = Object.freeze([]);
+
+/** Up to this many payments per payee x line, duplicates are found by scanning them. */
+const SCAN_LIMIT = 32;
 
 interface ForeignGroup extends Acc {
   township: string;
@@ -217,12 +227,19 @@ export function parseTolerance(t: Decimal | string | undefined): Decimal {
   if (t === undefined) return ZERO;
   const d = t instanceof Decimal ? t : /^\d+(\.\d{1,2})?$/.test(t.trim()) ? new Decimal(t.trim()) : null;
   if (!d || !d.isFinite() || d.isNegative() || d.decimalPlaces() > 2)
-    throw new AuditInputError({ zh: `容差应为不小于0、最多两位小数的金额：${String(t)}`, en: `the tolerance must be an amount >= 0 with at most two decimals: ${String(t)}` });
+    throw new AuditInputError({
+      zh: `容差应为不小于0、最多两位小数的金额：${String(t)}`,
+      en: `the tolerance must be an amount >= 0 with at most two decimals: ${String(t)}`,
+    });
   return d;
 }
 
 export function checkAsOf(asOf: string): string {
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(asOf) || Number.isNaN(Date.parse(`${asOf}T00:00:00Z`)) || new Date(`${asOf}T00:00:00Z`).toISOString().slice(0, 10) !== asOf)
+  if (
+    !/^\d{4}-\d{2}-\d{2}$/.test(asOf) ||
+    Number.isNaN(Date.parse(`${asOf}T00:00:00Z`)) ||
+    new Date(`${asOf}T00:00:00Z`).toISOString().slice(0, 10) !== asOf
+  )
     throw new AuditInputError({ zh: `截止日期应写作YYYY-MM-DD：${asOf}`, en: `the as-of date must be written YYYY-MM-DD: ${asOf}` });
   return asOf;
 }
@@ -232,14 +249,13 @@ export class AuditBuilder {
   private readonly classifier: LineClassifier;
   private readonly lineIds: string[];
   private readonly width: number;
-  private readonly slots = new Map<number, Acc>();
+  /** Per unit x line (unclassified last), by unitIndex * width + lineIndex. */
+  private readonly slots: (Acc | undefined)[];
   private readonly foreign = new Map<string, ForeignGroup>();
   private readonly exceptions: AuditException[] = [];
   private readonly notes: RowIssue[] = [];
   private readonly payments: ResolvedPayment[] = [];
   private readonly sheets: LedgerSheetSummary[] = [];
-  private readonly dupByVoucher = new Map<string, { sheet: string; row: number }>();
-  private readonly dupByDate = new Map<string, { sheet: string; row: number }>();
   private readonly sheetTownship = new Map<string, string | null>();
   private ledgerTotal = ZERO;
   private buckets: Record<Bucket, Decimal> = { matched: ZERO, unmatched: ZERO, unclassified: ZERO };
@@ -259,6 +275,7 @@ export class AuditBuilder {
     this.classifier = new LineClassifier(calc.policy);
     this.lineIds = calc.lineIds;
     this.width = this.lineIds.length + 1;
+    this.slots = new Array(units.length * this.width);
     this.tolerance = parseTolerance(options.tolerance);
     this.asOf = options.asOf === undefined ? null : checkAsOf(options.asOf);
     this.schedule = this.asOf === null ? null : (options.schedule ?? 'quarterly');
@@ -268,7 +285,9 @@ export class AuditBuilder {
   }
 
   private label(line: string): { zh: string; en: string } {
-    return line === UNCLASSIFIED ? UNCLASSIFIED_LABEL : (this.calc.policy.lines.find((l) => l.id === line)?.label ?? { zh: line, en: line });
+    return line === UNCLASSIFIED
+      ? UNCLASSIFIED_LABEL
+      : (this.calc.policy.lines.find((l) => l.id === line)?.label ?? { zh: line, en: line });
   }
 
   /** Feeds one outcome of a ledger reader. */
@@ -350,18 +369,13 @@ export class AuditBuilder {
     }
 
     // Where the money goes.
-    const ref: LedgerRef = { sheet: p.sheet, row: p.row, amount: p.amount, date: p.date, voucher: p.voucher };
     let acc: Acc;
-    let payeeId: string;
     let bucket: Bucket;
     if (match.kind === 'unit') {
       const u = match.unit;
       const li = line === null ? this.lineIds.length : this.lineIds.indexOf(line);
       const k = u.index * this.width + li;
-      let a = this.slots.get(k);
-      if (!a) this.slots.set(k, (a = { sum: ZERO, refs: [], duplicates: 0, outOfYear: 0 }));
-      acc = a;
-      payeeId = `u${u.index}`;
+      acc = this.slots[k] ??= { sum: ZERO, refs: [], duplicates: 0, outOfYear: 0 };
       bucket = line === null ? 'unclassified' : 'matched';
       if (line !== null) {
         const resolved = this.calc.policy.lines[li]!;
@@ -379,34 +393,53 @@ export class AuditBuilder {
       if (!g)
         this.foreign.set(
           k,
-          (g = { township: town, name: payee, line: lineId, reason, order: this.foreign.size, sum: ZERO, refs: [], duplicates: 0, outOfYear: 0 }),
+          (g = {
+            township: town,
+            name: payee,
+            line: lineId,
+            reason,
+            order: this.foreign.size,
+            sum: ZERO,
+            refs: [],
+            duplicates: 0,
+            outOfYear: 0,
+          }),
         );
       acc = g;
-      payeeId = `x${townshipKey(town)}\u0000${nk}`;
       bucket = line === null ? 'unclassified' : 'unmatched';
     }
     if (line === null) this.counts.unclassified++;
-    acc.sum = acc.sum.plus(p.amount);
-    acc.refs.push(ref);
-    this.buckets[bucket] = this.buckets[bucket].plus(p.amount);
-
-    // Suspected duplicates: same payee, line and amount with the same voucher or the same date.
+    const ref: ResolvedPayment = {
+      sheet: p.sheet,
+      row: p.row,
+      amount: p.amount,
+      date: p.date,
+      voucher: p.voucher,
+      township,
+      payee,
+      unit: match.kind === 'unit' ? match.unit.unit : null,
+      matchedBy: match.kind === 'unit' ? match.by : null,
+      line: lineId,
+      bucket,
+      codes: NO_CODES,
+    };
+    // Suspected duplicates: same payee, line (both given by acc) and amount with the same voucher or the same date.
     if (!p.amount.isZero()) {
-      const base = `${payeeId}\u0000${lineId}\u0000${p.amount.toFixed(2)}\u0000`;
-      const vk = p.voucher ? base + p.voucher : null;
-      const dk = p.date ? base + p.date : null;
-      const firstV = vk ? this.dupByVoucher.get(vk) : undefined;
-      const firstD = dk ? this.dupByDate.get(dk) : undefined;
-      const first = firstV ?? firstD;
+      const first = this.earlier(acc, ref);
       if (first) {
-        found.push({ issue: auditIssue.duplicate(place(firstV ? 'voucher' : 'date'), first, firstV ? 'voucher' : 'date') });
+        found.push({ issue: auditIssue.duplicate(place(first.by), first.ref, first.by) });
         this.counts.duplicates++;
         acc.duplicates++;
       }
-      const here = { sheet: p.sheet, row: p.row };
-      if (vk && !firstV) this.dupByVoucher.set(vk, here);
-      if (dk && !firstD) this.dupByDate.set(dk, here);
     }
+    acc.sum = acc.sum.plus(p.amount);
+    acc.refs.push(ref);
+    if (acc.seen) this.remember(acc.seen, ref);
+    else if (acc.refs.length > SCAN_LIMIT) {
+      acc.seen = new Map();
+      for (const r of acc.refs) this.remember(acc.seen, r);
+    }
+    this.buckets[bucket] = this.buckets[bucket].plus(p.amount);
 
     // Dates and years.
     if (p.date !== null) {
@@ -416,26 +449,47 @@ export class AuditBuilder {
         acc.outOfYear++;
       } else if (this.asOf !== null && p.date > this.asOf) found.push({ issue: auditIssue.afterAsOf(place('date'), p.date, this.asOf) });
     }
-    const years = [...new Set(yearsNamed(p.summary))];
-    if (years.length > 0 && !years.includes(this.year)) found.push({ issue: auditIssue.otherYearInSummary(place('summary'), years, this.year) });
+    const years = p.summary.includes('年') ? [...new Set(yearsNamed(p.summary))] : [];
+    if (years.length > 0 && !years.includes(this.year))
+      found.push({ issue: auditIssue.otherYearInSummary(place('summary'), years, this.year) });
 
     const payeeShown = payee || null;
     for (const f of found)
-      this.exceptions.push({ ...f.issue, source: 'ledger', suggestion: f.suggestion ?? null, payee: payeeShown, line: lineId, amount: p.amount });
-    this.payments.push({
-      sheet: p.sheet,
-      row: p.row,
-      date: p.date,
-      voucher: p.voucher,
-      township,
-      payee,
-      unit: match.kind === 'unit' ? { township: match.unit.unit.township, name: match.unit.unit.name } : null,
-      matchedBy: match.kind === 'unit' ? match.by : null,
-      line: lineId,
-      amount: p.amount,
-      bucket,
-      codes: found.map((f) => f.issue.code),
-    });
+      this.exceptions.push({
+        ...f.issue,
+        source: 'ledger',
+        suggestion: f.suggestion ?? null,
+        payee: payeeShown,
+        line: lineId,
+        amount: p.amount,
+      });
+    if (found.length > 0) ref.codes = found.map((f) => f.issue.code);
+    this.payments.push(ref);
+  }
+
+  /** An earlier payment in acc with the same amount and the same voucher (first) or date. */
+  private earlier(acc: Acc, p: LedgerRef): { ref: LedgerRef; by: 'voucher' | 'date' } | undefined {
+    if (acc.seen) {
+      const a = p.amount.toFixed(2);
+      const v = p.voucher ? acc.seen.get(`${a}\u0000v${p.voucher}`) : undefined;
+      if (v) return { ref: v, by: 'voucher' };
+      const d = p.date ? acc.seen.get(`${a}\u0000d${p.date}`) : undefined;
+      return d && { ref: d, by: 'date' };
+    }
+    let byDate: LedgerRef | undefined;
+    for (const r of acc.refs) {
+      if (r.amount !== p.amount && !r.amount.equals(p.amount)) continue;
+      if (p.voucher !== '' && r.voucher === p.voucher) return { ref: r, by: 'voucher' };
+      if (!byDate && p.date !== null && r.date === p.date) byDate = r;
+    }
+    return byDate && { ref: byDate, by: 'date' };
+  }
+
+  private remember(seen: Map<string, LedgerRef>, r: LedgerRef): void {
+    if (r.amount.isZero()) return;
+    const a = r.amount.toFixed(2);
+    if (r.voucher && !seen.has(`${a}\u0000v${r.voucher}`)) seen.set(`${a}\u0000v${r.voucher}`, r);
+    if (r.date && !seen.has(`${a}\u0000d${r.date}`)) seen.set(`${a}\u0000d${r.date}`, r);
   }
 
   finish(): AuditOutcome {
@@ -466,7 +520,7 @@ export class AuditBuilder {
     this.units.forEach((c, ui) => {
       const unit = c.result.unit;
       for (let li = 0; li < this.width; li++) {
-        const a = this.slots.get(ui * this.width + li);
+        const a = this.slots[ui * this.width + li];
         const unclassified = li === this.lineIds.length;
         const resolved = unclassified ? undefined : policy.lines[li]!;
         const applies = !!resolved && resolved.byType[unit.type] !== undefined;
@@ -512,7 +566,8 @@ export class AuditBuilder {
         order: lines.length,
       });
     }
-    lines.sort((a, b) => STATUS_ORDER[a.status] - STATUS_ORDER[b.status] || b.variance.abs().comparedTo(a.variance.abs()) || a.order - b.order);
+    const size = new Map(lines.map((l) => [l, l.variance.abs()]));
+    lines.sort((a, b) => STATUS_ORDER[a.status] - STATUS_ORDER[b.status] || size.get(b)!.comparedTo(size.get(a)!) || a.order - b.order);
 
     const statusCounts: Record<StatusCode, number> = { match: 0, under: 0, over: 0, unpaid: 0, noBasis: 0 };
     let entitled = ZERO;
@@ -527,7 +582,12 @@ export class AuditBuilder {
     const { matched, unmatched, unclassified } = this.buckets;
     const calcTotal = this.calcTotals.county.total;
     const ledgerRows = this.sheets.reduce(
-      (r, s) => ({ read: r.read + s.read, payments: r.payments + s.payments, rejected: r.rejected + s.rejected, skipped: r.skipped + s.skipped }),
+      (r, s) => ({
+        read: r.read + s.read,
+        payments: r.payments + s.payments,
+        rejected: r.rejected + s.rejected,
+        skipped: r.skipped + s.skipped,
+      }),
       { read: 0, payments: 0, rejected: 0, skipped: 0 },
     );
     const control = (id: Control['id'], zh: string, en: string, left: Decimal, right: Decimal): Control => ({
@@ -538,9 +598,27 @@ export class AuditBuilder {
       ties: left.equals(right),
     });
     const controls = [
-      control('ledgerPartition', '台账合计 = 已匹配 + 未匹配 + 未分类', 'ledger total = matched + unmatched + unclassified', this.ledgerTotal, matched.plus(unmatched).plus(unclassified)),
-      control('ledgerLines', '台账合计 = 审计比对已拨合计', 'ledger total = sum of disbursed over all lines', this.ledgerTotal, linesDisbursed),
-      control('entitlement', '应拨合计 = 核算结果合计（同一名册、政策、年度）', 'sum of entitlements = calc total (same roster, policy and year)', entitled, calcTotal),
+      control(
+        'ledgerPartition',
+        '台账合计 = 已匹配 + 未匹配 + 未分类',
+        'ledger total = matched + unmatched + unclassified',
+        this.ledgerTotal,
+        matched.plus(unmatched).plus(unclassified),
+      ),
+      control(
+        'ledgerLines',
+        '台账合计 = 审计比对已拨合计',
+        'ledger total = sum of disbursed over all lines',
+        this.ledgerTotal,
+        linesDisbursed,
+      ),
+      control(
+        'entitlement',
+        '应拨合计 = 核算结果合计（同一名册、政策、年度）',
+        'sum of entitlements = calc total (same roster, policy and year)',
+        entitled,
+        calcTotal,
+      ),
       control(
         'ledgerRows',
         '读取行数 = 付款行 + 剔除行 + 跳过行',

@@ -29,9 +29,19 @@ export {
 export { LEDGER_FIELDS, LEDGER_ALIASES, LEDGER_FIELD_LABELS, type LedgerField } from './ledger-fields.js';
 export { LineClassifier, yearsNamed, type LineMatch } from './lines.js';
 export { parseAmount, parseChineseCapital, parseDate, divisionCode, type AmountResult, type DateResult } from './parse.js';
-export { PayeeIndex, nameKey, nameBase, townshipKey, withinOneEdit, unitLabel, type PayeeMatch, type PayeeUnit, type PayeeQuery } from './payees.js';
+export {
+  PayeeIndex,
+  nameKey,
+  nameBase,
+  townshipKey,
+  withinOneEdit,
+  unitLabel,
+  type PayeeMatch,
+  type PayeeUnit,
+  type PayeeQuery,
+} from './payees.js';
 export { SCHEDULES, periodsDue, dueAmount, type Schedule } from './schedule.js';
-export { AUDIT_SHEET_NAMES, STATUS_FILLS, auditSheets, linesSheet, exceptionsSheet, summarySheet, paymentsSheet } from './report.js';
+export { AUDIT_SHEET_NAMES, STATUS_FILLS, auditSheets, auditSheetBuilders, linesSheet, exceptionsSheet, summarySheet, paymentsSheet } from './report.js';
 
 export interface AuditReportOptions extends AuditOptions {
   /** Language of messages in sheets and JSON (sheet names, headers and status words are Chinese). Default zh. */
@@ -47,9 +57,10 @@ export interface AuditReport {
   outcome: AuditOutcome;
   /** The roster's computed units, in reading order. */
   units: ComputedRow[];
-  /** 审计比对, 异常清单, 审计汇总, 政策参数, 付款明细. */
-  sheets: SheetSpec[];
-  json: AuditJson;
+  /** 审计比对, 异常清单, 审计汇总, 政策参数, 付款明细 (built on first access). */
+  readonly sheets: SheetSpec[];
+  /** The `--json` document (built on first access). */
+  readonly json: AuditJson;
   /** 0: everything 足额 and no exceptions; 1: differences or exceptions. */
   exitCode: 0 | 1;
 }
@@ -77,7 +88,10 @@ export async function auditReport(
     },
   });
   if (units.length === 0)
-    throw new AuditInputError({ zh: '花名册中没有可核算的单位，无法审计', en: 'no unit could be computed from the roster; nothing to audit against' });
+    throw new AuditInputError({
+      zh: '花名册中没有可核算的单位，无法审计',
+      en: 'no unit could be computed from the roster; nothing to audit against',
+    });
   const audit = new AuditBuilder(calc, units, calcOutcome, options);
   let seen = 0;
   for await (const sheet of ledger) {
@@ -93,5 +107,18 @@ export async function auditReport(
   }
   options.onProgress?.(rosterRows + seen);
   const outcome = audit.finish();
-  return { outcome, units, sheets: auditSheets(calc, outcome, lang), json: auditJson(calc, outcome, lang), exitCode: outcome.clean ? 0 : 1 };
+  // Built on first use: a caller that only writes the workbook never pays for the JSON.
+  let sheets: SheetSpec[] | undefined;
+  let json: AuditJson | undefined;
+  return {
+    outcome,
+    units,
+    get sheets() {
+      return (sheets ??= auditSheets(calc, outcome, lang));
+    },
+    get json() {
+      return (json ??= auditJson(calc, outcome, lang));
+    },
+    exitCode: outcome.clean ? 0 : 1,
+  };
 }

@@ -45,9 +45,16 @@ export type AuditIssueCode = (typeof AUDIT_ISSUE_CODES)[number];
 const zq = (c: Cell): string => `“${shownValue(c)}”`;
 const eq = (c: Cell): string => `"${shownValue(c)}"`;
 const where = (sheet: string, row: number, here: string, lang: 'zh' | 'en') =>
-  sheet === here ? (lang === 'zh' ? `第${row}行` : `row ${row}`) : lang === 'zh' ? `工作表「${sheet}」第${row}行` : `sheet "${sheet}", row ${row}`;
+  sheet === here
+    ? lang === 'zh'
+      ? `第${row}行`
+      : `row ${row}`
+    : lang === 'zh'
+      ? `工作表「${sheet}」第${row}行`
+      : `sheet "${sheet}", row ${row}`;
 
-const issue = (p: IssuePlace, severity: Severity, code: AuditIssueCode, zh: string, en: string): RowIssue => makeIssue(p, severity, code, zh, en);
+const issue = (p: IssuePlace, severity: Severity, code: AuditIssueCode, zh: string, en: string): RowIssue =>
+  makeIssue(p, severity, code, zh, en);
 
 export const auditIssue = {
   noHeader: (sheet: string): RowIssue =>
@@ -71,7 +78,13 @@ export const auditIssue = {
 
   blank: (p: IssuePlace, onlyOtherColumns: boolean): RowIssue =>
     onlyOtherColumns
-      ? issue(p, 'info', 'BLANK_ROW', '本行没有收款单位、凭证号或金额（只有序号、备注等），已跳过', 'no payee, voucher or amount in this row (only serial numbers, remarks or the like); skipped')
+      ? issue(
+          p,
+          'info',
+          'BLANK_ROW',
+          '本行没有收款单位、凭证号或金额（只有序号、备注等），已跳过',
+          'no payee, voucher or amount in this row (only serial numbers, remarks or the like); skipped',
+        )
       : issue(p, 'info', 'BLANK_ROW', '空行，已跳过', 'blank row; skipped'),
   repeatedHeader: (p: IssuePlace): RowIssue => issue(p, 'info', 'REPEATED_HEADER', '重复的表头行，已跳过', 'repeated header row; skipped'),
   subtotal: (p: IssuePlace, cell: Cell, amount: Decimal | null): RowIssue =>
@@ -84,13 +97,25 @@ export const auditIssue = {
     ),
 
   missingAmount: (p: IssuePlace): RowIssue =>
-    issue(p, 'error', 'MISSING_AMOUNT', '本行有拨付信息但金额为空，未计入合计', 'the row has payment details but no amount; not added to any total'),
+    issue(
+      p,
+      'error',
+      'MISSING_AMOUNT',
+      '本行有拨付信息但金额为空，未计入合计',
+      'the row has payment details but no amount; not added to any total',
+    ),
   badAmount: (p: IssuePlace, cell: Cell): RowIssue =>
     issue(p, 'error', 'BAD_AMOUNT', `金额${zq(cell)}无法识别，未计入合计`, `the amount ${eq(cell)} cannot be read; not added to any total`),
 
   unknownPayee: (p: IssuePlace, payee: string, suggestions: string[]): RowIssue =>
     payee === ''
-      ? issue(p, 'warning', 'UNKNOWN_PAYEE', '收款单位为空，摘要中也找不到花名册中的单位，计入未匹配', 'no payee, and the summary names no roster unit; counted as unmatched')
+      ? issue(
+          p,
+          'warning',
+          'UNKNOWN_PAYEE',
+          '收款单位为空，摘要中也找不到花名册中的单位，计入未匹配',
+          'no payee, and the summary names no roster unit; counted as unmatched',
+        )
       : issue(
           p,
           'warning',
@@ -107,7 +132,13 @@ export const auditIssue = {
       `the payee "${payee}" fits several roster units (${candidates.join(', ')}); give the township or division code; counted as unmatched`,
     ),
   notEntitled: (p: IssuePlace, unit: string, line: string): RowIssue =>
-    issue(p, 'warning', 'NOT_ENTITLED', `${unit}不享受“${line}”，该笔拨付无依据`, `${unit} is not entitled to ${line}; the payment has no basis`),
+    issue(
+      p,
+      'warning',
+      'NOT_ENTITLED',
+      `${unit}不享受“${line}”，该笔拨付无依据`,
+      `${unit} is not entitled to ${line}; the payment has no basis`,
+    ),
   unclassified: (p: IssuePlace, text: string): RowIssue =>
     issue(
       p,
@@ -157,13 +188,26 @@ export const auditIssue = {
       `the summary names the ${years.join(', ')} budget year, the audit is for ${year}; still counted`,
     ),
   afterAsOf: (p: IssuePlace, date: string, asOf: string): RowIssue =>
-    issue(p, 'warning', 'AFTER_AS_OF', `拨付日期${date}晚于审计截止日${asOf}，仍计入合计`, `paid on ${date}, after the as-of date ${asOf}; still counted`),
+    issue(
+      p,
+      'warning',
+      'AFTER_AS_OF',
+      `拨付日期${date}晚于审计截止日${asOf}，仍计入合计`,
+      `paid on ${date}, after the as-of date ${asOf}; still counted`,
+    ),
   missingDate: (p: IssuePlace): RowIssue => issue(p, 'warning', 'MISSING_DATE', '拨付日期为空', 'the payment date is empty'),
-  badDate: (p: IssuePlace, cell: Cell): RowIssue => issue(p, 'warning', 'BAD_DATE', `日期${zq(cell)}无法识别`, `the date ${eq(cell)} cannot be read`),
+  badDate: (p: IssuePlace, cell: Cell): RowIssue =>
+    issue(p, 'warning', 'BAD_DATE', `日期${zq(cell)}无法识别`, `the date ${eq(cell)} cannot be read`),
   badCode: (p: IssuePlace, cell: Cell): RowIssue =>
     issue(p, 'warning', 'BAD_CODE', `区划代码${zq(cell)}应为12位数字，已忽略`, `division code ${eq(cell)} must be 12 digits; ignored`),
   unknownCode: (p: IssuePlace, code: string): RowIssue =>
-    issue(p, 'warning', 'UNKNOWN_CODE', `区划代码${code}不在花名册中，已按名称匹配`, `division code ${code} is not in the roster; matched by name`),
+    issue(
+      p,
+      'warning',
+      'UNKNOWN_CODE',
+      `区划代码${code}不在花名册中，已按名称匹配`,
+      `division code ${code} is not in the roster; matched by name`,
+    ),
   codeMismatch: (p: IssuePlace, code: string, unitCode: string): RowIssue =>
     issue(
       p,
@@ -181,7 +225,13 @@ export const auditIssue = {
       `division code ${code} is "${unitName}" in the roster but the payee reads "${payee}"; please check`,
     ),
   unknownTownship: (p: IssuePlace, township: string): RowIssue =>
-    issue(p, 'warning', 'UNKNOWN_TOWNSHIP', `乡镇“${township}”不在花名册中，按名称在全县匹配`, `township "${township}" is not in the roster; the name is matched county-wide`),
+    issue(
+      p,
+      'warning',
+      'UNKNOWN_TOWNSHIP',
+      `乡镇“${township}”不在花名册中，按名称在全县匹配`,
+      `township "${township}" is not in the roster; the name is matched county-wide`,
+    ),
   negativeAmount: (p: IssuePlace, amount: Decimal): RowIssue =>
     issue(
       p,

@@ -65,7 +65,13 @@ export function auditJson(calc: Calculator, o: AuditOutcome, lang: Lang) {
       duplicates: l.duplicates,
       outOfYear: l.outOfYear,
       roster: l.roster,
-      ledgerRows: l.ledgerRows.map((r) => ({ sheet: r.sheet, row: r.row, amount: moneyString(r.amount), date: r.date, voucher: r.voucher })),
+      ledgerRows: l.ledgerRows.map((r) => ({
+        sheet: r.sheet,
+        row: r.row,
+        amount: moneyString(r.amount),
+        date: r.date,
+        voucher: r.voucher,
+      })),
     })),
     exceptions: o.exceptions.map((e) => ({
       sheet: e.sheet,

@@ -3,12 +3,15 @@
 // it arrives. Every row below the header is a payment, rejected (its amount cannot be
 // read) or skipped with a reason (blank, subtotal, repeated header): never lost.
 import type { Decimal } from '../engine/money.js';
-import { type Cell, cellText, columnLetter, isBlankCell, normalizeText } from '../workbook/cells.js';
+import { type Cell, cellText, columnLetter, normalizeText } from '../workbook/cells.js';
 import { type HeaderBlock, HeaderScanner, aliasMatcher, headerKey } from '../workbook/headers.js';
 import type { IssuePlace, RowIssue } from '../workbook/issues.js';
 import { auditIssue } from './issues.js';
 import { LEDGER_ALIASES, LEDGER_FIELDS, type LedgerField } from './ledger-fields.js';
 import { divisionCode, parseAmount, parseDate } from './parse.js';
+import { text } from './text.js';
+
+const isBlankCell = (c: Cell): boolean => c === null || c === undefined || text(c) === '';
 
 export interface LedgerColumn {
   index: number;
@@ -72,7 +75,12 @@ export interface LedgerReader {
 }
 
 const SUBTOTAL = /小计|合计|总计|累计|^(sub|grand)?total/;
-const exactAlias = Object.fromEntries(LEDGER_FIELDS.map((f) => [f, aliasMatcher(LEDGER_ALIASES[f])])) as Record<LedgerField, (t: string) => 0 | 1 | 2>;
+/** Cheap pre-check before normalising: every subtotal word has 计 or "total". */
+const MAY_BE_SUBTOTAL = /计|total/i;
+const exactAlias = Object.fromEntries(LEDGER_FIELDS.map((f) => [f, aliasMatcher(LEDGER_ALIASES[f])])) as Record<
+  LedgerField,
+  (t: string) => 0 | 1 | 2
+>;
 
 class LedgerSheetReader implements LedgerReader {
   private active: { header: LedgerHeader; col: Partial<Record<LedgerField, number>>; headerKeys: string[][] } | null | undefined;
@@ -104,7 +112,8 @@ class LedgerSheetReader implements LedgerReader {
     this.activate(block);
     if (!this.active) return [];
     const out: LedgerRowOutcome[] = [];
-    for (let i = block!.bottom + 1; i < this.scanner.rows.length; i++) out.push(this.classify(this.rowNumbers[i] ?? 0, this.scanner.rows[i] ?? []));
+    for (let i = block!.bottom + 1; i < this.scanner.rows.length; i++)
+      out.push(this.classify(this.rowNumbers[i] ?? 0, this.scanner.rows[i] ?? []));
     return out;
   }
 
@@ -133,10 +142,16 @@ class LedgerSheetReader implements LedgerReader {
     const rowNo = (i: number) => this.rowNumbers[i] ?? i + 1;
     const inWan = /万元/.test(normalizeText(columns.amount?.header ?? ''));
     const header: LedgerHeader = { row: rowNo(block.bottom), topRow: rowNo(block.top), columns, inWan };
-    const rows = block.top === block.bottom ? [this.scanner.rows[block.bottom] ?? []] : [this.scanner.rows[block.top] ?? [], this.scanner.rows[block.bottom] ?? []];
+    const rows =
+      block.top === block.bottom
+        ? [this.scanner.rows[block.bottom] ?? []]
+        : [this.scanner.rows[block.top] ?? [], this.scanner.rows[block.bottom] ?? []];
     this.active = { header, col, headerKeys: rows.map((r) => Array.from(r, (c) => headerKey(cellText(c)))) };
     if (col.date === undefined) this.sheetIssues.push(auditIssue.noDateColumn(this.sheet));
-    if (inWan) this.sheetIssues.push(auditIssue.amountInWan({ sheet: this.sheet, row: header.row, column: col.amount ?? null, header: columns.amount?.header }));
+    if (inWan)
+      this.sheetIssues.push(
+        auditIssue.amountInWan({ sheet: this.sheet, row: header.row, column: col.amount ?? null, header: columns.amount?.header }),
+      );
   }
 
   private classify(row: number, cells: readonly Cell[]): LedgerRowOutcome {
@@ -162,11 +177,22 @@ class LedgerSheetReader implements LedgerReader {
     if (total) {
       this.lastTownship = null;
       const a = parseAmount(get('amount'), { inWan: h.header.inWan });
-      return skip('subtotal', auditIssue.subtotal({ sheet, row, column: total.col, header: total.header }, total.cell, a.ok ? a.value : null));
+      return skip(
+        'subtotal',
+        auditIssue.subtotal({ sheet, row, column: total.col, header: total.header }, total.cell, a.ok ? a.value : null),
+      );
     }
     const amountCell = get('amount');
     if (isBlankCell(amountCell) && (['payee', 'voucher', 'code'] as const).every((f) => isBlankCell(get(f))))
       return skip('blank', auditIssue.blank(at(null), true));
+
+    // Township carried down: merged township cells arrive empty below their first row.
+    let township: string | null = null;
+    if (h.col.township !== undefined) {
+      const t = text(get('township'));
+      if (t) this.lastTownship = t;
+      township = this.lastTownship;
+    }
 
     const amount = parseAmount(amountCell, { inWan: h.header.inWan });
     if (!amount.ok) {
@@ -194,13 +220,6 @@ class LedgerSheetReader implements LedgerReader {
       if (code === null) issues.push(auditIssue.badCode(at('code'), codeCell));
     }
 
-    let township: string | null = null;
-    if (h.col.township !== undefined) {
-      const t = cellText(get('township'));
-      if (t) this.lastTownship = t;
-      township = this.lastTownship;
-    }
-
     this.counts.payments++;
     return {
       kind: 'payment',
@@ -210,12 +229,12 @@ class LedgerSheetReader implements LedgerReader {
         amount: amount.value,
         amountCell,
         date,
-        voucher: cellText(get('voucher')),
+        voucher: text(get('voucher')),
         township,
-        payee: cellText(get('payee')),
+        payee: text(get('payee')),
         code,
-        category: cellText(get('category')),
-        summary: cellText(get('summary')),
+        category: text(get('category')),
+        summary: text(get('summary')),
         issues,
         header: h.header,
       },
@@ -229,7 +248,7 @@ class LedgerSheetReader implements LedgerReader {
     for (const f of LEDGER_FIELDS) if (h.col[f] !== undefined) fieldAt.set(h.col[f], f);
     let hits = 0;
     cells.forEach((cell, c) => {
-      const t = cellText(cell);
+      const t = text(cell);
       if (!t) return;
       const k = headerKey(t);
       const f = fieldAt.get(c);
@@ -251,7 +270,7 @@ class LedgerSheetReader implements LedgerReader {
     if (first >= 0 && first !== h.col.summary && first !== h.col.category) candidates.push({ col: first });
     for (const { col, header } of candidates) {
       const cell = cells[col];
-      if (typeof cell === 'string' && SUBTOTAL.test(headerKey(cell))) return { col, cell, header };
+      if (typeof cell === 'string' && MAY_BE_SUBTOTAL.test(cell) && SUBTOTAL.test(headerKey(cell))) return { col, cell, header };
     }
     return null;
   }

@@ -2,7 +2,7 @@
 // names one, else from words in 摘要. Keywords come from the policy's own labels (so a
 // county's own policy file works) plus the words officers write for the built-in lines.
 import type { ResolvedPolicy } from '../engine/policy/resolve.js';
-import { normalizeText } from '../workbook/cells.js';
+import { compact, norm } from './text.js';
 
 /** Words for the built-in lines, by line id, besides each line's own label. */
 const SYNONYMS: Record<string, string[]> = {
@@ -12,7 +12,7 @@ const SYNONYMS: Record<string, string[]> = {
   communityService: ['社区服务群众专项经费', '服务群众专项经费', '服务群众经费', '服务群众专项', '服务群众'],
 };
 
-const key = (s: string): string => normalizeText(s).replace(/\s+/g, '').toLowerCase();
+const key = compact;
 
 export type LineMatch =
   | { kind: 'line'; line: string }
@@ -61,10 +61,10 @@ export class LineClassifier {
 
   /** The line a text names: every keyword found, overlaps resolved to the longest. */
   classify(text: string): LineMatch {
+    const cached = this.cache.get(text);
+    if (cached) return cached;
     const k = key(text);
     if (k === '') return { kind: 'none' };
-    const cached = this.cache.get(k);
-    if (cached) return cached;
     let result: LineMatch;
     const exact = this.exact.get(k);
     if (exact) result = { kind: 'line', line: exact };
@@ -82,7 +82,7 @@ export class LineClassifier {
       }
       result = lines.length === 0 ? { kind: 'none' } : lines.length === 1 ? { kind: 'line', line: lines[0]! } : { kind: 'multiple', lines };
     }
-    if (this.cache.size < 50_000) this.cache.set(k, result);
+    if (this.cache.size < 50_000) this.cache.set(text, result);
     return result;
   }
 }
@@ -90,6 +90,7 @@ export class LineClassifier {
 /** Years a text names ("2024年", "2024年度"), for 摘要 that say which budget year a payment is for. */
 export function yearsNamed(text: string): number[] {
   const years: number[] = [];
-  for (const m of normalizeText(text).matchAll(/(?<!\d)((?:19|20)\d{2})\s*年/g)) years.push(Number(m[1]));
+  if (!text.includes('年')) return years;
+  for (const m of norm(text).matchAll(/(?<!\d)((?:19|20)\d{2})\s*年/g)) years.push(Number(m[1]));
   return years;
 }

@@ -3,6 +3,7 @@
 // from the cell's number at Excel's 15 significant digits), never via float arithmetic.
 import { Decimal } from '../engine/money.js';
 import { type Cell, normalizeText } from '../workbook/cells.js';
+import { BoundedCache } from './text.js';
 
 // ---------------------------------------------------------------------------
 // Amounts
@@ -43,29 +44,36 @@ export function parseAmount(cell: Cell, options: { inWan?: boolean } = {}): Amou
   let capital = false;
   if (typeof cell === 'number') {
     if (!Number.isFinite(cell)) return { ok: false, reason: 'notNumber' };
+    const cache = wan ? numberCacheWan : numberCache;
+    const hit = cache.get(cell);
+    if (hit) return hit;
     // Excel keeps 15 significant digits; what the officer typed is the number at that precision.
-    value = new Decimal(cell.toPrecision(15));
+    value = Number.isSafeInteger(cell) ? new Decimal(cell) : new Decimal(cell.toPrecision(15));
+    return cache.remember(cell, finish(value, wan, false));
   } else if (typeof cell === 'string') {
     let text = normalizeText(cell).replace(/\s+/g, '');
     if (text === '') return { ok: false, reason: 'empty' };
-    let negative = false;
+    // One sign at most: a minus, 负, or accounting parentheses (before or after a currency sign).
+    let signs = 0;
     if (/^\(.*\)$/.test(text)) {
-      negative = true;
+      signs++;
       text = text.slice(1, -1);
     }
     if (MINUS.test(text)) {
-      negative = !negative;
+      signs++;
       text = text.slice(1);
     } else if (text.startsWith('+')) text = text.slice(1);
     if (text.startsWith('负')) {
-      negative = !negative;
+      signs++;
       text = text.slice(1);
     }
     text = text.replace(CURRENCY_PREFIX, '');
     if (MINUS.test(text)) {
-      negative = !negative;
+      signs++;
       text = text.slice(1);
     }
+    if (signs > 1) return { ok: false, reason: 'notNumber' };
+    const negative = signs === 1;
     const numeric = text.replace(YUAN_SUFFIX, '');
     let digits = numeric;
     if (/万$/.test(digits)) {
@@ -84,14 +92,45 @@ export function parseAmount(cell: Cell, options: { inWan?: boolean } = {}): Amou
     }
     if (negative) value = value.negated();
   } else return { ok: false, reason: 'notNumber' }; // booleans, dates
+  return finish(value, wan, capital);
+}
+
+/** Amounts repeat (every village's 5,000.00): one result per number, shared (results are never changed). */
+const numberCache = new BoundedCache<number, AmountResult>(50_000);
+const numberCacheWan = new BoundedCache<number, AmountResult>(10_000);
+
+function finish(value: Decimal, wan: boolean, capital: boolean): AmountResult {
   if (wan) value = value.times(TEN_THOUSAND);
+  if (value.decimalPlaces() <= 2) return { ok: true, value: value.isZero() ? value.abs() : value, rounded: false, wan, capital };
   const fen = value.toDecimalPlaces(2, Decimal.ROUND_HALF_UP);
-  return { ok: true, value: fen.isZero() ? fen.abs() : fen, rounded: !fen.equals(value), wan, capital };
+  return { ok: true, value: fen.isZero() ? fen.abs() : fen, rounded: true, wan, capital };
 }
 
 const CN_DIGITS: Record<string, number> = {
-  零: 0, 〇: 0, 壹: 1, 一: 1, 贰: 2, 貳: 2, 二: 2, 两: 2, 叁: 3, 參: 3, 三: 3, 肆: 4, 四: 4,
-  伍: 5, 五: 5, 陆: 6, 陸: 6, 六: 6, 柒: 7, 七: 7, 捌: 8, 八: 8, 玖: 9, 九: 9,
+  零: 0,
+  〇: 0,
+  壹: 1,
+  一: 1,
+  贰: 2,
+  貳: 2,
+  二: 2,
+  两: 2,
+  叁: 3,
+  參: 3,
+  三: 3,
+  肆: 4,
+  四: 4,
+  伍: 5,
+  五: 5,
+  陆: 6,
+  陸: 6,
+  六: 6,
+  柒: 7,
+  七: 7,
+  捌: 8,
+  八: 8,
+  玖: 9,
+  九: 9,
 };
 const CN_SMALL: Record<string, number> = { 拾: 10, 十: 10, 佰: 100, 百: 100, 仟: 1000, 千: 1000 };
 
@@ -136,7 +175,9 @@ function chineseInteger(text: string): number | undefined {
  * "伍分" -> 0.05, "负壹佰元整" -> -100. Undefined when the text is not such an amount.
  */
 export function parseChineseCapital(input: string): Decimal | undefined {
-  let text = normalizeText(input).replace(/\s+/g, '').replace(/^人民币/, '');
+  let text = normalizeText(input)
+    .replace(/\s+/g, '')
+    .replace(/^人民币/, '');
   let negative = false;
   if (text.startsWith('负')) {
     negative = true;
@@ -144,13 +185,18 @@ export function parseChineseCapital(input: string): Decimal | undefined {
   }
   text = text.replace(/[整正]$/, '');
   if (text === '' || !/[零〇壹一贰貳二两叁參三肆四伍五陆陸六柒七捌八玖九拾十佰百仟千]/.test(text)) return undefined;
-  const m = /^(?:(.*?)[元圆])?(?:零)?(?:([零〇壹一贰貳二两叁參三肆四伍五陆陸六柒七捌八玖九])角)?(?:零)?(?:([零〇壹一贰貳二两叁參三肆四伍五陆陸六柒七捌八玖九])分)?$/.exec(
-    text,
-  );
+  const m =
+    /^(?:(.*?)[元圆])?(?:零)?(?:([零〇壹一贰貳二两叁參三肆四伍五陆陸六柒七捌八玖九])角)?(?:零)?(?:([零〇壹一贰貳二两叁參三肆四伍五陆陸六柒七捌八玖九])分)?$/.exec(
+      text,
+    );
   if (!m) {
     // Whole yuan without 元 ("贰万伍仟").
     const whole = chineseInteger(text);
-    return whole === undefined || !Number.isSafeInteger(whole * 100) ? undefined : negative ? new Decimal(whole).negated() : new Decimal(whole);
+    return whole === undefined || !Number.isSafeInteger(whole * 100)
+      ? undefined
+      : negative
+        ? new Decimal(whole).negated()
+        : new Decimal(whole);
   }
   const [, intText, jiao, fen] = m;
   if (intText === undefined && jiao === undefined && fen === undefined) return undefined;

@@ -5,9 +5,7 @@
 // misses (one character off, one name inside the other, 村 for 社区) are offered as
 // suggestions and never matched; a name that fits two units is ambiguous.
 import type { Unit } from '../engine/unit.js';
-import { normalizeText } from '../workbook/cells.js';
-
-const compact = (s: string): string => normalizeText(s).replace(/\s+/g, '').toLowerCase();
+import { BoundedCache, compact, norm } from './text.js';
 
 /** Bracketed parts: "东河头村（城关镇）" carries its township in brackets. */
 const BRACKETED = /\([^()]*\)|\[[^[\]]*\]|【[^【】]*】|〔[^〔〕]*〕/g;
@@ -30,8 +28,13 @@ const SUFFIX_RULES: [RegExp, string][] = [
  * no brackets, no 中共 prefix, committee forms reduced (XX村村民委员会 and XX村委会 are
  * XX村, XX社区居民委员会 is XX社区, XX村党支部 is XX村).
  */
+const nameKeys = new BoundedCache<string, string>();
+
 export function nameKey(raw: string): string {
-  let s = compact(raw).replace(BRACKETED, '');
+  const cached = nameKeys.get(raw);
+  if (cached !== undefined) return cached;
+  let s = compact(raw);
+  if (/[([【〔]/.test(s)) s = s.replace(BRACKETED, '');
   s = s.replace(/^(中国共产党|中共)/, '');
   for (const [re, to] of SUFFIX_RULES)
     if (re.test(s)) {
@@ -39,7 +42,7 @@ export function nameKey(raw: string): string {
       if (cut.length > to.length) s = cut;
       break;
     }
-  return s;
+  return nameKeys.remember(raw, s);
 }
 
 /** A name without its unit-kind suffix (村, 社区, 农村社区): the part two spellings share. */
@@ -49,10 +52,16 @@ export function nameBase(key: string): string {
 }
 
 /** Township comparison form: compact, without 人民政府/办事处/财政所 and the 镇/乡/街道 ending. */
+const townshipKeys = new BoundedCache<string, string>(10_000);
+
 export function townshipKey(raw: string): string {
-  const s = compact(raw).replace(BRACKETED, '').replace(/(人民政府|街道办事处|办事处|财政所|政府)$/, '');
+  const cached = townshipKeys.get(raw);
+  if (cached !== undefined) return cached;
+  const s = compact(raw)
+    .replace(BRACKETED, '')
+    .replace(/(人民政府|街道办事处|办事处|财政所|政府)$/, '');
   const bare = s.replace(/(镇|乡|街道)$/, '');
-  return bare.length >= 2 ? bare : s;
+  return townshipKeys.remember(raw, bare.length >= 2 ? bare : s);
 }
 
 /** One step of edit distance at most (insert, delete, substitute, or swap two neighbours). */
@@ -137,7 +146,7 @@ export class PayeeIndex {
     let id = this.townExact.get(exact);
     if (id === undefined) {
       id = this.townships.length;
-      this.townships.push(normalizeText(name));
+      this.townships.push(norm(name));
       this.townExact.set(exact, id);
       push(this.townKey, townshipKey(name), id);
     }
@@ -152,9 +161,19 @@ export class PayeeIndex {
     return ids && ids.length === 1 ? ids[0] : undefined;
   }
 
+  private readonly matchCache = new BoundedCache<string, PayeeMatch>(200_000);
+
+  /** Matches a payee; the result is shared between equal queries and must not be changed. */
   match(q: PayeeQuery): PayeeMatch {
+    const k = `${q.code ?? ''}\u0000${q.township ?? ''}\u0000${q.name}`;
+    const cached = this.matchCache.get(k);
+    if (cached) return cached;
+    return this.matchCache.remember(k, this.matchUncached(q));
+  }
+
+  private matchUncached(q: PayeeQuery): PayeeMatch {
     const notes: MatchNote[] = [];
-    const raw = normalizeText(q.name);
+    const raw = norm(q.name);
     let key = nameKey(raw);
 
     // 1. Division code, when both sides have one.
@@ -184,7 +203,7 @@ export class PayeeIndex {
     let town: number | undefined;
     if (q.township) {
       town = this.resolveTownship(q.township);
-      if (town === undefined) notes.push({ kind: 'unknownTownship', township: normalizeText(q.township) });
+      if (town === undefined) notes.push({ kind: 'unknownTownship', township: norm(q.township) });
     }
     if (town === undefined) {
       for (const m of compact(raw).matchAll(BRACKETED)) {
@@ -311,7 +330,9 @@ export class PayeeIndex {
         out.push({ u, r: r * 2 + (town === undefined || u.town === town ? 0 : 1) });
       }
     out.sort((a, b) => a.r - b.r || a.u.index - b.u.index);
-    const result = out.slice(0, MAX_SUGGESTIONS).map((x) => x.u);
+    // With a township known, near misses inside it are enough; else look county-wide.
+    const inTown = town === undefined ? out : out.filter((x) => x.u.town === town);
+    const result = (inTown.length > 0 ? inTown : out).slice(0, MAX_SUGGESTIONS).map((x) => x.u);
     if (this.suggestionCache.size < 50_000) this.suggestionCache.set(cacheKey, result);
     return result;
   }

@@ -9,7 +9,13 @@ import { moneyCell, policySheet, policyTitle, type Lang } from '../workbook/repo
 import type { CellFill, ColumnSpec, OutCell, SheetSpec } from '../workbook/sheet-spec.js';
 import { STATUS_CODES, STATUS_WORDS, type AuditLine, type AuditOutcome, type Bucket, type StatusCode } from './audit.js';
 
-export const AUDIT_SHEET_NAMES = { lines: '审计比对', exceptions: '异常清单', summary: '审计汇总', policy: '政策参数', payments: '付款明细' } as const;
+export const AUDIT_SHEET_NAMES = {
+  lines: '审计比对',
+  exceptions: '异常清单',
+  summary: '审计汇总',
+  policy: '政策参数',
+  payments: '付款明细',
+} as const;
 
 /** Status cell colours (ARGB): green, amber, orange, red, purple. */
 export const STATUS_FILLS: Record<StatusCode, string> = {
@@ -36,7 +42,8 @@ function explain(l: AuditLine, lang: Lang): string {
   switch (l.status) {
     case 'match':
       if (l.payments > 1) parts.push(zh ? `分${l.payments}笔拨付` : `paid in ${l.payments} instalments`);
-      if (!l.variance.isZero()) parts.push(zh ? `差额${formatYuan(l.variance)}元在容差内` : `variance ${formatYuan(l.variance)} within tolerance`);
+      if (!l.variance.isZero())
+        parts.push(zh ? `差额${formatYuan(l.variance)}元在容差内` : `variance ${formatYuan(l.variance)} within tolerance`);
       break;
     case 'under':
       parts.push(zh ? `少拨${amount}元` : `${amount} short`);
@@ -45,7 +52,9 @@ function explain(l: AuditLine, lang: Lang): string {
       parts.push(zh ? `多拨${amount}元` : `${amount} over`);
       break;
     case 'unpaid':
-      parts.push(l.payments > 0 ? (zh ? '拨付与冲销相抵，实拨为0' : 'payments and reversals net to 0') : zh ? '未见拨付记录' : 'no payment found');
+      parts.push(
+        l.payments > 0 ? (zh ? '拨付与冲销相抵，实拨为0' : 'payments and reversals net to 0') : zh ? '未见拨付记录' : 'no payment found',
+      );
       break;
     case 'noBasis': {
       const type = l.type ? UNIT_TYPE_LABELS[l.type][lang] : '';
@@ -76,7 +85,7 @@ export function linesSheet(calc: Calculator, o: AuditOutcome, lang: Lang): Sheet
     col('应拨（全年）', 'money', 14),
     ...(asOf ? [col(`应拨（截至${o.asOf}）`, 'money', 16)] : []),
     col('已拨', 'money', 14),
-    col('差额（已拨−应拨）', 'money', 16),
+    col(asOf ? '差额（已拨−截至应拨）' : '差额（已拨−应拨）', 'money', 16),
     col('笔数', 'integer', 6),
     col('凭证号', 'text', 18),
     col('拨付日期', 'text', 24),
@@ -90,7 +99,7 @@ export function linesSheet(calc: Calculator, o: AuditOutcome, lang: Lang): Sheet
     rows.push([
       STATUS_WORDS[l.status],
       l.township,
-      l.name,
+      l.name || (lang === 'zh' ? '（收款单位为空）' : '(no payee)'),
       l.type ? UNIT_TYPE_LABELS[l.type].zh : '',
       l.code,
       l.lineLabel.zh,
@@ -121,7 +130,8 @@ export function exceptionsSheet(o: AuditOutcome, lang: Lang): SheetSpec {
   const targets: (string | undefined)[] = [];
   const link = (i: RowIssue) => (i.row === null ? undefined : `'${i.sheet.replace(/'/g, "''")}'!${i.column ?? 'A'}${i.row}`);
   for (const e of o.exceptions) {
-    const severity = e.source === 'roster' ? (lang === 'zh' ? '花名册错误（未核算）' : 'roster error (not computed)') : SEVERITY[e.severity][lang];
+    const severity =
+      e.source === 'roster' ? (lang === 'zh' ? '花名册错误（未核算）' : 'roster error (not computed)') : SEVERITY[e.severity][lang];
     rows.push([
       e.source === 'roster' ? (lang === 'zh' ? '花名册' : 'roster') : lang === 'zh' ? '拨付明细' : 'ledger',
       e.sheet,
@@ -138,12 +148,27 @@ export function exceptionsSheet(o: AuditOutcome, lang: Lang): SheetSpec {
     targets.push(e.source === 'ledger' ? link(e) : undefined);
   }
   for (const n of o.notes) {
-    rows.push([lang === 'zh' ? '拨付明细' : 'ledger', n.sheet, n.row, n.column, SEVERITY.info[lang], n.code, null, null, null, n.message[lang], null]);
+    rows.push([
+      lang === 'zh' ? '拨付明细' : 'ledger',
+      n.sheet,
+      n.row,
+      n.column,
+      SEVERITY.info[lang],
+      n.code,
+      null,
+      null,
+      null,
+      n.message[lang],
+      null,
+    ]);
     targets.push(link(n));
   }
   return {
     name: AUDIT_SHEET_NAMES.exceptions,
-    title: lang === 'zh' ? `异常${o.exceptions.length}项；另有说明${o.notes.length}项（跳过的空行、小计行、重复表头及工作表说明）` : `${o.exceptions.length} exceptions; ${o.notes.length} notes (skipped blank, subtotal and repeated-header rows, sheet notes)`,
+    title:
+      lang === 'zh'
+        ? `异常${o.exceptions.length}项；另有说明${o.notes.length}项（跳过的空行、小计行、重复表头及工作表说明）`
+        : `${o.exceptions.length} exceptions; ${o.notes.length} notes (skipped blank, subtotal and repeated-header rows, sheet notes)`,
     columns: [
       col('来源', 'text', 9),
       col('工作表', 'text', 14),
@@ -176,7 +201,7 @@ export function summarySheet(calc: Calculator, o: AuditOutcome, lang: Lang): She
     col('应拨（全年）', 'money', 16),
     ...(asOf ? [col(`应拨（截至${o.asOf}）`, 'money', 16)] : []),
     col('已拨', 'money', 16),
-    col('差额（已拨−应拨）', 'money', 16),
+    col(asOf ? '差额（已拨−截至应拨）' : '差额（已拨−应拨）', 'money', 16),
     ...STATUS_CODES.map((s) => col(STATUS_WORDS[s], 'integer', 7)),
   ];
   const rows: OutCell[][] = [];
@@ -252,7 +277,8 @@ export function summarySheet(calc: Calculator, o: AuditOutcome, lang: Lang): She
   const r = o.rows.ledger;
   for (const c of o.controls) {
     const ties = c.ties ? (zh ? '一致' : 'ties') : zh ? '不一致' : 'DOES NOT TIE';
-    if (c.id === 'ledgerRows') rows.push(pad(['', `${c.label[lang]}：${r.read} = ${r.payments} + ${r.rejected} + ${r.skipped}`, null, null, ties]));
+    if (c.id === 'ledgerRows')
+      rows.push(pad(['', `${c.label[lang]}：${r.read} = ${r.payments} + ${r.rejected} + ${r.skipped}`, null, null, ties]));
     else rows.push(pad(['', c.label[lang], m(c.left), m(c.right), ties]));
   }
   return { name: AUDIT_SHEET_NAMES.summary, title: auditTitle(calc, o), columns, rows, totalRows };
@@ -263,7 +289,11 @@ const BUCKET_WORDS: Record<Bucket, Record<Lang, string>> = {
   unmatched: { zh: '未匹配', en: 'unmatched' },
   unclassified: { zh: '未分类', en: 'unclassified' },
 };
-const BY_WORDS = { code: { zh: '区划代码', en: 'code' }, township: { zh: '乡镇+名称', en: 'township + name' }, name: { zh: '名称（全县唯一）', en: 'name (unique)' } } as const;
+const BY_WORDS = {
+  code: { zh: '区划代码', en: 'code' },
+  township: { zh: '乡镇+名称', en: 'township + name' },
+  name: { zh: '名称（全县唯一）', en: 'name (unique)' },
+} as const;
 
 export function paymentsSheet(o: AuditOutcome, lang: Lang): SheetSpec {
   const labels = new Map<string, string>();
@@ -302,8 +332,18 @@ export function paymentsSheet(o: AuditOutcome, lang: Lang): SheetSpec {
   };
 }
 
-/** The audit workbook's sheets, in order. */
-export function auditSheets(calc: Calculator, o: AuditOutcome, lang: Lang): SheetSpec[] {
-  return [linesSheet(calc, o, lang), exceptionsSheet(o, lang), summarySheet(calc, o, lang), policySheet(calc.policy), paymentsSheet(o, lang)];
+/** The audit workbook's sheets, in order, each built when called (a writer can hold one at a time). */
+export function auditSheetBuilders(calc: Calculator, o: AuditOutcome, lang: Lang): (() => SheetSpec)[] {
+  return [
+    () => linesSheet(calc, o, lang),
+    () => exceptionsSheet(o, lang),
+    () => summarySheet(calc, o, lang),
+    () => policySheet(calc.policy),
+    () => paymentsSheet(o, lang),
+  ];
 }
 
+/** The audit workbook's sheets, in order. */
+export function auditSheets(calc: Calculator, o: AuditOutcome, lang: Lang): SheetSpec[] {
+  return auditSheetBuilders(calc, o, lang).map((build) => build());
+}

@@ -7,7 +7,7 @@ import ExcelJS from 'exceljs';
 import { Calculator } from '../engine/compute.js';
 import { formatYuan } from '../engine/format.js';
 import { resolvePolicy } from '../engine/policy/resolve.js';
-import { AuditInputError, auditReport, checkAsOf, parseTolerance, SCHEDULES, type Schedule } from '../audit/index.js';
+import { AuditInputError, auditReport, auditSheetBuilders, checkAsOf, parseTolerance, SCHEDULES, type Schedule } from '../audit/index.js';
 import { parseDate } from '../audit/parse.js';
 import { openXlsxFile } from '../node/read-xlsx.js';
 import { writeXlsxAtomically } from '../node/write-xlsx.js';
@@ -34,7 +34,11 @@ export interface AuditArgs {
 /** --as-of: YYYY-MM-DD, or the other ways a date is written in ledgers (2025年6月30日, 2025.06.30). */
 function parseAsOf(arg: string): string {
   const d = parseDate(arg);
-  if (!d.ok) throw new UsageError({ zh: `截止日期无法识别：${arg}（应写作YYYY-MM-DD）`, en: `cannot read the as-of date: ${arg} (write YYYY-MM-DD)` });
+  if (!d.ok)
+    throw new UsageError({
+      zh: `截止日期无法识别：${arg}（应写作YYYY-MM-DD）`,
+      en: `cannot read the as-of date: ${arg} (write YYYY-MM-DD)`,
+    });
   return checkAsOf(d.iso);
 }
 
@@ -74,8 +78,9 @@ async function run(roster: string, args: AuditArgs, io: Io): Promise<number> {
     onProgress: () => bar.update(rosterFile.bytesRead() + ledgerFile.bytesRead()),
   });
   bar.stop();
+  // One sheet in memory at a time.
   await writeXlsxAtomically(out, async (wb) => {
-    for (const s of report.sheets) await writeSheet(wb as unknown as ExcelJS.Workbook, s);
+    for (const build of auditSheetBuilders(calc, report.outcome, args.lang)) await writeSheet(wb as unknown as ExcelJS.Workbook, build());
   });
 
   if (args.json) io.stdout.write(JSON.stringify(report.json) + '\n');

@@ -30,8 +30,8 @@ export async function calcCommand(roster: string, args: CalcArgs, io: Io): Promi
   const bar = progressBar(size, args.lang, io.stderr);
   const units: ComputedRow[] = [];
   let outcome!: Awaited<ReturnType<typeof runCalc>>;
-  await writeXlsxAtomically(out, async (wb) => {
-    const results = startSheet(wb, SHEET_NAMES.result, resultColumns(calc), policyTitle(calc.policy));
+  await writeXlsxAtomically(out, async (wb, signal) => {
+    const results = startSheet(wb, SHEET_NAMES.result, resultColumns(calc), policyTitle(calc.policy), signal);
     const file = openXlsxFile(roster);
     let n = 0;
     outcome = await runCalc(
@@ -42,7 +42,7 @@ export async function calcCommand(roster: string, args: CalcArgs, io: Io): Promi
         if (args.json) units.push(row);
         if (++n % 1000 === 0) await results.drain();
       },
-      { onProgress: () => bar.update(file.bytesRead()) },
+      { onProgress: () => bar.update(file.bytesRead()), signal },
     );
     bar.stop();
     await results.commit();

@@ -31,7 +31,7 @@ export async function compareCommand(roster: string, o: CompareArgs, io: Io): Pr
   await checkWorkbookArg(roster);
   const out = await outputPath(roster, '预算比较', o.output, !!o.force);
   const rows: ComputedRow[] = [];
-  await runCalc(openXlsxFile(roster).sheets, a, (r) => void rows.push(r));
+  const read = await runCalc(openXlsxFile(roster).sheets, a, (r) => void rows.push(r));
   const cmp = compareUnits(
     rows.map((r) => r.result.unit),
     a,
@@ -47,5 +47,6 @@ export async function compareCommand(roster: string, o: CompareArgs, io: Io): Pr
         ? `政策A合计${formatYuan(cmp.a.county.total)}元，政策B合计${formatYuan(cmp.b.county.total)}元，差额${formatYuan(cmp.county.total)}元。\n结果已写入：${out}\n`
         : `Policy A total ${formatYuan(cmp.a.county.total)} yuan, policy B ${formatYuan(cmp.b.county.total)} yuan, difference ${formatYuan(cmp.county.total)} yuan.\nWritten to: ${out}\n`,
     );
-  return 0;
+  // As calc: rows that could not be read are left out of both budgets.
+  return read.rows.rejected > 0 ? 1 : 0;
 }

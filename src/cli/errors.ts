@@ -1,5 +1,5 @@
 // Errors the CLI reports as one clear line and exit code 2.
-import { PolicyError } from '../engine/policy/errors.js';
+import { NotInForceError, PolicyError } from '../engine/policy/errors.js';
 import type { Lang } from '../workbook/report.js';
 import type { Said } from './lang.js';
 
@@ -11,6 +11,10 @@ export class UsageError extends Error {
 
 export function describeError(e: unknown, lang: Lang): string {
   if (e instanceof UsageError) return e.said[lang];
+  if (e instanceof NotInForceError)
+    return lang === 'zh'
+      ? `政策在${e.year}年度没有生效的标准（${e.problems[0]?.path}），请换一个年度或政策`
+      : `the policy has no standard in force for ${e.year} (${e.problems[0]?.path}): choose another year or policy`;
   if (e instanceof PolicyError) {
     const head = lang === 'zh' ? '政策文件无效：' : 'invalid policy: ';
     return head + e.problems.map((p) => `${p.path || '(root)'}: ${p[lang]}`).join('; ');

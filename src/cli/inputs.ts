@@ -40,9 +40,19 @@ export async function checkWorkbookArg(path: string): Promise<void> {
 export async function outputPath(input: string, suffix: string, o: string | undefined, force: boolean): Promise<string> {
   const out = o ?? join(dirname(input), `${basename(input, extname(input))}-${suffix}.xlsx`);
   if (resolve(out) === resolve(input)) throw new UsageError({ zh: '输出文件不能是输入文件', en: 'the output must not be the input file' });
+  if (!(await isDirectory(dirname(out))))
+    throw new UsageError({ zh: `输出文件夹不存在：${dirname(out)}`, en: `the output folder does not exist: ${dirname(out)}` });
   if (!force && (await exists(out)))
     throw new UsageError({ zh: `输出文件已存在：${out}（加 --force 覆盖）`, en: `the output exists: ${out} (use --force to replace it)` });
   return out;
+}
+
+async function isDirectory(p: string): Promise<boolean> {
+  try {
+    return (await stat(p)).isDirectory();
+  } catch {
+    return false;
+  }
 }
 
 async function exists(p: string): Promise<boolean> {

@@ -25,7 +25,8 @@ export async function main(argv: string[], io: Io = { stdout: process.stdout, st
   const program = new Command('village-funds')
     .description('村级经费核算 — village and community fund entitlements: calc, compare, audit, policy')
     .exitOverride()
-    .configureOutput({ writeOut: (s) => io.stdout.write(s), writeErr: (s) => io.stderr.write(s) });
+    // Usage errors are reported by usageLine below, in the user's language, on one line.
+    .configureOutput({ writeOut: (s) => io.stdout.write(s), writeErr: (s) => io.stderr.write(s), outputError: () => {} });
 
   program
     .command('calc')
@@ -99,7 +100,9 @@ export async function main(argv: string[], io: Io = { stdout: process.stdout, st
   } catch (e) {
     if (e instanceof CommanderError) {
       // --help and --version end here too, with exit code 0.
-      return e.exitCode === 0 ? 0 : 2;
+      if (e.exitCode === 0 || e.code === 'commander.help' || e.code === 'commander.helpDisplayed') return e.exitCode === 0 ? 0 : 2;
+      io.stderr.write(usageLine(e, fallbackLang) + '\n');
+      return 2;
     }
     if (e instanceof WorkbookReadError)
       io.stderr.write(
@@ -108,4 +111,24 @@ export async function main(argv: string[], io: Io = { stdout: process.stdout, st
     else io.stderr.write(describeError(e, fallbackLang) + '\n');
     return 2;
   }
+}
+
+const USAGE: Record<string, { zh: string; en: string }> = {
+  'commander.missingArgument': { zh: '缺少参数', en: 'missing argument' },
+  'commander.optionMissingArgument': { zh: '选项缺少取值', en: 'option needs a value' },
+  'commander.missingMandatoryOptionValue': { zh: '缺少必填选项', en: 'missing required option' },
+  'commander.unknownOption': { zh: '未知选项', en: 'unknown option' },
+  'commander.unknownCommand': { zh: '未知命令', en: 'unknown command' },
+  'commander.invalidArgument': { zh: '取值无效', en: 'invalid value' },
+  'commander.excessArguments': { zh: '多余的参数', en: 'too many arguments' },
+};
+
+/** commander's English, multi-line messages as one line in the user's language. */
+function usageLine(e: CommanderError, lang: Lang): string {
+  const first = e.message.split('\n')[0]!.replace(/^error:\s*/, '');
+  const what = USAGE[e.code];
+  const detail = [...first.matchAll(/'([^']+)'/g)].map((m) => m[1]).join(' ');
+  const hint = lang === 'zh' ? '（运行 village-funds --help 查看用法）' : ' (see village-funds --help)';
+  if (!what) return (lang === 'zh' ? `用法错误：${first}` : `usage error: ${first}`) + hint;
+  return `${what[lang]}${lang === 'zh' ? '：' : ': '}${detail || first}${hint}`;
 }

@@ -4,7 +4,7 @@ export { formatYuan, formatWan, toChineseCapital } from './format.js';
 export { UNIT_TYPES, UNIT_TYPE_LABELS, UNIT_ATTRIBUTES, ATTRIBUTE_LABELS, validateUnit, type Unit, type UnitType, type UnitAttribute, type UnitProblem } from './unit.js';
 export { policySchema, type Policy, type PolicyLine, type Calc, type Param, type DatedValue } from './policy/schema.js';
 export { parsePolicy, validatePolicy } from './policy/load.js';
-export { PolicyError, type PolicyProblem } from './policy/errors.js';
+export { PolicyError, NotInForceError, type PolicyProblem } from './policy/errors.js';
 export { resolvePolicy, resolveParam, yearDate, type ResolvedPolicy, type ResolvedLine, type ResolvedCalc, type NamedValue } from './policy/resolve.js';
 export { builtinPolicy } from './policies.js';
 export { Calculator, TotalsBuilder, computeAll, lineAmount, type LineResult, type UnitResult, type Totals, type TownshipTotals } from './compute.js';

@@ -13,9 +13,9 @@ import { ATTRIBUTE_LABELS, UNIT_TYPE_LABELS } from '../engine/unit.js';
 import type { CalcOutcome } from '../workbook/calc-job.js';
 import { cellText, columnLetter, type Cell } from '../workbook/cells.js';
 import type { ComputedRow } from '../workbook/report.js';
-import { detectRosterHeader } from '../workbook/roster.js';
+import { createRosterReader, type RosterHeader } from '../workbook/roster.js';
 import { ROSTER_FIELDS, type RosterField } from '../workbook/roster-fields.js';
-import type { OutCell, SheetSpec } from '../workbook/sheet-spec.js';
+import type { ColumnKind, OutCell, SheetSpec } from '../workbook/sheet-spec.js';
 import type { SourceRow } from '../workbook/source.js';
 import {
   UserError,
@@ -41,26 +41,29 @@ import { policyFromSheet } from './policy-sheet.js';
 export const SAMPLE_ROWS = 24;
 
 /** Names of the sheets this tool writes (calc and audit): never rosters. */
-export const REPORT_SHEETS = new Set(['核算结果', '乡镇汇总', '问题清单', '政策参数', '审计比对', '异常清单', '审计汇总']);
+export const REPORT_SHEETS = new Set(['核算结果', '乡镇汇总', '问题清单', '政策参数', '审计比对', '异常清单', '审计汇总', '付款明细']);
 
 // ---------------------------------------------------------------------------
 // Roster detection
 
-/** A sheet's first rows -> what the mapping editor shows. */
+/** A sheet's first rows -> what the mapping editor shows. Detection is the calc's own roster reader. */
 export function sheetInfo(name: string, sample: readonly SourceRow[], rows: number, generated = false): SheetInfo {
-  const firstRow = sample[0]?.row ?? 1;
-  // detectRosterHeader wants consecutive rows; fill gaps (blank rows a reader skipped).
-  const dense: Cell[][] = [];
-  for (const r of sample) dense[r.row - firstRow] = r.cells;
-  for (let i = 0; i < dense.length; i++) dense[i] ??= [];
-  const header = generated ? null : detectRosterHeader(dense, firstRow);
+  let header: RosterHeader | null = null;
+  if (!generated) {
+    const reader = createRosterReader(name, { maxHeaderRows: 20 });
+    for (const r of sample) {
+      if (reader.header !== undefined) break;
+      reader.push(r.row, r.cells);
+    }
+    header = reader.header === undefined ? reader.finish().header : reader.header;
+  }
   const detected: Partial<Record<RosterField, number>> = {};
   if (header) for (const f of ROSTER_FIELDS) if (header.columns[f]) detected[f] = header.columns[f]!.index;
-  const width = Math.min(
-    sample.reduce((w, r) => Math.max(w, r.cells.length), 0),
-    200,
-  );
-  const headerRows = header ? sample.filter((r) => r.row >= header.topRow && r.row <= header.row) : sample.slice(0, 1);
+  let width = 0;
+  for (const r of sample) width = Math.max(width, r.cells.length);
+  width = Math.min(width, 200);
+  const top = header?.topRow;
+  const headerRows = header ? sample.filter((r) => r.row >= top! && r.row <= header!.row) : sample.filter((r) => r.cells.some((c) => cellText(c) !== '')).slice(0, 1);
   const columns: ColumnChoice[] = [];
   for (let c = 0; c < width; c++) {
     const texts = headerRows.map((r) => cellText(r.cells[c])).filter((t) => t !== '');
@@ -312,10 +315,13 @@ export class UnitStore {
 // ---------------------------------------------------------------------------
 // Audit results
 
-function cellString(c: OutCell): string {
-  if (c === null) return '';
-  if (typeof c === 'number') return Number.isInteger(c) ? c.toLocaleString('en-US') : c.toLocaleString('en-US', { minimumFractionDigits: 2, maximumFractionDigits: 4 });
-  return c;
+const DECIMALS: Record<ColumnKind, number | null> = { text: null, integer: 0, money: 2, wan: 4 };
+
+function cellString(c: OutCell, kind: ColumnKind | undefined): string {
+  if (c === null || c === undefined) return '';
+  if (typeof c !== 'number') return c;
+  const d = DECIMALS[kind ?? 'text'];
+  return d === null ? String(c) : c.toLocaleString('en-US', { minimumFractionDigits: d, maximumFractionDigits: d });
 }
 
 export function tableView(spec: SheetSpec, limit = 50): TableView {
@@ -323,7 +329,7 @@ export function tableView(spec: SheetSpec, limit = 50): TableView {
     name: spec.name,
     ...(spec.title ? { title: spec.title } : {}),
     columns: spec.columns.map((c) => c.header),
-    rows: spec.rows.slice(0, limit).map((r) => r.map(cellString)),
+    rows: spec.rows.slice(0, limit).map((r) => r.map((c, i) => cellString(c, spec.columns[i]?.kind))),
     totalRows: spec.rows.length,
   };
 }
@@ -349,6 +355,13 @@ export function auditView(sheets: SheetSpec[], output: OutputView, ms: number, f
 /** Any error -> words for the user (no stack traces). Cancels pass through unchanged. */
 export function toUserError(e: unknown): Error {
   if (e instanceof UserError) return e;
+  // Errors that carry their own words: AuditInputError ({said}), the add-in's AddinError ({zh, en}).
+  if (typeof e === 'object' && e !== null && typeof (e as Said).zh === 'string' && typeof (e as Said).en === 'string')
+    return new UserError({ zh: (e as Said).zh, en: (e as Said).en }, 'input');
+  if (typeof e === 'object' && e !== null && 'said' in e) {
+    const said = (e as { said: unknown }).said as Said | undefined;
+    if (said && typeof said.zh === 'string' && typeof said.en === 'string') return new UserError(said, 'input');
+  }
   if (typeof e === 'object' && e !== null && (e as Error).name === 'AbortError') return e as Error;
   if (e instanceof PolicyError) {
     const list = (lang: 'zh' | 'en') =>
@@ -360,6 +373,11 @@ export function toUserError(e: unknown): Error {
   }
   if (e instanceof RangeError && /Invalid array length|Maximum call stack/.test(e.message))
     return new UserError({ zh: '工作簿太大，浏览器内存不足。请用命令行工具 village-funds 处理。', en: 'The workbook is too large for the browser. Use the village-funds command-line tool.' }, 'tooLarge');
+  // Office.js errors (OfficeExtension.Error): a code and Excel's own message.
+  const office = e as { code?: unknown; message?: unknown; debugInfo?: { code?: unknown } } | null;
+  const code = office?.debugInfo?.code ?? office?.code;
+  if (typeof code === 'string' && typeof office?.message === 'string')
+    return new UserError({ zh: `Excel 报告错误：${office.message}（${code}）`, en: `Excel reported an error: ${office.message} (${code})` }, 'excel');
   const msg = e instanceof Error ? e.message : String(e);
   return new UserError({ zh: `处理时出错：${msg}`, en: `Something went wrong: ${msg}` }, 'internal');
 }

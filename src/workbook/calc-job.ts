@@ -1,6 +1,7 @@
 // The calc job every face runs: read roster sheets, compute each unit, and
 // hand each computed row to a sink as it is ready (so the CLI can stream).
 import { TotalsBuilder, type Calculator, type Totals, type TownshipTotals } from '../engine/compute.js';
+import { createNameRegistry } from './duplicates.js';
 import { createRosterReader, type RosterField, type RosterRowOutcome, type RosterSheetSummary, type RowIssue } from './roster.js';
 import { SHEET_NAMES, issuesSheet, policySheet, policyTitle, resultColumns, resultRow, townshipSheet, type ComputedRow, type Lang } from './report.js';
 import type { SheetSpec } from './sheet-spec.js';
@@ -40,6 +41,8 @@ export async function runCalc(
   const sheets: RosterSheetSummary[] = [];
   const issues: RowIssue[] = [];
   let seen = 0;
+  // One registry for the whole workbook: the same unit on two sheets is a duplicate too.
+  const names = createNameRegistry();
   const take = async (o: RosterRowOutcome) => {
     if (o.kind === 'unit') {
       const result = calc.unit(o.unit);
@@ -50,7 +53,7 @@ export async function runCalc(
     else if (o.issue) issues.push(o.issue);
   };
   for await (const sheet of source) {
-    const reader = createRosterReader(sheet.name, { mapping: options.mappings?.[sheet.name] });
+    const reader = createRosterReader(sheet.name, { mapping: options.mappings?.[sheet.name], names });
     for await (const { row, cells } of sheet.rows) {
       for (const o of reader.push(row, cells)) await take(o);
       if (++seen % 512 === 0) {

@@ -14,7 +14,7 @@ export interface SheetWriter {
   commit(): Promise<void>;
 }
 
-export function startSheet(wb: AnyWorkbook, name: string, columns: ColumnSpec[], title?: string): SheetWriter {
+export function startSheet(wb: AnyWorkbook, name: string, columns: ColumnSpec[], title?: string, signal?: AbortSignal): SheetWriter {
   const ySplit = headerRowNumber({ title });
   const ws = wb.addWorksheet(name, { views: [{ state: 'frozen', ySplit, xSplit: 0 }] });
   ws.columns = columns.map((c) => ({ width: c.width }));
@@ -69,7 +69,10 @@ export function startSheet(wb: AnyWorkbook, name: string, columns: ColumnSpec[],
       type State = { length?: number };
       const pipe = (ws as unknown as { stream?: { pipes?: { _writableState?: State; _readableState?: State }[] } }).stream?.pipes?.[0];
       const backlog = () => (pipe?._writableState?.length ?? 0) + (pipe?._readableState?.length ?? 0);
-      while (backlog() > 4 * 2 ** 20) await new Promise((r) => setTimeout(r, 1));
+      while (backlog() > 4 * 2 ** 20) {
+        signal?.throwIfAborted();
+        await new Promise((r) => setTimeout(r, 1));
+      }
     },
     async commit() {
       if (streaming) await (ws as unknown as { commit(): Promise<void> }).commit();
@@ -77,8 +80,8 @@ export function startSheet(wb: AnyWorkbook, name: string, columns: ColumnSpec[],
   };
 }
 
-export async function writeSheet(wb: AnyWorkbook, spec: SheetSpec): Promise<void> {
-  const w = startSheet(wb, spec.name, spec.columns, spec.title);
+export async function writeSheet(wb: AnyWorkbook, spec: SheetSpec, signal?: AbortSignal): Promise<void> {
+  const w = startSheet(wb, spec.name, spec.columns, spec.title, signal);
   const totals = new Set(spec.totalRows ?? []);
   spec.rows.forEach((cells, i) => w.addRow(cells, { bold: totals.has(i), fill: spec.fills?.[i] }));
   await w.commit();

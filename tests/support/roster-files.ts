@@ -7,9 +7,11 @@ import { mkdtemp, readFile, readdir, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { PassThrough } from 'node:stream';
+import { vi } from 'vitest';
 import { main, type Io } from '../../src/cli/main.js';
 
-export type RawCell = string | number | boolean | null | undefined;
+/** A cell as written: a value, or a formula with the result Excel cached for it. */
+export type RawCell = string | number | boolean | null | undefined | { formula: string; result: number | string };
 
 export interface SheetDef {
   name: string;
@@ -38,10 +40,10 @@ export async function writeRosterWorkbook(file: string, sheets: SheetDef[]): Pro
       });
     });
     if (s.bordered) {
-      const [from, to] = s.bordered.split(':').map((a) => ws.getCell(a).fullAddress) as [{ row: number; col: number }, { row: number; col: number }];
+      const [from, to] = s.bordered.split(':').map((a) => ws.getCell(a).fullAddress);
+      if (!from || !to) throw new Error(`bordered must be a range like A3:F17: ${s.bordered}`);
       for (let r = from.row; r <= to.row; r++)
-        for (let c = from.col; c <= to.col; c++)
-          ws.getCell(r, c).border = { top: THIN, left: THIN, bottom: THIN, right: THIN };
+        for (let c = from.col; c <= to.col; c++) ws.getCell(r, c).border = { top: THIN, left: THIN, bottom: THIN, right: THIN };
     }
     for (const m of s.merges ?? []) ws.mergeCells(m);
   }
@@ -94,6 +96,13 @@ export async function runCli(argv: string[]): Promise<RunResult> {
   return { code, stdout: Buffer.concat(out).toString('utf8'), stderr: Buffer.concat(err).toString('utf8') };
 }
 
+/** Pins the locale the CLI falls back on when no --lang is given: 'zh' (unset, "zh when unsure") or 'en'. */
+export function stubLocale(lang: 'zh' | 'en'): void {
+  vi.stubEnv('LC_ALL', '');
+  vi.stubEnv('LC_MESSAGES', '');
+  vi.stubEnv('LANG', lang === 'en' ? 'en_US.UTF-8' : 'zh_CN.UTF-8');
+}
+
 /** Reads a written workbook fully (in memory) for assertions. */
 export async function readWorkbook(file: string): Promise<ExcelJS.Workbook> {
   const wb = new ExcelJS.Workbook();
@@ -138,7 +147,7 @@ export const CHENGGUAN: SheetDef = {
     /* 7 */ [3, '幸福社区', '社区', '８０００人', ' 130 ', 131],
     /* 8 */ [4, '柳林农村社区', '农村社区', '2,000 人', '12', 12],
     /* 9 */ [],
-    /* 10 */ ['小计', null, null, 12700, 211, 214],
+    /* 10 */ ['小计', null, null, { formula: 'SUM(D5:D8)', result: 12700 }, { formula: 'SUM(E5:E8)', result: 211 }, 214],
     /* 11 */ [5, '南山村', '村', '1499', 30, 30],
     /* 12 */ ['序号', '村（社区）名称', '类型', '人口（人）', '党员人数', null],
     /* 13 */ [null, null, null, null, '上年', '本年'],
@@ -153,13 +162,14 @@ export const CHENGGUAN: SheetDef = {
 
 /**
  * 河口镇: header on row 1 with other aliases; the same village name as in 城关镇
- * (fine: another township); every kind of rejected row; formula-looking names.
+ * (fine: another township); a population computed by a formula; every kind of rejected
+ * row; formula-looking names.
  */
 export const HEKOU: SheetDef = {
   name: '河口镇',
   rows: [
     /* 1 */ ['村名', '性质', '户籍人口', '上年末党员数'],
-    /* 2 */ ['东风村', '村', 1200, 24],
+    /* 2 */ ['东风村', '村', { formula: '500+700', result: 1200 }, 24], // a formula: its cached result counts
     /* 3 */ ['青石村', '村', '1500.5', 20], // not an integer (population)
     /* 4 */ ['白沙村', '村', 1000, -3], // negative (members)
     /* 5 */ ['红旗村', '村', '约一千', 10], // unreadable (population)
@@ -180,8 +190,8 @@ export const NOTES: SheetDef = {
 
 /**
  * One sheet with a township column: a title, 乡镇（街道） merged down over its
- * villages, the same village name in two townships (fine) and twice in one (warning),
- * a 小计 per township and a 总计 at the end.
+ * villages, trailing spaces in township and name cells, the same village name in two
+ * townships (fine) and twice in one (warning), a 小计 per township and a 总计 at the end.
  */
 export const COUNTY_SHEET: SheetDef = {
   name: '全县名册',
@@ -189,13 +199,43 @@ export const COUNTY_SHEET: SheetDef = {
     /* 1 */ ['XX县村（社区）名册'],
     /* 2 */ ['乡镇（街道）', '村(社区)名称', '类型', '总人口', '党员数（上年）', '统计用区划代码'],
     /* 3 */ ['城关镇', '新村', '村', 1200, 24, '410102001001'],
-    /* 4 */ [null, '城东社区', '城市社区', 8000, 130, '410102001002'],
+    /* 4 */ [null, '城东社区 ', '城市社区', 8000, 130, '410102001002'],
     /* 5 */ [null, '新村', '村', '1,500', 45, '410102001003'],
     /* 6 */ ['小计', null, null, 10700, 199, null],
-    /* 7 */ ['河口镇', '新村', '村', 1499, 30, '410102002001'],
+    /* 7 */ ['河口镇 ', '新村', '村', 1499, 30, '410102002001'],
     /* 8 */ [null, '河湾社区', '农村社区', 2000, 12, '410102002002'],
     /* 9 */ ['小计', null, null, 3499, 42, null],
     /* 10 */ ['总计', null, null, 14199, 241, null],
   ],
   merges: ['A1:F1', 'A3:A5', 'A7:A8'],
 };
+
+// ---------------------------------------------------------------------------
+// The county standard worked out by hand (DOMAIN.md), independent of src/, in whole yuan.
+
+export type UnitType = 'village' | 'urbanCommunity' | 'ruralCommunity';
+
+export interface Due {
+  office: number;
+  partyBuilding: number;
+  memberActivity: number;
+  communityService: number;
+  total: number;
+}
+
+export function due(type: UnitType, population: number, membersPrevYear: number): Due {
+  const office = type === 'village' ? (population >= 1500 ? 25000 : 20000) : 30000;
+  const partyBuilding = type === 'village' ? 5000 : 50000;
+  const memberActivity = Math.max(3000, 100 * membersPrevYear);
+  const communityService = type === 'urbanCommunity' ? 50000 : 0;
+  return { office, partyBuilding, memberActivity, communityService, total: office + partyBuilding + memberActivity + communityService };
+}
+
+/** "28000.00": whole yuan as the --json money string. */
+export const yuan = (n: number): string => `${n}.00`;
+
+/** Any CJK ideograph (to tell a Chinese message from an English one). */
+export const CJK = /[\u4e00-\u9fff]/;
+
+/** A stack-trace frame line. */
+export const STACK_FRAME = /^\s+at\s/m;

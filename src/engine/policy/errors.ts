@@ -15,6 +15,17 @@ export class PolicyError extends Error {
   }
 }
 
+/** The policy is valid but sets no value for the year asked (e.g. a year before it took effect). */
+export class NotInForceError extends PolicyError {
+  constructor(
+    readonly year: number,
+    problems: PolicyProblem[],
+  ) {
+    super(problems);
+    this.name = 'NotInForceError';
+  }
+}
+
 export function formatPath(path: readonly PropertyKey[]): string {
   return path.map((k, i) => (typeof k === 'number' ? `[${k}]` : `${i ? '.' : ''}${String(k)}`)).join('');
 }

@@ -11,7 +11,9 @@ export function parsePolicy(text: string): Policy {
     // YAML is a superset of JSON, so one parser reads both.
     data = parseYaml(text);
   } catch (e) {
-    throw new PolicyError([{ path: '', zh: `无法解析政策文件：${(e as Error).message}`, en: `cannot parse the policy file: ${(e as Error).message}` }]);
+    // The parser's message has a code frame on later lines; the first line says it.
+    const why = (e as Error).message.split('\n')[0];
+    throw new PolicyError([{ path: '', zh: `无法解析政策文件：${why}`, en: `cannot parse the policy file: ${why}` }]);
   }
   return validatePolicy(data);
 }

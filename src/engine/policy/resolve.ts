@@ -1,7 +1,7 @@
 // Picking the parameter values in force for a year.
 import { Decimal } from '../money.js';
 import type { Calc, Param, Policy, PolicyLine } from './schema.js';
-import { PolicyError, type PolicyProblem } from './errors.js';
+import { NotInForceError, PolicyError, type PolicyProblem } from './errors.js';
 import type { RoundingMode } from '../money.js';
 import type { UnitAttribute, UnitType } from '../unit.js';
 
@@ -76,7 +76,7 @@ export function resolvePolicy(policy: Policy, year: number): ResolvedPolicy {
     });
     return { id: line.id, label: line.label, clause: line.clause, appliesTo: line.appliesTo, byType };
   });
-  if (problems.length) throw new PolicyError(problems);
+  if (problems.length) throw new NotInForceError(year, problems);
   return { policy, year, date, rounding: policy.rounding, lines };
 }
 

@@ -29,7 +29,7 @@ export function IssuesList(props: { view: CalcView; onShowCell?: (ref: string) =
         <p>{t.noIssues}</p>
       ) : (
         <>
-          <ul className={s.list}>
+          <ul className={s.list} tabIndex={0} aria-labelledby="vf-issues-title">
             {issues.top.map((i, k) => {
               const ref = issueRef(i);
               return (

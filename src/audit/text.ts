@@ -1,0 +1,33 @@
+// Text normalisation on the hot path: the workbook layer's normalizeText, skipped when a
+// string has nothing it would change (most ledger cells), and the compact comparison form.
+import { type Cell, cellText, normalizeText } from '../workbook/cells.js';
+
+/** Characters normalizeText changes: full-width ASCII, zero-width characters, any whitespace. */
+const NEEDS_WORK = /[\uFF01-\uFF5E\u200B-\u200D\u2060\uFEFF\s]/;
+
+/** normalizeText(s), without the work when it would return s unchanged. */
+export function norm(s: string): string {
+  return NEEDS_WORK.test(s) ? normalizeText(s) : s;
+}
+
+/** cellText(cell) with the fast path for strings. */
+export function text(cell: Cell): string {
+  return typeof cell === 'string' ? norm(cell) : cellText(cell);
+}
+
+/** Normalised, without any spaces, lower case: the form names and words are compared in. */
+export function compact(s: string): string {
+  const n = norm(s);
+  return (n.includes(' ') ? n.replace(/ /g, '') : n).toLowerCase();
+}
+
+/** A Map used as a bounded cache: stops adding once full (inputs repeat; memory stays bounded). */
+export class BoundedCache<K, V> extends Map<K, V> {
+  constructor(private readonly limit = 100_000) {
+    super();
+  }
+  remember(k: K, v: V): V {
+    if (this.size < this.limit) this.set(k, v);
+    return v;
+  }
+}

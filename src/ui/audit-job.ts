@@ -1,0 +1,48 @@
+// The audit the 审计 button runs, in one place: both faces (the web page's
+// worker and the task pane) call `auditJob`, which wraps src/audit's
+// auditReport and adds the figures the pane shows.
+import { auditReport, STATUS_WORDS, STATUS_EN } from '../audit/index.js';
+import type { Calculator } from '../engine/compute.js';
+import { formatYuan } from '../engine/format.js';
+import type { SheetSpec } from '../workbook/sheet-spec.js';
+import type { WorkbookSource } from '../workbook/source.js';
+import type { AuditView, Lang } from './host.js';
+
+export interface AuditOptions {
+  lang: Lang;
+  /** Roster column corrections per sheet (as for calc). */
+  mappings?: Record<string, Record<string, number | null>>;
+  onProgress?: (rowsRead: number) => void;
+  signal?: AbortSignal;
+}
+
+export interface AuditResult {
+  sheets: SheetSpec[];
+  figures: AuditView['figures'];
+}
+
+export type AuditFn = (roster: WorkbookSource, ledger: WorkbookSource, calc: Calculator, options: AuditOptions) => Promise<AuditResult>;
+
+export const auditJob: AuditFn = async (roster, ledger, calc, o) => {
+  const r = await auditReport(roster, ledger, calc, {
+    lang: o.lang,
+    // The reader takes null for "no such column"; CalcOptions types only numbers.
+    rosterMappings: o.mappings as Record<string, Record<string, number>> | undefined,
+    onProgress: o.onProgress,
+    signal: o.signal,
+  });
+  const t = r.outcome.totals;
+  const c = r.outcome.counts;
+  const yuan = (d: Parameters<typeof formatYuan>[0]) => `${formatYuan(d)} 元`;
+  const figures: AuditView['figures'] = [
+    { label: { zh: '应拨合计', en: 'Entitled' }, value: yuan(t.entitled) },
+    { label: { zh: '已拨合计', en: 'Disbursed' }, value: yuan(t.disbursed) },
+    { label: { zh: '差额（已拨 − 应拨）', en: 'Variance (disbursed − due)' }, value: yuan(t.variance) },
+    ...(['match', 'under', 'over', 'unpaid', 'noBasis'] as const).map((k) => ({
+      label: { zh: STATUS_WORDS[k], en: STATUS_EN[k] },
+      value: String(c[k]),
+    })),
+    { label: { zh: '异常', en: 'Exceptions' }, value: String(c.exceptions) },
+  ];
+  return { sheets: r.sheets, figures };
+};

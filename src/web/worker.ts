@@ -1,0 +1,135 @@
+// The web page's worker: reads the chosen workbooks, computes, writes the
+// result workbook. The page stays responsive; the cancel button ends this
+// worker outright (the page starts a fresh one).
+import { calcReport } from '../workbook/calc-job.js';
+import type { SheetSource } from '../workbook/source.js';
+import { REPORT_SHEETS, SAMPLE_ROWS, UnitStore, auditView, calcView, choosePolicy, noRosterError, noRosterFound, sheetInfo, toUserError } from '../ui/views.js';
+import { auditJob } from '../ui/audit-job.js';
+import { UserError, type Progress, type RosterSelection, type WorkbookInfo } from '../ui/host.js';
+import type { Calls, FromWorker, Method, ToWorker } from './protocol.js';
+import { fileKey, readWorkbook, type LoadedWorkbook } from './read-workbook.js';
+import { writeXlsx } from './xlsx-writer.js';
+
+interface WorkerScope {
+  postMessage(message: FromWorker): void;
+  onmessage: ((e: MessageEvent<ToWorker>) => void) | null;
+}
+const scope = self as unknown as WorkerScope;
+
+const cache: Partial<Record<'roster' | 'ledger', LoadedWorkbook>> = {};
+const units = new UnitStore();
+
+async function workbook(file: File, role: 'roster' | 'ledger'): Promise<LoadedWorkbook> {
+  const hit = cache[role];
+  if (hit && hit.key === fileKey(file)) return hit;
+  delete cache[role];
+  const wb = await readWorkbook(file);
+  cache[role] = wb;
+  return wb;
+}
+
+function info(wb: LoadedWorkbook, detect: boolean): WorkbookInfo {
+  return {
+    name: wb.name,
+    sheets: wb.sheets.map((s) =>
+      detect ? sheetInfo(s.name, s.rows.slice(0, SAMPLE_ROWS), s.rows.length, REPORT_SHEETS.has(s.name)) : sheetInfo(s.name, [], s.rows.length, true),
+    ),
+  };
+}
+
+function selected(wb: LoadedWorkbook, sel: RosterSelection): SheetSource[] {
+  const want = new Set(sel.sheets);
+  const sheets = wb.sheets.filter((s) => want.has(s.name));
+  if (sheets.length === 0) throw new UserError({ zh: '请至少选择一个名册工作表。', en: 'Select at least one roster sheet.' });
+  return sheets;
+}
+
+function baseName(name: string): string {
+  return name.replace(/\.[^.]*$/, '').replace(/[\\/:*?"<>|]/g, '_') || 'workbook';
+}
+
+/** Progress to the page at most every 50 ms (and always the last one). */
+function progressFor(id: number): (p: Progress) => void {
+  let last = 0;
+  return (p) => {
+    const now = performance.now();
+    if (now - last < 50 && p.done !== p.total) return;
+    last = now;
+    scope.postMessage({ id, kind: 'progress', progress: p });
+  };
+}
+
+type Handlers = { [M in Method]: (args: Calls[M]['args'], progress: (p: Progress) => void) => Promise<Calls[M]['result']> };
+
+const handlers: Handlers = {
+  async inspect({ file, role }, progress) {
+    progress({ phase: 'load' });
+    return info(await workbook(file, role), role === 'roster');
+  },
+
+  async policy({ choice, year }) {
+    return (await choosePolicy(choice, year)).view;
+  },
+
+  async calc(req, progress) {
+    const t0 = performance.now();
+    const { calc } = await choosePolicy(req.policy, req.year);
+    progress({ phase: 'load' });
+    const wb = await workbook(req.roster, 'roster');
+    const sources = selected(wb, req.selection);
+    const total = sources.reduce((n, s) => n + (s.rows as unknown[]).length, 0);
+    units.clear();
+    const { outcome, units: rows, sheets } = await calcReport(sources, calc, req.lang, {
+      mappings: req.selection.mappings as Record<string, Record<string, number>>,
+      onProgress: (done) => progress({ phase: 'compute', done, total }),
+    });
+    if (noRosterFound(outcome)) throw noRosterError(outcome);
+    const blob = await writeXlsx(sheets, { onProgress: (done, all) => progress({ phase: 'write', done, total: all }) });
+    units.set(rows, calc);
+    const { output: _omit, ...view } = calcView(calc, outcome, { kind: 'sheets', sheets: [] }, performance.now() - t0);
+    return { view, fileName: `${baseName(req.roster.name)}-核算结果.xlsx`, blob };
+  },
+
+  async audit(req, progress) {
+    const t0 = performance.now();
+    const { calc } = await choosePolicy(req.policy, req.year);
+    progress({ phase: 'load' });
+    const roster = await workbook(req.roster, 'roster');
+    const ledgerBook = await workbook(req.ledger, 'ledger');
+    const ledger = req.ledgerSheet ? ledgerBook.sheets.filter((s) => s.name === req.ledgerSheet) : ledgerBook.sheets;
+    const rosterSheets = selected(roster, req.selection);
+    const total = [...rosterSheets, ...ledger].reduce((n, s) => n + (s.rows as unknown[]).length, 0);
+    const { sheets, figures } = await auditJob(rosterSheets, ledger, calc, {
+      lang: req.lang,
+      mappings: req.selection.mappings as Record<string, Record<string, number | null>>,
+      onProgress: (done) => progress({ phase: 'compute', done, total }),
+    });
+    const blob = await writeXlsx(sheets, { onProgress: (done, all) => progress({ phase: 'write', done, total: all }) });
+    const { output: _omit, ...view } = auditView(sheets, { kind: 'sheets', sheets: [] }, performance.now() - t0, figures);
+    return { view, fileName: `${baseName(req.roster.name)}-审计结果.xlsx`, blob };
+  },
+
+  async units(q) {
+    return units.query(q);
+  },
+
+  async explain({ id }) {
+    return units.explain(id);
+  },
+};
+
+scope.onmessage = (e) => {
+  const msg = e.data;
+  const handler = handlers[msg.method] as (args: unknown, progress: (p: Progress) => void) => Promise<unknown>;
+  handler(msg.args, progressFor(msg.id)).then(
+    (result) => scope.postMessage({ id: msg.id, kind: 'ok', result }),
+    (err) => {
+      const u = toUserError(err);
+      scope.postMessage({
+        id: msg.id,
+        kind: 'error',
+        error: { name: u.name, said: u instanceof UserError ? u.said : { zh: u.message, en: u.message }, code: u instanceof UserError ? u.code : 'internal' },
+      });
+    },
+  );
+};

@@ -1,0 +1,192 @@
+// Shared by the browser tests: the built folder, a static server on 127.0.0.1,
+// Debian's chromium through playwright-core, request recording, screenshots,
+// axe-core, and .xlsx fixtures written with exceljs.
+import ExcelJS from 'exceljs';
+import { existsSync, mkdirSync, statSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { serveStatic } from '../../scripts/serve.js';
+
+const require = createRequire(import.meta.url);
+export const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
+export const SITE = join(ROOT, process.env.VF_OUT ?? 'dist/site');
+export const ARTIFACTS = join(ROOT, 'test-artifacts');
+export const TMP = join(ROOT, '.tmp', 'e2e');
+export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+
+export const CHROMIUM_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
+
+export function checkPrerequisites(): void {
+  if (!existsSync(join(SITE, 'index.html')))
+    throw new Error(`${SITE}/index.html is missing: the browser tests run against the built site. Run "npm run build" first (npm test does).`);
+  if (!existsSync(CHROMIUM))
+    throw new Error(`Chromium not found at ${CHROMIUM}: apt-get install chromium (or set CHROMIUM_PATH).`);
+  mkdirSync(ARTIFACTS, { recursive: true });
+  mkdirSync(TMP, { recursive: true });
+}
+
+export async function launch(): Promise<Browser> {
+  return chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
+}
+
+export interface Served {
+  url: string;
+  port: number;
+  close(): Promise<void>;
+  requests: string[];
+}
+
+export function serve(root = SITE): Promise<Served> {
+  return serveStatic(root, { port: 0, host: '127.0.0.1' }) as Promise<Served>;
+}
+
+/** Every request any page or worker of the context makes. */
+export function recordRequests(context: BrowserContext): string[] {
+  const urls: string[] = [];
+  context.on('request', (r) => urls.push(r.url()));
+  return urls;
+}
+
+/** Requests that leave this machine's test server (data: and blob: stay in the page). */
+export function external(urls: string[], server: Served, allowed: string[] = []): string[] {
+  return urls.filter((u) => {
+    if (u.startsWith('data:') || u.startsWith('blob:') || allowed.includes(u)) return false;
+    const { hostname, port } = new URL(u);
+    return !(hostname === '127.0.0.1' && Number(port) === server.port);
+  });
+}
+
+export async function shot(page: Page, name: string): Promise<void> {
+  await page.screenshot({ path: join(ARTIFACTS, `${name}.png`), fullPage: true });
+}
+
+/** Injects axe-core and returns the serious and critical violations. */
+export async function axeViolations(page: Page): Promise<{ id: string; impact: string; help: string; nodes: string[] }[]> {
+  // Let open/close animations (dialog fade-in) finish: mid-fade text has no real contrast.
+  await page.waitForFunction(() => document.getAnimations().every((a) => a.playState !== 'running'), undefined, { timeout: 5000 }).catch(() => undefined);
+  await page.addScriptTag({ path: require.resolve('axe-core/axe.min.js') });
+  const result = await page.evaluate(async () => {
+    const axe = (window as unknown as { axe: { run: (ctx: unknown, opts: unknown) => Promise<{ violations: { id: string; impact: string; help: string; nodes: { target: string[] }[] }[] }> } }).axe;
+    // Fluent's focus manager (tabster) puts aria-hidden <i tabindex=0 data-tabster-dummy> guards at the
+    // edges of focus groups; focusing one moves focus on at once. axe cannot know that: leave them out.
+    const r = await axe.run({ exclude: [['[data-tabster-dummy]']] }, { resultTypes: ['violations'] });
+    return r.violations.map((v) => ({ id: v.id, impact: v.impact, help: v.help, nodes: v.nodes.map((n) => `${n.target.join(' ')}: ${(n as { failureSummary?: string }).failureSummary ?? ''}`) }));
+  });
+  return result.filter((v) => v.impact === 'serious' || v.impact === 'critical');
+}
+
+/** Presses Tab until `selector` has focus (at most `max` presses); fails if it never does. */
+export async function tabTo(page: Page, selector: string, max = 60): Promise<void> {
+  for (let i = 0; i < max; i++) {
+    if (await page.evaluate((sel) => document.activeElement?.matches(sel) ?? false, selector)) return;
+    await page.keyboard.press('Tab');
+  }
+  throw new Error(`Tab never reached ${selector}`);
+}
+
+export function fileSize(path: string): number {
+  return statSync(path).size;
+}
+
+// ---------------------------------------------------------------------------
+// Fixtures
+
+export type Row = (string | number | Date | null)[];
+
+export async function writeWorkbook(path: string, sheets: { name: string; rows: Row[]; dateColumn?: number }[]): Promise<string> {
+  const wb = new ExcelJS.Workbook();
+  for (const s of sheets) {
+    const ws = wb.addWorksheet(s.name);
+    for (const r of s.rows) {
+      const row = ws.addRow(r);
+      if (s.dateColumn !== undefined) {
+        const c = row.getCell(s.dateColumn + 1);
+        if (c.value instanceof Date) c.numFmt = 'yyyy-mm-dd';
+      }
+    }
+  }
+  await wb.xlsx.writeFile(path);
+  return path;
+}
+
+/** A small county: two township sheets (a title row, a subtotal, a bad row, text and full-width numbers) and a cover sheet. */
+export const ROSTER: { name: string; rows: Row[] }[] = [
+  { name: '说明', rows: [['XX县2025年村（社区）名册'], ['本表由乡镇财政所填报']] },
+  {
+    name: '城关镇',
+    rows: [
+      ['城关镇村（社区）基本情况表'],
+      ['序号', '村(社区)名称', '类型', '户籍人口', '上年度党员人数', '区划代码'],
+      [1, '东风村', '村', 1499, 29, '410102001001'],
+      [2, '红旗村', '村', '1,500', 31, '410102001002'],
+      [3, '幸福社区', '社区', 8000, 130, null],
+      [4, '河湾农村社区', '农村社区', 2000, 12, null],
+      ['小计', null, null, null, null, null],
+      [5, '坏数据村', '村', 'abc', 3, null],
+    ],
+  },
+  {
+    name: '河西乡',
+    rows: [
+      ['序号', '村(社区)名称', '类型', '户籍人口', '上年度党员人数', '区划代码'],
+      [1, '李家村', '村', 1200, 24, null],
+      [2, '王庄村', '村', '１５００人', 45, null],
+    ],
+  },
+];
+
+/** 28,000 + 33,100 + 143,000 + 83,000 + 28,000 + 34,500 */
+export const ROSTER_TOTAL = 349_600;
+
+const d = (m: number, day: number) => new Date(Date.UTC(2025, m - 1, day));
+
+export const LEDGER: { name: string; rows: Row[]; dateColumn: number }[] = [
+  {
+    name: '拨付明细',
+    dateColumn: 0,
+    rows: [
+      ['XX县2025年村（社区）运转经费拨付明细'],
+      ['拨付日期', '凭证号', '乡镇', '收款单位', '摘要', '拨付金额（元）'],
+      [d(3, 1), '记-001', '城关镇', '东风村', '拨付东风村2025年办公经费', 20000],
+      [d(3, 1), '记-002', '城关镇', '东风村', '拨付东风村2025年党建经费', 5000],
+      [d(3, 1), '记-003', '城关镇', '东风村', '拨付东风村2025年党员活动经费', 3000],
+      [d(3, 2), '记-004', '城关镇', '红旗村', '拨付红旗村2025年办公经费', 20000],
+      [d(3, 3), '记-005', '河西乡', '不存在村', '拨付2025年办公经费', 1000],
+      [d(4, 1), '记-006', '城关镇', '幸福社区', '拨付幸福社区2025年社区服务群众专项经费', 50000],
+    ],
+  },
+];
+
+/** Bundles tests/e2e/fake-office.ts (the in-memory Excel host as a browser script) into TMP. */
+export async function buildFakeOffice(): Promise<string> {
+  const { default: webpack } = await import('webpack');
+  const out = join(TMP, 'fake-office');
+  const config = {
+    mode: 'development' as const,
+    devtool: false as const,
+    target: 'web',
+    entry: join(ROOT, 'tests/e2e/fake-office.ts'),
+    output: { path: out, filename: 'office.js' },
+    resolve: { extensions: ['.ts', '.js'], extensionAlias: { '.js': ['.ts', '.js'] } },
+    module: {
+      rules: [
+        {
+          test: /\.ts$/,
+          loader: 'ts-loader',
+          options: { transpileOnly: true, configFile: join(ROOT, 'tsconfig.json'), compilerOptions: { module: 'esnext', moduleResolution: 'bundler', target: 'es2020' } },
+        },
+      ],
+    },
+    infrastructureLogging: { level: 'error' as const },
+  };
+  await new Promise<void>((ok, fail) =>
+    webpack(config, (err, stats) => {
+      if (err) return fail(err);
+      if (stats?.hasErrors()) return fail(new Error(stats.toString({ all: false, errors: true })));
+      ok();
+    }),
+  );
+  return join(out, 'office.js');
+}

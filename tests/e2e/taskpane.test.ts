@@ -1,0 +1,198 @@
+// The Excel task pane in a real browser, with the in-memory Excel host
+// (src/addin/testing/fake-excel.ts) served in place of Office.js: detect the
+// roster sheets, correct a column, compute, audit, read the policy back from
+// 政策参数, and check the sheets written, the syncs made, and that the user's own
+// sheets were left alone.
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { FakeExcel, FakeInput } from '../../src/addin/testing/fake-excel.js';
+import type { FakeSetup } from './fake-office.js';
+import { axeViolations, buildFakeOffice, checkPrerequisites, external, launch, serve, shot, type Served } from './support.js';
+
+const OFFICE_JS = /^https:\/\/appsforoffice\.(microsoft\.com|cdn\.partner\.office365\.cn)\/.*office\.js$/;
+
+let browser: Browser;
+let server: Served;
+let fakeOffice: string;
+
+beforeAll(async () => {
+  checkPrerequisites();
+  [fakeOffice, server, browser] = await Promise.all([buildFakeOffice(), serve(), launch()]);
+}, 120_000);
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+const SETUP: FakeSetup = {
+  sheets: [
+    { name: '说明', rows: [['XX县2025年村（社区）名册'], ['本工作簿由县财政局汇总']] },
+    {
+      name: '城关镇',
+      rows: [
+        ['城关镇村（社区）基本情况表'],
+        ['序号', '村(社区)名称', '类型', '户籍人口', '上年度党员人数', '区划代码'],
+        [1, '东风村', '村', 1499, 29, '410102001001'],
+        [2, '红旗村', '村', '1,500', 31, '410102001002'],
+        [3, '幸福社区', '社区', 8000, 130, null],
+        [4, '河湾农村社区', '农村社区', 2000, 12, null],
+        ['小计', null, null, null, null, null],
+        [5, '坏数据村', '村', 'abc', 3, null],
+      ],
+    },
+    {
+      // Two population columns: detection takes 户籍人口; the officer wants 常住人口.
+      name: '河西乡',
+      rows: [
+        ['村名', '户籍人口', '常住人口', '上年度党员人数'],
+        ['李家村', 1200, 1600, 24],
+      ],
+    },
+    {
+      name: '拨付明细',
+      rows: [
+        ['拨付日期', '凭证号', '乡镇', '收款单位', '摘要', '拨付金额（元）'],
+        ['2025-03-01', '记-001', '城关镇', '东风村', '拨付东风村2025年办公经费', 20000],
+        ['2025-03-01', '记-002', '城关镇', '东风村', '拨付东风村2025年党建经费', 5000],
+        ['2025-03-02', '记-004', '城关镇', '红旗村', '拨付红旗村2025年办公经费', 20000],
+        ['2025-03-03', '记-005', '河西乡', '不存在村', '拨付2025年办公经费', 1000],
+      ],
+    },
+    // The officer's own sheet with a report's name: must never be overwritten.
+    { name: '问题清单', rows: [['我自己的问题记录，不要覆盖'], ['第一条']] },
+  ],
+};
+
+type Fake = FakeExcel;
+
+async function open(): Promise<{ context: BrowserContext; page: Page; urls: string[]; errors: string[] }> {
+  const context = await browser.newContext({ viewport: { width: 380, height: 1000 }, locale: 'zh-CN' });
+  const urls: string[] = [];
+  context.on('request', (r) => urls.push(r.url()));
+  await context.route(OFFICE_JS, (route) => route.fulfill({ path: fakeOffice, contentType: 'text/javascript; charset=utf-8' }));
+  await context.addInitScript((setup) => {
+    (window as unknown as { __VF_FAKE_SETUP__: unknown }).__VF_FAKE_SETUP__ = setup;
+  }, SETUP);
+  const page = await context.newPage();
+  const errors: string[] = [];
+  page.on('pageerror', (e) => errors.push(e.message));
+  await page.goto(`${server.url}taskpane.html`);
+  return { context, page, urls, errors };
+}
+
+/** Runs in the page against the in-memory host. */
+function fake<T>(page: Page, f: (fake: Fake) => T): Promise<T> {
+  return page.evaluate(`(${f.toString()})(window.__VF_FAKE__)`) as Promise<T>;
+}
+
+const values = (page: Page, sheet: string) =>
+  page.evaluate((name) => {
+    const f = (window as unknown as { __VF_FAKE__: Fake }).__VF_FAKE__;
+    return f.sheet(name)?.usedValues().values ?? null;
+  }, sheet) as Promise<FakeInput[][] | null>;
+
+describe('Excel task pane (in-memory Excel host in place of Office.js)', () => {
+  it('detects, maps, computes, audits and reads the policy back from 政策参数', async () => {
+    const { context, page, urls, errors } = await open();
+
+    // Detect: the two roster sheets, each with its header row; the cover and ledger sheets are not rosters.
+    await page.getByText('表头在第 2 行').waitFor();
+    await page.getByText('表头在第 1 行').waitFor();
+    await expect(page.getByRole('checkbox', { name: '核算工作表「说明」' }).isChecked()).resolves.toBe(false);
+    await expect(page.getByRole('checkbox', { name: '核算工作表「拨付明细」' }).isChecked()).resolves.toBe(false);
+    // The policy summary is open in the pane: lines in force with clauses.
+    await page.getByRole('list', { name: '生效的经费项目' }).waitFor();
+    await shot(page, 'taskpane-1-detected');
+
+    // Map: 河西乡's population from 常住人口 (column C) instead of 户籍人口.
+    await page.getByRole('button', { name: '「河西乡」的列对应' }).click();
+    const population = page.getByRole('combobox', { name: '河西乡 人口所在列' });
+    await expect(population.inputValue()).resolves.toBe('1');
+    await population.selectOption({ label: 'C · 常住人口' });
+    await shot(page, 'taskpane-2-mapped');
+
+    await page.getByRole('spinbutton', { name: '年度' }).fill('2025');
+    const before = await fake(page, (f) => f.syncCount);
+    await page.getByRole('button', { name: '核算', exact: true }).click();
+    await page.getByTestId('county-total').waitFor();
+    // 28,000 + 33,100 + 143,000 + 83,000 (城关镇) + 李家村 at 1,600 people: 25,000 + 5,000 + 3,000.
+    await expect(page.getByTestId('county-total').innerText()).resolves.toBe('320,100.00');
+    await expect(page.getByTestId('rejected').innerText()).resolves.toBe('1');
+    await page.getByText(/已写入工作表：核算结果、乡镇汇总、问题清单\(2\)、政策参数/).waitFor();
+    await shot(page, 'taskpane-3-computed');
+    const calcSyncs = (await fake(page, (f) => f.syncCount)) - before;
+    expect(calcSyncs).toBeLessThanOrEqual(10);
+    expect(await fake(page, (f) => f.maxRequestBytes)).toBeLessThan(4 * 1024 * 1024);
+
+    // The sheets written; the user's 问题清单 untouched, ours beside it.
+    const names = await fake(page, (f) => f.sheetNames());
+    expect(names).toEqual(['说明', '城关镇', '河西乡', '拨付明细', '问题清单', '核算结果', '乡镇汇总', '问题清单(2)', '政策参数']);
+    expect(await values(page, '问题清单')).toEqual([['我自己的问题记录，不要覆盖'], ['第一条']]);
+    const towns = (await values(page, '乡镇汇总'))!;
+    const total = towns.find((r) => r[0] === '全县合计')!;
+    expect(total[total.length - 2]).toBe(320100);
+    expect(await fake(page, (f) => f.sheet('乡镇汇总')!.charts.length)).toBe(1);
+    const result = (await values(page, '核算结果'))!;
+    const li = result.find((r) => r[1] === '李家村')!;
+    expect(li[4]).toBe(1600);
+    expect(await fake(page, (f) => [...f.sheet('问题清单(2)')!.cells.values()].some((row) => [...row.values()].some((c) => !!c.hyperlink)))).toBe(true);
+
+    // An issue's cell, one click away in the workbook.
+    await page.getByRole('button', { name: /^定位 '城关镇'!D8$/ }).click();
+
+    // Explanation of a unit.
+    await page.getByRole('button', { name: '李家村的核定说明' }).click();
+    await expect(page.getByRole('dialog').innerText()).resolves.toContain('人口1,600人，不低于1,500人');
+    await page.keyboard.press('Escape');
+
+    // Audit: the ledger sheet was guessed from its name.
+    await expect(page.getByRole('combobox', { name: '拨付明细工作表' }).inputValue()).resolves.toBe('拨付明细');
+    await page.getByRole('button', { name: '审计', exact: true }).click();
+    await page.getByRole('heading', { name: '审计结果' }).waitFor();
+    await shot(page, 'taskpane-4-audited');
+    const after = await fake(page, (f) => f.sheetNames());
+    expect(after).toEqual(expect.arrayContaining(['审计比对', '异常清单', '审计汇总', '付款明细']));
+    expect(await values(page, '问题清单')).toEqual([['我自己的问题记录，不要覆盖'], ['第一条']]);
+
+    // Policy from the 政策参数 sheet: raise the village office base to 22,000 there, compute again.
+    await page.getByRole('radio', { name: '工作表「政策参数」' }).check();
+    await page.getByText('（按工作表「政策参数」的取值）').waitFor();
+    await page.evaluate(() => {
+      const f = (window as unknown as { __VF_FAKE__: Fake }).__VF_FAKE__;
+      const sheet = f.sheet('政策参数')!;
+      const { firstRow, values: rows } = sheet.usedValues();
+      const r = rows.findIndex((row) => row[0] === 'office' && row[2] === '村' && row[4] === 'base');
+      sheet.ensure(firstRow - 1 + r, 5).value = 22000;
+    });
+    await page.getByRole('button', { name: '核算', exact: true }).click();
+    await page.getByText('322,100.00').waitFor();
+
+    // A 政策参数 sheet that cannot be read back says so.
+    await page.evaluate(() => {
+      const f = (window as unknown as { __VF_FAKE__: Fake }).__VF_FAKE__;
+      const sheet = f.sheet('政策参数')!;
+      const { firstRow, values: rows } = sheet.usedValues();
+      const r = rows.findIndex((row) => row[0] === 'office' && row[2] === '村' && row[4] === 'base');
+      sheet.ensure(firstRow - 1 + r, 0).value = 'noSuchLine';
+    });
+    await page.getByRole('button', { name: '核算', exact: true }).click();
+    await page.getByTestId('error').filter({ hasText: '无法从工作表「政策参数」读回政策' }).waitFor();
+    await shot(page, 'taskpane-5-policy-sheet-error');
+
+    expect(await axeViolations(page)).toEqual([]);
+    expect(errors).toEqual([]);
+    await context.close();
+    // Office.js's URL was answered by the test itself; nothing else left the local server.
+    expect(external(urls, server).filter((u) => !OFFICE_JS.test(u))).toEqual([]);
+  }, 180_000);
+
+  it('says so when opened outside Excel', async () => {
+    const context = await browser.newContext();
+    await context.route(OFFICE_JS, (route) => route.fulfill({ body: '', contentType: 'text/javascript' }));
+    const page = await context.newPage();
+    await page.goto(`${server.url}taskpane.html`);
+    await page.getByText('需要在 Excel 中打开').waitFor();
+    await context.close();
+  });
+});

@@ -1,0 +1,347 @@
+// The standalone web page in a real browser (Debian chromium via playwright-core),
+// served from the built folder on 127.0.0.1: choose workbooks, compute, audit,
+// download, and check the downloaded workbooks in Node against the same calc and
+// audit the CLI runs. Also: bad files, cancel, keyboard-only use, axe-core, the
+// initial JavaScript budget, and that no request leaves the local server.
+import ExcelJS from 'exceljs';
+import { readFileSync, writeFileSync, openSync, closeSync, ftruncateSync, writeSync } from 'node:fs';
+import { join } from 'node:path';
+import { gzipSync } from 'node:zlib';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { auditReport } from '../../src/audit/index.js';
+import { calculator } from '../../src/engine/index.js';
+import { openXlsxFile } from '../../src/node/read-xlsx.js';
+import { calcReport } from '../../src/workbook/calc-job.js';
+import { headerRowNumber, type SheetSpec } from '../../src/workbook/sheet-spec.js';
+import type { SheetSource } from '../../src/workbook/source.js';
+import {
+  LEDGER,
+  ROSTER,
+  ROSTER_TOTAL,
+  SITE,
+  TMP,
+  axeViolations,
+  checkPrerequisites,
+  external,
+  launch,
+  recordRequests,
+  serve,
+  shot,
+  tabTo,
+  writeWorkbook,
+  type Served,
+} from './support.js';
+
+let browser: Browser;
+let server: Served;
+const allRequests: string[] = [];
+let rosterPath: string;
+let ledgerPath: string;
+
+beforeAll(async () => {
+  checkPrerequisites();
+  rosterPath = await writeWorkbook(join(TMP, '县名册.xlsx'), ROSTER);
+  ledgerPath = await writeWorkbook(join(TMP, '拨付明细.xlsx'), LEDGER);
+  server = await serve();
+  browser = await launch();
+}, 60_000);
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+async function open(options: { bypassCSP?: boolean } = {}): Promise<{ context: BrowserContext; page: Page; errors: string[] }> {
+  const context = await browser.newContext({ acceptDownloads: true, viewport: { width: 1200, height: 900 }, locale: 'zh-CN', ...options });
+  context.on('request', (r) => allRequests.push(r.url()));
+  const page = await context.newPage();
+  const errors: string[] = [];
+  page.on('pageerror', (e) => errors.push(e.message));
+  await page.goto(server.url);
+  await page.getByRole('heading', { name: '村级经费核算' }).waitFor();
+  return { context, page, errors };
+}
+
+const rosterInput = (page: Page) => page.getByLabel('选择名册工作簿');
+const computeButton = (page: Page) => page.getByRole('button', { name: '核算', exact: true });
+const auditButton = (page: Page) => page.getByRole('button', { name: '审计', exact: true });
+
+async function setYear(page: Page, year: number) {
+  await page.getByRole('spinbutton', { name: '年度' }).fill(String(year));
+}
+
+/** A written sheet's rows as values (title, header, data), null for empty cells. */
+function sheetRows(ws: ExcelJS.Worksheet, width: number): unknown[][] {
+  const out: unknown[][] = [];
+  for (let r = 1; r <= ws.rowCount; r++) {
+    const row = ws.getRow(r);
+    const cells: unknown[] = [];
+    for (let c = 1; c <= width; c++) {
+      const v = row.getCell(c).value;
+      cells.push(v === undefined || v === '' ? null : v);
+    }
+    out.push(cells);
+  }
+  return out;
+}
+
+function specRows(spec: SheetSpec): unknown[][] {
+  const width = spec.columns.length;
+  const pad = (r: unknown[]) => Array.from({ length: width }, (_, i) => (r[i] === undefined || r[i] === '' ? null : r[i]));
+  return [...(spec.title ? [pad([spec.title])] : []), pad(spec.columns.map((c) => c.header)), ...spec.rows.map(pad)];
+}
+
+async function readDownloaded(path: string): Promise<ExcelJS.Workbook> {
+  const wb = new ExcelJS.Workbook();
+  await wb.xlsx.readFile(path);
+  return wb;
+}
+
+function expectSameSheets(wb: ExcelJS.Workbook, specs: SheetSpec[]) {
+  expect(wb.worksheets.map((w) => w.name)).toEqual(specs.map((s) => s.name));
+  for (const spec of specs) {
+    const ws = wb.getWorksheet(spec.name)!;
+    expect(sheetRows(ws, spec.columns.length), spec.name).toEqual(specRows(spec));
+    expect(ws.views[0] && 'ySplit' in ws.views[0] ? ws.views[0].ySplit : 0).toBe(headerRowNumber(spec));
+  }
+}
+
+/** The sheets of a streamed workbook with these names. */
+async function* only(sheets: AsyncIterable<SheetSource>, names: string[]): AsyncGenerator<SheetSource> {
+  for await (const s of sheets) if (names.includes(s.name)) yield s;
+}
+
+describe('web page', () => {
+  it('computes a county from a chosen workbook and downloads the result workbook', async () => {
+    const { context, page, errors } = await open();
+    const urls = recordRequests(context);
+    await page.waitForLoadState('networkidle');
+    await shot(page, 'web-1-start');
+
+    // Initial JavaScript: what the page loaded before anything was chosen.
+    const scripts = urls.filter((u) => u.endsWith('.js'));
+    expect(scripts.some((u) => /exceljs/.test(u)), 'exceljs loads only when a file is chosen').toBe(false);
+    const gz = scripts.reduce((n, u) => n + gzipSync(readFileSync(join(SITE, new URL(u).pathname))).length, 0);
+    expect(gz).toBeLessThanOrEqual(250 * 1024);
+
+    await setYear(page, 2025);
+    await rosterInput(page).setInputFiles(rosterPath);
+    await page.getByText('表头在第 2 行').waitFor();
+    await page.getByText('表头在第 1 行').waitFor();
+    expect(urls.some((u) => /exceljs/.test(u)), 'exceljs chunk loaded after choosing').toBe(true);
+    await expect(page.getByRole('checkbox', { name: '核算工作表「城关镇」' }).isChecked()).resolves.toBe(true);
+    await expect(page.getByRole('checkbox', { name: '核算工作表「河西乡」' }).isChecked()).resolves.toBe(true);
+    await expect(page.getByRole('checkbox', { name: '核算工作表「说明」' }).isChecked()).resolves.toBe(false);
+    // The policy in force, with clauses.
+    await page.getByRole('button', { name: '查看本年度生效的经费项目和条款' }).click();
+    await page.getByRole('list', { name: '生效的经费项目' }).waitFor();
+    await expect(page.getByRole('list', { name: '生效的经费项目' }).innerText()).resolves.toContain('人口低于 1,500 人：20,000 元');
+    await shot(page, 'web-2-detected');
+
+    const download = page.waitForEvent('download');
+    await computeButton(page).click();
+    const file = await download;
+    expect(file.suggestedFilename()).toBe('县名册-核算结果.xlsx');
+    const saved = join(TMP, 'web-result.xlsx');
+    await file.saveAs(saved);
+
+    await expect(page.getByTestId('county-total').innerText()).resolves.toBe('349,600.00');
+    await expect(page.getByTestId('computed').innerText()).resolves.toBe('6');
+    await expect(page.getByTestId('rejected').innerText()).resolves.toBe('1');
+    await page.getByText('县名册-核算结果.xlsx').first().waitFor();
+    await shot(page, 'web-3-result');
+
+    // The downloaded workbook: the sheets the CLI writes for the same file, policy and year,
+    // over the sheets the page read (the cover sheet 说明 was not chosen as a roster).
+    const expected = await calcReport(only(openXlsxFile(rosterPath).sheets, ['城关镇', '河西乡']), calculator(2025), 'zh');
+    const cli = await calcReport(openXlsxFile(rosterPath).sheets, calculator(2025), 'zh');
+    expect(expected.sheets.filter((s) => s.name !== '问题清单')).toEqual(cli.sheets.filter((s) => s.name !== '问题清单'));
+    const wb = await readDownloaded(saved);
+    expectSameSheets(wb, expected.sheets);
+    const towns = wb.getWorksheet('乡镇汇总')!;
+    const last = towns.getRow(towns.rowCount);
+    expect(last.getCell(1).value).toBe('全县合计');
+    expect(last.getCell(2 + 1 + 4).value).toBe(ROSTER_TOTAL);
+    const names = wb.getWorksheet('核算结果')!.getColumn(2).values;
+    expect(names).toEqual(expect.arrayContaining(['东风村', '王庄村', '幸福社区']));
+
+    // The explanation of a unit, one click away.
+    await page.getByRole('button', { name: '东风村的核定说明' }).click();
+    const dialog = page.getByRole('dialog');
+    await expect(dialog.innerText()).resolves.toContain('人口1,499人，低于1,500人，办公经费按每村每年20,000元核定');
+    await expect(dialog.innerText()).resolves.toContain('贰万捌仟元整');
+    await shot(page, 'web-4-explain');
+    await page.keyboard.press('Escape');
+    await dialog.waitFor({ state: 'hidden' });
+
+    // The chart's townships filter the units.
+    await page.getByRole('button', { name: '河西乡', exact: true }).click();
+    await page.getByText('第 1–2 个，共 2 个').waitFor();
+
+    expect(errors).toEqual([]);
+    await context.close();
+    expect(external(urls, server)).toEqual([]);
+  }, 120_000);
+
+  it('audits the ledger against the roster and downloads the audit workbook', async () => {
+    const { context, page, errors } = await open();
+    const urls = recordRequests(context);
+    await setYear(page, 2025);
+    await rosterInput(page).setInputFiles(rosterPath);
+    await page.getByText('表头在第 2 行').waitFor();
+    await page.getByLabel('选择拨付明细').setInputFiles(ledgerPath);
+    await page.getByLabel('拨付明细工作表').waitFor();
+    const download = page.waitForEvent('download');
+    await auditButton(page).click();
+    const file = await download;
+    expect(file.suggestedFilename()).toBe('县名册-审计结果.xlsx');
+    const saved = join(TMP, 'web-audit.xlsx');
+    await file.saveAs(saved);
+    await page.getByRole('heading', { name: '审计结果' }).waitFor();
+    await page.getByText('少拨').first().waitFor();
+    await shot(page, 'web-5-audit');
+
+    const calc = calculator(2025);
+    const expected = await auditReport(only(openXlsxFile(rosterPath).sheets, ['城关镇', '河西乡']), openXlsxFile(ledgerPath).sheets, calc, { lang: 'zh' });
+    const wb = await readDownloaded(saved);
+    expectSameSheets(wb, expected.sheets);
+    expect(wb.worksheets.map((w) => w.name)).toEqual(expect.arrayContaining(['审计比对', '异常清单', '审计汇总']));
+
+    expect(errors).toEqual([]);
+    await context.close();
+    expect(external(urls, server)).toEqual([]);
+  }, 120_000);
+
+  it('explains bad files in words and keeps working', async () => {
+    const { context, page, errors } = await open();
+    const urls = recordRequests(context);
+    const notXlsx = join(TMP, '不是工作簿.xlsx');
+    writeFileSync(notXlsx, '乡镇,名称,人口\n城关镇,东风村,1499\n');
+    const encrypted = join(TMP, '有密码.xlsx');
+    const cfb = Buffer.alloc(4096);
+    Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]).copy(cfb, 0);
+    Buffer.from('EncryptionInfo', 'utf16le').copy(cfb, 1024);
+    Buffer.from('EncryptedPackage', 'utf16le').copy(cfb, 1152);
+    writeFileSync(encrypted, cfb);
+    const oldXls = join(TMP, '旧版.xls');
+    writeFileSync(oldXls, Buffer.concat([Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]), Buffer.alloc(2048)]));
+    const corrupt = join(TMP, '损坏.xlsx');
+    writeFileSync(corrupt, Buffer.concat([Buffer.from('PK\x03\x04'), Buffer.alloc(5000, 7)]));
+    const noRoster = await writeWorkbook(join(TMP, '没有名册.xlsx'), [{ name: 'Sheet1', rows: [['日期', '金额'], ['2025-01-01', 100]] }]);
+    const huge = join(TMP, '太大.xlsx');
+    const fd = openSync(huge, 'w');
+    writeSync(fd, Buffer.from('PK\x03\x04'));
+    ftruncateSync(fd, 200 * 1024 * 1024);
+    closeSync(fd);
+
+    const cases: [string, string, RegExp][] = [
+      ['not-xlsx', notXlsx, /不是 Excel 工作簿/],
+      ['encrypted', encrypted, /设置了打开密码/],
+      ['xls', oldXls, /旧版 Excel 97-2003 工作簿/],
+      ['corrupt', corrupt, /无法读取工作簿/],
+      ['no-roster', noRoster, /没有找到名册/],
+      ['too-large', huge, /太大（200 MB）/],
+    ];
+    for (const [name, path, message] of cases) {
+      const t0 = Date.now();
+      await rosterInput(page).setInputFiles(path);
+      await page.getByTestId('error').filter({ hasText: message }).waitFor({ timeout: 15_000 });
+      expect(Date.now() - t0, name).toBeLessThan(15_000);
+      await shot(page, `web-6-bad-${name}`);
+    }
+    // Compute with nothing readable chosen: a message, not a hang.
+    await computeButton(page).click();
+    await page.getByTestId('error').filter({ hasText: /请先选择可以读取的名册工作簿/ }).waitFor();
+    // And a good file still works afterwards.
+    await rosterInput(page).setInputFiles(rosterPath);
+    await page.getByText('表头在第 2 行').waitFor();
+    const download = page.waitForEvent('download');
+    await computeButton(page).click();
+    await download;
+    expect(errors).toEqual([]);
+    await context.close();
+    expect(external(urls, server)).toEqual([]);
+  }, 120_000);
+
+  it('cancels a long read and a long compute', async () => {
+    const big = join(TMP, '大名册.xlsx');
+    const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ filename: big, useSharedStrings: true, useStyles: false });
+    const ws = wb.addWorksheet('全县');
+    ws.addRow(['乡镇', '村(社区)名称', '类型', '户籍人口', '上年度党员人数']).commit();
+    for (let i = 0; i < 60_000; i++) ws.addRow([`乡镇${(i / 200) | 0}`, `单位${i}村`, '村', 300 + (i % 3000), i % 90]).commit();
+    await ws.commit();
+    await wb.commit();
+
+    const { context, page, errors } = await open();
+    let downloads = 0;
+    page.on('download', () => downloads++);
+    // Cancel while the workbook is being read.
+    await rosterInput(page).setInputFiles(big);
+    await page.getByTestId('progress').waitFor();
+    await page.getByRole('button', { name: '取消' }).click();
+    await page.getByTestId('error').filter({ hasText: '已取消' }).waitFor();
+    await shot(page, 'web-7-cancelled');
+    // Read it fully, then cancel the compute.
+    await rosterInput(page).setInputFiles(rosterPath);
+    await page.getByText('表头在第 2 行').waitFor();
+    await rosterInput(page).setInputFiles(big);
+    await page.getByText('表头在第 1 行').waitFor({ timeout: 60_000 });
+    await computeButton(page).click();
+    await page.getByTestId('progress').waitFor();
+    await page.getByRole('button', { name: '取消' }).click();
+    await page.getByTestId('error').filter({ hasText: '已取消' }).waitFor();
+    await expect(computeButton(page).isEnabled()).resolves.toBe(true);
+    expect(downloads).toBe(0);
+    // A fresh worker takes over: computing again works.
+    await rosterInput(page).setInputFiles(rosterPath);
+    await page.getByText('表头在第 2 行').waitFor();
+    const download = page.waitForEvent('download');
+    await computeButton(page).click();
+    await download;
+    expect(errors).toEqual([]);
+    await context.close();
+  }, 180_000);
+
+  it('works with the keyboard alone and has no serious accessibility violations', async () => {
+    // bypassCSP lets the test inject axe-core; the page itself is unchanged.
+    const { context, page, errors } = await open({ bypassCSP: true });
+    expect(await axeViolations(page)).toEqual([]);
+
+    await tabTo(page, '[data-testid="roster-input"]');
+    const [chooser] = await Promise.all([page.waitForEvent('filechooser'), page.keyboard.press('Space')]);
+    await chooser.setFiles(rosterPath);
+    await page.getByText('表头在第 2 行').waitFor();
+    await tabTo(page, 'input[type="number"]');
+    await page.keyboard.press('Control+A');
+    await page.keyboard.type('2025');
+    await tabTo(page, '[data-testid="compute"]');
+    const download = page.waitForEvent('download');
+    await page.keyboard.press('Enter');
+    await download;
+    await expect(page.getByTestId('county-total').innerText()).resolves.toBe('349,600.00');
+    expect(await axeViolations(page)).toEqual([]);
+
+    await tabTo(page, 'button[aria-label="东风村的核定说明"]', 120);
+    await page.keyboard.press('Enter');
+    const dialog = page.getByRole('dialog');
+    await dialog.waitFor();
+    expect(await axeViolations(page)).toEqual([]);
+    await page.keyboard.press('Escape');
+    await dialog.waitFor({ state: 'hidden' });
+    await expect(page.evaluate(() => document.activeElement?.getAttribute('aria-label'))).resolves.toBe('东风村的核定说明');
+
+    // English, for the en-US strings.
+    await page.getByLabel('语言 / Language').selectOption('en');
+    await page.getByRole('button', { name: 'Compute', exact: true }).waitFor();
+    expect(await axeViolations(page)).toEqual([]);
+    await shot(page, 'web-8-english');
+    expect(errors).toEqual([]);
+    await context.close();
+  }, 120_000);
+
+  it('made no request that left the local server', () => {
+    expect(allRequests.length).toBeGreaterThan(0);
+    expect(external(allRequests, server)).toEqual([]);
+  });
+});
