@@ -297,7 +297,7 @@ test('warned but computed: members above population, zero population, a village 
   ]);
 });
 
-// BUG (src/workbook/headers.ts, HeaderMatcher.blockAt): a title row directly above the header
+// Regression (src/workbook/headers.ts, HeaderMatcher.pair): a title row directly above the header
 // that names the township (东城街道…, 各乡镇…) is taken as the upper row of a two-row header, the
 // alias 街道/乡镇 found inside the title claims column A, and when column A is 序号 (as in most
 // rosters) every unit's township becomes its serial number ("1", "2", ...).
@@ -322,7 +322,7 @@ test('a title naming the 街道 above a header that starts with 序号 does not 
   expect(j.townships.map((t) => [t.name, t.units])).toEqual([['东城街道', 2]]);
 });
 
-// BUG (src/workbook/calc-job.ts, runCalc): each sheet gets its own name registry
+// Regression (src/workbook/calc-job.ts, runCalc): each sheet once got its own name registry
 // (createRosterReader is called without `names`), so the same village in the same township on
 // two sheets (a roster continued on a second page, or a township sheet plus a county sheet)
 // is counted and funded twice without any warning. Issue 3: "Warned but computed: ... the same

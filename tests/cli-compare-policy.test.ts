@@ -187,7 +187,7 @@ describe('compare --policy A --against B', () => {
     expect(j.diff.total).toBe('0.00');
   });
 
-  // BUG (src/cli/compare.ts): compare always exits 0 and says nothing of rows it could not read,
+  // Regression (src/cli/compare.ts once always exited 0): compare must not stay silent about rows it could not read,
   // so a budget comparison silently leaves out rejected units. Issue 3: "1 done but some rows
   // rejected" (and main.ts's own header says 1 for rows rejected).
   test('compare on a roster with rejected rows exits 1', async () => {
