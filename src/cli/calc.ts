@@ -7,8 +7,8 @@ import { openXlsxFile } from '../node/read-xlsx.js';
 import { writeXlsxAtomically } from '../node/write-xlsx.js';
 import { startSheet, writeSheet } from '../xlsx/write.js';
 import { runCalc } from '../workbook/calc-job.js';
-import { calcJson } from '../workbook/calc-json.js';
-import { SHEET_NAMES, issuesSheet, policySheet, policyTitle, resultColumns, resultRow, townshipSheet, type ComputedRow, type Lang } from '../workbook/report.js';
+import { calcJsonText, unitJson } from '../workbook/calc-json.js';
+import { SHEET_NAMES, issuesSheet, policySheet, policyTitle, resultColumns, resultRow, townshipSheet, type Lang } from '../workbook/report.js';
 import { checkWorkbookArg, loadPolicyArg, outputPath, parseYear } from './inputs.js';
 import { progressBar } from './progress.js';
 import type { Io } from './main.js';
@@ -28,7 +28,7 @@ export async function calcCommand(roster: string, args: CalcArgs, io: Io): Promi
   const out = await outputPath(roster, '核算结果', args.output, !!args.force);
   const size = (await stat(roster)).size;
   const bar = progressBar(size, args.lang, io.stderr);
-  const units: ComputedRow[] = [];
+  const units: string[] = [];
   let outcome!: Awaited<ReturnType<typeof runCalc>>;
   await writeXlsxAtomically(out, async (wb, signal) => {
     const results = startSheet(wb, SHEET_NAMES.result, resultColumns(calc), policyTitle(calc.policy), signal);
@@ -39,7 +39,7 @@ export async function calcCommand(roster: string, args: CalcArgs, io: Io): Promi
       calc,
       async (row) => {
         results.addRow(resultRow(row, args.lang));
-        if (args.json) units.push(row);
+        if (args.json) units.push(JSON.stringify(unitJson(row)));
         if (++n % 1000 === 0) await results.drain();
       },
       { onProgress: () => bar.update(file.bytesRead()), signal },
@@ -50,7 +50,7 @@ export async function calcCommand(roster: string, args: CalcArgs, io: Io): Promi
     await writeSheet(wb, issuesSheet(outcome.issues, args.lang));
     await writeSheet(wb, policySheet(calc.policy));
   });
-  if (args.json) io.stdout.write(JSON.stringify(calcJson(calc, outcome, units, args.lang)) + '\n');
+  if (args.json) io.stdout.write(calcJsonText(calc, outcome, units, args.lang) + '\n');
   else {
     const r = outcome.rows;
     const total = formatYuan(outcome.county.total);

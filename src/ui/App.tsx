@@ -78,6 +78,7 @@ export function App({ host }: { host: Host }) {
         const info = await host.inspect(file, controller.signal);
         if (controller.signal.aborted) return;
         setWorkbook(info);
+        performance.mark('vf:detected');
         const rosters = info.sheets.filter((x) => x.headerRow !== null && !x.generated);
         setIncluded(new Set(rosters.map((x) => x.name)));
         setMappings({});
@@ -186,6 +187,7 @@ export function App({ host }: { host: Host }) {
     const p = problem(kind);
     if (p) return setError(p);
     const controller = new AbortController();
+    performance.mark(`vf:${kind}-start`);
     setError(null);
     setJob({ kind, progress: { phase: 'load' }, controller });
     let last = 0;

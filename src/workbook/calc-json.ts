@@ -35,12 +35,24 @@ export function unitJson(c: ComputedRow) {
 }
 
 export function calcJson(calc: Calculator, outcome: CalcOutcome, units: ComputedRow[], lang: Lang) {
+  return { ...calcJsonHead(calc, outcome), units: units.map(unitJson), issues: outcome.issues.map((i) => issueJson(i, lang)) };
+}
+
+/**
+ * The same document as calcJson, as text, from units already serialised one by
+ * one: a county's units as short strings take far less memory than as objects.
+ */
+export function calcJsonText(calc: Calculator, outcome: CalcOutcome, unitTexts: string[], lang: Lang): string {
+  const head = JSON.stringify(calcJsonHead(calc, outcome));
+  const issues = JSON.stringify(outcome.issues.map((i) => issueJson(i, lang)));
+  return `${head.slice(0, -1)},"units":[${unitTexts.join(',')}],"issues":${issues}}`;
+}
+
+function calcJsonHead(calc: Calculator, outcome: CalcOutcome) {
   return {
     policy: { id: calc.policy.policy.id, year: calc.policy.year, date: calc.policy.date, lines: calc.lineIds },
     rows: outcome.rows,
     totals: totalsJson(outcome.county),
     townships: outcome.townships.map((t) => ({ name: t.name, units: t.units, totals: totalsJson(t) })),
-    units: units.map(unitJson),
-    issues: outcome.issues.map((i) => issueJson(i, lang)),
   };
 }

@@ -75,7 +75,7 @@ export function PolicyPanel(props: {
     <>
       <div className={s.row}>
         <Field label={t.policy}>
-          <RadioGroup layout="horizontal" value={props.source} disabled={props.disabled} onChange={(_, d) => props.onSource(d.value as PolicySource)}>
+          <RadioGroup layout={host.face === 'excel' ? 'vertical' : 'horizontal'} value={props.source} disabled={props.disabled} onChange={(_, d) => props.onSource(d.value as PolicySource)}>
             {host.policySources.includes('builtin') && <Radio value="builtin" label={t.policyBuiltin} />}
             {host.policySources.includes('file') && <Radio value="file" label={t.policyFile} />}
             {host.policySources.includes('sheet') && <Radio value="sheet" label={t.policySheet} />}
