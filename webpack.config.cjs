@@ -1,3 +1,5 @@
+/* global require, module, __dirname, process, console, URL */
+/* eslint-disable @typescript-eslint/no-require-imports */
 // Builds the deployable folder (dist/site): the standalone web page
 // (index.html + its worker; no Office.js, nothing from another host), the
 // Excel task pane (taskpane.html), the ribbon commands (commands.html), the
@@ -71,7 +73,8 @@ class SkipMinifyPlugin {
 module.exports = async (env = {}, argv = {}) => {
   const mode = argv.mode ?? 'production';
   const production = mode === 'production';
-  const cdn = process.env.OFFICE_JS_CDN === 'china' ? 'china' : 'worldwide';
+  // --env cdn=china or OFFICE_JS_CDN=china: Office.js from the 21Vianet (世纪互联) CDN.
+  const cdn = (env.cdn ?? process.env.OFFICE_JS_CDN) === 'china' ? 'china' : 'worldwide';
   const out = path.resolve(root, process.env.VF_OUT ?? 'dist/site');
 
   const functionsTs = src('addin/functions.ts');
@@ -144,14 +147,18 @@ module.exports = async (env = {}, argv = {}) => {
 
   let devServer;
   if (argv.env?.WEBPACK_SERVE || env.WEBPACK_SERVE) {
+    // Office needs https with a trusted certificate: office-addin-dev-certs makes and installs one
+    // (it asks for sudo on Linux). VF_DEV_CERTS=none uses webpack-dev-server's own self-signed one.
     let server = { type: 'https' };
-    try {
-      const devCerts = require('office-addin-dev-certs');
-      server = { type: 'https', options: await devCerts.getHttpsServerOptions() };
-    } catch (e) {
-      console.warn(
-        `[webpack] no Office dev certificate (${e.message}); run "npx office-addin-dev-certs install". Serving with a self-signed certificate.`,
-      );
+    if (process.env.VF_DEV_CERTS !== 'none') {
+      try {
+        const devCerts = require('office-addin-dev-certs');
+        server = { type: 'https', options: await devCerts.getHttpsServerOptions() };
+      } catch (e) {
+        console.warn(
+          `[webpack] no Office dev certificate (${e.message}); run "npx office-addin-dev-certs install". Serving with a self-signed certificate.`,
+        );
+      }
     }
     devServer = {
       port: Number(process.env.npm_package_config_dev_server_port || 3000),

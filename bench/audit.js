@@ -108,7 +108,7 @@ async function measure(fn) {
   }
 }
 
-export async function benchAudit(payments, unitCount) {
+async function benchOne(payments, unitCount) {
   const units = syntheticUnits(unitCount);
   // Synthetic units have no months column in the roster file: audit full-year units only.
   for (const u of units) delete u.monthsActive;
@@ -182,14 +182,20 @@ export async function benchAudit(payments, unitCount) {
   }
 }
 
+/** One size, or with no arguments both: a county (5,000 payments, 400 units) and 100,000 against 20,000 units. */
+export async function benchAudit(payments, units) {
+  const cases = payments === undefined ? SIZES : [[payments, units ?? 20_000]];
+  const results = [];
+  for (const [p, u] of cases) results.push(await benchOne(p, u));
+  return { node: process.version, results };
+}
+
+const SIZES = [
+  [5_000, 400],
+  [100_000, 20_000],
+];
+
 if (import.meta.url === `file://${process.argv[1]}`) {
-  const cases = process.argv[2]
-    ? [[Number(process.argv[2]), Number(process.argv[3] ?? 20_000)]]
-    : [
-        [5_000, 400],
-        [100_000, 20_000],
-      ];
-  const out = [];
-  for (const [p, u] of cases) out.push(await benchAudit(p, u));
-  console.log(JSON.stringify({ node: process.version, results: out }, null, 2));
+  const args = process.argv[2] ? [Number(process.argv[2]), Number(process.argv[3] ?? 20_000)] : [];
+  console.log(JSON.stringify(await benchAudit(...args), null, 2));
 }

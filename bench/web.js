@@ -1,3 +1,4 @@
+/* global process, console, window, document, performance, PerformanceObserver */
 // The web page in headless Chromium (Debian's /usr/bin/chromium): initial
 // JavaScript size, and from file chosen to download ready for a 500-unit county
 // and a 100,000-row roster, with the longest main-thread task seen meanwhile
@@ -5,7 +6,7 @@
 // Run after `npm run build` (the built page in dist/site):
 //   node bench/web.js                 500 units (3 runs) and 100,000 rows (2 runs)
 //   node bench/web.js 20000           one size
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -17,7 +18,14 @@ import { writeRosterFile } from './roster-file.js';
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const SITE = path.join(ROOT, process.env.VF_OUT ?? 'dist/site');
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-const ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
+const ARGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
 
 /** Scripts index.html loads, raw and gzipped (zlib level 6, a usual server setting; and 9). */
 export function initialJs(site = SITE) {
@@ -41,20 +49,13 @@ function lazyChunks(site = SITE) {
   const dir = path.join(site, 'js');
   const out = {};
   for (const name of ['vf-worker', 'exceljs']) {
-    const f = existsSync(dir) && readdir(dir).find((x) => x.startsWith(`${name}.`) && x.endsWith('.js'));
+    const f = existsSync(dir) && readdirSync(dir).find((x) => x.startsWith(`${name}.`) && x.endsWith('.js'));
     if (f) {
       const bytes = readFileSync(path.join(dir, f));
       out[name] = { rawKB: +(bytes.length / 1024).toFixed(1), gzipKB: +(gzipSync(bytes).length / 1024).toFixed(1) };
     }
   }
   return out;
-}
-
-function readdir(dir) {
-  return os.platform() && existsSync(dir) ? [...new Set(requireFs().readdirSync(dir))] : [];
-}
-function requireFs() {
-  return { readdirSync: (d) => readFileSync && globalThis.__fs.readdirSync(d) };
 }
 
 async function timeOne(browser, url, file, rows) {
@@ -111,7 +112,6 @@ async function timeOne(browser, url, file, rows) {
 export async function benchWeb(sizes = [500, 100_000]) {
   if (!existsSync(path.join(SITE, 'index.html'))) return { skipped: `${SITE}/index.html missing: run npm run build` };
   if (!existsSync(CHROMIUM)) return { skipped: `no Chromium at ${CHROMIUM} (apt-get install chromium)` };
-  globalThis.__fs = await import('node:fs');
   const dir = mkdtempSync(path.join(os.tmpdir(), 'vf-web-bench-'));
   const server = await serveStatic(SITE);
   const browser = await chromium.launch({ executablePath: CHROMIUM, args: ARGS });

@@ -63,7 +63,8 @@ for (const [ti, t] of townships.entries()) {
   ws.mergeCells(3, 3, 4, 3);
   let seq = 0;
   const units = [];
-  for (let i = 0; i < t.villages; i++) units.push({ type: '村', name: villageName(k + i) + '村' });
+  // A common name found in every township (fine: names are unique per township only).
+  for (let i = 0; i < t.villages; i++) units.push({ type: '村', name: i === 1 ? '中塘坝村' : villageName(k + i) + '村' });
   for (let i = 0; i < t.communities; i++)
     units.push({ type: i === 0 && t.name === '南河镇' ? '农村社区' : '社区', name: `${['幸福', '和平', '建设', '人民', '解放', '新华'][i % 6]}${ti ? t.name.slice(0, 1) : ''}社区` });
   for (const [i, u] of units.entries()) {
@@ -78,7 +79,7 @@ for (const [ti, t] of townships.entries()) {
     const code = `4101${String(22 + ti).padStart(2, '0')}${String(100 + ti).padStart(3, '0')}${String(200 + seq).padStart(3, '0')}`;
     const name = i % 11 === 4 ? `${u.name}  ` : u.name; // trailing spaces
     const row = withType
-      ? [seq, code, name, i % 13 === 6 ? null : u.type, messyCount(pop, i), messyCount(members, i + 3), null]
+      ? [seq, code, name, i % 13 === 6 && u.type === '村' ? null : u.type, messyCount(pop, i), messyCount(members, i + 3), null]
       : [seq, code, name, messyCount(pop, i), messyCount(members, i + 3), null];
     ws.addRow(row);
     if (i === Math.floor(units.length / 2)) {
@@ -87,6 +88,7 @@ for (const [ti, t] of townships.entries()) {
       ws.addRow(h1); // header repeated mid-sheet, as when two printouts are pasted together
     }
   }
+  k += t.villages;
   ws.addRow([]);
   ws.addRow(withType ? [null, null, '合计', null, '=SUM(E5:E90)', null, null] : [null, null, '合计', null, null, null]);
 }

@@ -408,6 +408,25 @@ describe('fund lines and text cells', () => {
     expect([u.status, u.reason, u.disbursed.toFixed(2), u.payments]).toEqual(['noBasis', 'unclassified', '30100.00', 2]);
   });
 
+  test('a ledger with only 摘要 and an amount in 万元: payees and lines from 摘要', async () => {
+    const rows: Cell[][] = [
+      ['日期', '摘要', '金额（万元）'],
+      [d(3, 1), '拨付石桥村2025年办公经费', 2],
+      [d(3, 2), '拨付新河社区居委会服务群众专项经费', '5'],
+      [d(3, 3), '拨付东风村党建经费', 0.5],
+    ];
+    const r = await audit([{ name: '拨付明细', rows }]);
+    tiesUp(r);
+    expect(r.outcome.payments.map((p) => [p.payee, p.line, p.amount.toFixed(2), p.bucket])).toEqual([
+      ['石桥村', 'office', '20000.00', 'matched'],
+      ['新河社区', 'communityService', '50000.00', 'matched'],
+      ['东风村', 'partyBuilding', '5000.00', 'unmatched'],
+    ]);
+    expect(r.outcome.notes.map((n) => n.code)).toEqual(['AMOUNT_IN_WAN']);
+    expect(codes(r)).toEqual([['拨付明细', 4, 'AMBIGUOUS_PAYEE']]);
+    expect(r.outcome.exceptions.at(-1)!.column).toBe('B');
+  });
+
   test('category wins over 摘要; a disagreement is flagged', async () => {
     const rows = fullLedger();
     rowOf(rows, '城关镇', '东风村', '党建经费')[6] = '拨付东风村办公经费';

@@ -41,7 +41,16 @@ export {
   type PayeeQuery,
 } from './payees.js';
 export { SCHEDULES, periodsDue, dueAmount, type Schedule } from './schedule.js';
-export { AUDIT_SHEET_NAMES, STATUS_FILLS, auditSheets, auditSheetBuilders, linesSheet, exceptionsSheet, summarySheet, paymentsSheet } from './report.js';
+export {
+  AUDIT_SHEET_NAMES,
+  STATUS_FILLS,
+  auditSheets,
+  auditSheetBuilders,
+  linesSheet,
+  exceptionsSheet,
+  summarySheet,
+  paymentsSheet,
+} from './report.js';
 
 export interface AuditReportOptions extends AuditOptions {
   /** Language of messages in sheets and JSON (sheet names, headers and status words are Chinese). Default zh. */

@@ -1,15 +1,6 @@
 // The one pane both faces run: the web page (files in, workbook downloaded)
 // and the Excel task pane (the open workbook in, sheets written back).
-import {
-  Button,
-  Field,
-  FluentProvider,
-  MessageBar,
-  MessageBarBody,
-  Select,
-  makeStyles,
-  tokens,
-} from '@fluentui/react-components';
+import { Button, Field, FluentProvider, MessageBar, MessageBarBody, Select, makeStyles, tokens } from '@fluentui/react-components';
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import type { RosterField } from '../workbook/roster-fields.js';
 import { ROSTER_REQUIRED } from '../workbook/roster-fields.js';
@@ -24,7 +15,12 @@ import { RosterSheets, effectiveColumn } from './components/RosterSheets.js';
 
 const useStyles = makeStyles({
   root: { minHeight: '100vh', backgroundColor: tokens.colorNeutralBackground1 },
-  main: { maxWidth: '1040px', margin: '0 auto', padding: `${tokens.spacingVerticalM} ${tokens.spacingHorizontalL}`, boxSizing: 'border-box' },
+  main: {
+    maxWidth: '1040px',
+    margin: '0 auto',
+    padding: `${tokens.spacingVerticalM} ${tokens.spacingHorizontalL}`,
+    boxSizing: 'border-box',
+  },
   header: { display: 'flex', flexWrap: 'wrap', justifyContent: 'space-between', alignItems: 'flex-start', gap: tokens.spacingHorizontalM },
   title: { margin: 0, fontSize: tokens.fontSizeBase600, lineHeight: tokens.lineHeightBase600 },
   subtitle: { margin: `${tokens.spacingVerticalXS} 0 0`, color: tokens.colorNeutralForeground2, fontSize: tokens.fontSizeBase200 },
@@ -226,7 +222,8 @@ export function App({ host }: { host: Host }) {
   };
 
   const busy = job !== null;
-  const ledgerChoices = host.face === 'excel' ? (workbook?.sheets.filter((x) => !x.generated && !included.has(x.name)) ?? []) : (ledgerInfo?.sheets ?? []);
+  const ledgerChoices =
+    host.face === 'excel' ? (workbook?.sheets.filter((x) => !x.generated && !included.has(x.name)) ?? []) : (ledgerInfo?.sheets ?? []);
 
   return (
     <LangContext.Provider value={lang}>
@@ -237,7 +234,7 @@ export function App({ host }: { host: Host }) {
               <h1 className={s.title}>{t.appTitle}</h1>
               <p className={s.subtitle}>{t.appSubtitle}</p>
             </div>
-            <Field label={`${t.language} / Language`} orientation="horizontal" size="small">
+            <Field label={t.languageLabel} orientation="horizontal" size="small">
               <Select className={s.lang} size="small" value={lang} onChange={(_, d) => setLang(d.value as Lang)}>
                 <option value="zh">中文</option>
                 <option value="en">English</option>
@@ -337,7 +334,12 @@ export function App({ host }: { host: Host }) {
           {job && <ProgressPanel progress={job.progress} onCancel={() => job.controller.abort()} />}
 
           {error && (
-            <MessageBar intent={error.zh === STRINGS.zh.cancelled ? 'warning' : 'error'} layout="multiline" role="alert" data-testid="error">
+            <MessageBar
+              intent={error.zh === STRINGS.zh.cancelled ? 'warning' : 'error'}
+              layout="multiline"
+              role="alert"
+              data-testid="error"
+            >
               <MessageBarBody>{error[lang]}</MessageBarBody>
             </MessageBar>
           )}

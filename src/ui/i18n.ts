@@ -5,6 +5,10 @@ import type { Lang, Phase, Said } from './host.js';
 
 const zh = {
   appTitle: '村级经费核算',
+  /** Text in brackets, as each language writes them. */
+  paren: (s: string) => `（${s}）`,
+  colon: '：',
+  languageLabel: '语言 / Language',
   appSubtitle: '村（社区）办公经费、党建经费、党员活动经费、社区服务群众专项经费',
   language: '语言',
   rosterFile: '选择名册工作簿',
@@ -40,7 +44,10 @@ const zh = {
   audit: '审计',
   cancel: '取消',
   cancelled: '已取消。',
-  phase: { load: '正在读取工作簿…', read: '正在读取…', compute: '正在核算…', write: '正在写入结果…', save: '正在保存…' } as Record<Phase, string>,
+  phase: { load: '正在读取工作簿…', read: '正在读取…', compute: '正在核算…', write: '正在写入结果…', save: '正在保存…' } as Record<
+    Phase,
+    string
+  >,
   progressRows: (done: number, total?: number) =>
     total ? `${done.toLocaleString('zh-CN')} / ${total.toLocaleString('zh-CN')} 行` : `${done.toLocaleString('zh-CN')} 行`,
   countyTotal: '全县合计',
@@ -100,6 +107,9 @@ export type Strings = typeof zh;
 
 const en: Strings = {
   appTitle: 'Village funds',
+  paren: (s: string) => ` (${s})`,
+  colon: ': ',
+  languageLabel: 'Language',
   appSubtitle: 'Office, party-building, member activity and community service funds for villages and communities',
   language: 'Language',
   rosterFile: 'Choose roster workbook',
@@ -151,7 +161,8 @@ const en: Strings = {
   issues: 'Issues',
   issueCounts: (e: number, w: number, i: number) => `${e} errors (not computed) · ${w} warnings · ${i} rows skipped`,
   noIssues: 'No issues found.',
-  moreIssues: (shown: number, total: number) => `Showing the first ${shown} of ${total}; the full list is the 问题清单 sheet of the result workbook.`,
+  moreIssues: (shown: number, total: number) =>
+    `Showing the first ${shown} of ${total}; the full list is the 问题清单 sheet of the result workbook.`,
   severity: { error: 'error', warning: 'warning', info: 'skipped' },
   goToCell: 'Go to',
   unitList: 'Units',

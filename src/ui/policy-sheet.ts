@@ -77,7 +77,10 @@ export function policyFromSheet(rows: readonly (readonly Cell[])[], base: Policy
     const say = (zh: string, en: string) => problems.push({ zh: `${where.zh}：${zh}`, en: `${where.en}: ${en}` });
     const line = policy.lines.find((l) => l.id === id);
     if (!line) {
-      say(`经费项目「${id}」不在内置政策中（该表只记录参数取值，不含新项目的计算规则）`, `fund line "${id}" is not in the built-in policy (the sheet holds values, not new rules)`);
+      say(
+        `经费项目「${id}」不在内置政策中（该表只记录参数取值，不含新项目的计算规则）`,
+        `fund line "${id}" is not in the built-in policy (the sheet holds values, not new rules)`,
+      );
       continue;
     }
     const typeText = cellText(at('type'));
@@ -106,12 +109,17 @@ export function policyFromSheet(rows: readonly (readonly Cell[])[], base: Policy
     // A rule shared by several unit types appears once per type: the values must agree.
     const earlier = set.get(param)?.get(since);
     if (earlier !== undefined && earlier !== value) {
-      say(`「${id}」的「${name}」在多个类型中取值不一致（${earlier} 与 ${value}）`, `"${name}" of "${id}" differs between unit types (${earlier} and ${value})`);
+      say(
+        `「${id}」的「${name}」在多个类型中取值不一致（${earlier} 与 ${value}）`,
+        `"${name}" of "${id}" differs between unit types (${earlier} and ${value})`,
+      );
       continue;
     }
     if (!set.has(param)) set.set(param, new Map());
     set.get(param)!.set(since, value);
-    const ref = cellText(at('ref')) || '工作表「政策参数」';
+    // The clause text as written (cellText would turn its full-width punctuation half-width).
+    const refCell = at('ref');
+    const ref = (typeof refCell === 'string' ? refCell.trim() : cellText(refCell)) || '工作表「政策参数」';
     const existing = param.find((v) => v.since === since);
     if (existing) {
       existing.value = value;
@@ -131,7 +139,10 @@ export function policyFromSheet(rows: readonly (readonly Cell[])[], base: Policy
         .join('; ')}${problems.length > 6 ? '…' : ''}`,
     });
   if (read === 0)
-    throw new UserError({ zh: '无法从工作表「政策参数」读回政策：表中没有参数行。', en: 'Cannot read a policy back from the sheet 政策参数: it has no parameter rows.' });
+    throw new UserError({
+      zh: '无法从工作表「政策参数」读回政策：表中没有参数行。',
+      en: 'Cannot read a policy back from the sheet 政策参数: it has no parameter rows.',
+    });
   policy.title = { zh: `${base.title.zh}（按工作表「政策参数」的取值）`, en: `${base.title.en} (values from the sheet 政策参数)` };
   return validatePolicy(policy);
 }

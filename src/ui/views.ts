@@ -63,7 +63,9 @@ export function sheetInfo(name: string, sample: readonly SourceRow[], rows: numb
   for (const r of sample) width = Math.max(width, r.cells.length);
   width = Math.min(width, 200);
   const top = header?.topRow;
-  const headerRows = header ? sample.filter((r) => r.row >= top! && r.row <= header!.row) : sample.filter((r) => r.cells.some((c) => cellText(c) !== '')).slice(0, 1);
+  const headerRows = header
+    ? sample.filter((r) => r.row >= top! && r.row <= header!.row)
+    : sample.filter((r) => r.cells.some((c) => cellText(c) !== '')).slice(0, 1);
   const columns: ColumnChoice[] = [];
   for (let c = 0; c < width; c++) {
     const texts = headerRows.map((r) => cellText(r.cells[c])).filter((t) => t !== '');
@@ -212,7 +214,12 @@ export function calcView(calc: Calculator, outcome: CalcOutcome, output: OutputV
       capital: toChineseCapital(outcome.county.total),
       lines: ids.map((id) => money(outcome.county.lines[id]!)),
     },
-    townships: outcome.townships.map((t) => ({ name: t.name, units: t.units, total: money(t.total), lines: ids.map((id) => money(t.lines[id]!)) })),
+    townships: outcome.townships.map((t) => ({
+      name: t.name,
+      units: t.units,
+      total: money(t.total),
+      lines: ids.map((id) => money(t.lines[id]!)),
+    })),
     rows: { ...outcome.rows },
     sheets: outcome.sheets.map((s) => ({
       sheet: s.sheet,
@@ -372,12 +379,21 @@ export function toUserError(e: unknown): Error {
     return new UserError({ zh: `政策无效：${list('zh')}`, en: `The policy is not valid: ${list('en')}` }, 'policy');
   }
   if (e instanceof RangeError && /Invalid array length|Maximum call stack/.test(e.message))
-    return new UserError({ zh: '工作簿太大，浏览器内存不足。请用命令行工具 village-funds 处理。', en: 'The workbook is too large for the browser. Use the village-funds command-line tool.' }, 'tooLarge');
+    return new UserError(
+      {
+        zh: '工作簿太大，浏览器内存不足。请用命令行工具 village-funds 处理。',
+        en: 'The workbook is too large for the browser. Use the village-funds command-line tool.',
+      },
+      'tooLarge',
+    );
   // Office.js errors (OfficeExtension.Error): a code and Excel's own message.
   const office = e as { code?: unknown; message?: unknown; debugInfo?: { code?: unknown } } | null;
   const code = office?.debugInfo?.code ?? office?.code;
   if (typeof code === 'string' && typeof office?.message === 'string')
-    return new UserError({ zh: `Excel 报告错误：${office.message}（${code}）`, en: `Excel reported an error: ${office.message} (${code})` }, 'excel');
+    return new UserError(
+      { zh: `Excel 报告错误：${office.message}（${code}）`, en: `Excel reported an error: ${office.message} (${code})` },
+      'excel',
+    );
   const msg = e instanceof Error ? e.message : String(e);
   return new UserError({ zh: `处理时出错：${msg}`, en: `Something went wrong: ${msg}` }, 'internal');
 }

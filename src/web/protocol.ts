@@ -1,5 +1,18 @@
 // Messages between the web page and its worker. Everything is structured-cloneable.
-import type { AuditRequest, AuditView, CalcRequest, CalcView, PolicyChoice, PolicyView, Progress, Said, UnitDetail, UnitPage, UnitQuery, WorkbookInfo } from '../ui/host.js';
+import type {
+  AuditRequest,
+  AuditView,
+  CalcRequest,
+  CalcView,
+  PolicyChoice,
+  PolicyView,
+  Progress,
+  Said,
+  UnitDetail,
+  UnitPage,
+  UnitQuery,
+  WorkbookInfo,
+} from '../ui/host.js';
 
 export type CalcReply = { view: Omit<CalcView, 'output'>; fileName: string; blob: Blob };
 export type AuditReply = { view: Omit<AuditView, 'output'>; fileName: string; blob: Blob };

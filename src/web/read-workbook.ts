@@ -15,7 +15,9 @@ let exceljs: Promise<ExcelJS> | null = null;
 
 /** exceljs's browser build (package.json "browser" -> dist/exceljs.min.js): its own chunk. */
 export function loadExcelJs(): Promise<ExcelJS> {
-  return (exceljs ??= import(/* webpackChunkName: "exceljs" */ 'exceljs').then((m) => ((m as { default?: ExcelJS }).default ?? m) as ExcelJS));
+  return (exceljs ??= import(/* webpackChunkName: "exceljs" */ 'exceljs').then(
+    (m) => ((m as { default?: ExcelJS }).default ?? m) as ExcelJS,
+  ));
 }
 
 export interface LoadedSheet {
@@ -66,6 +68,9 @@ export async function readWorkbook(file: File): Promise<LoadedWorkbook> {
     return { name: ws.name, rows };
   });
   if (sheets.length === 0)
-    throw new UserError({ zh: `「${file.name}」中没有工作表，不是 Excel 工作簿。`, en: `"${file.name}" has no worksheets: it is not an Excel workbook.` }, 'notXlsx');
+    throw new UserError(
+      { zh: `「${file.name}」中没有工作表，不是 Excel 工作簿。`, en: `"${file.name}" has no worksheets: it is not an Excel workbook.` },
+      'notXlsx',
+    );
   return { key: fileKey(file), name: file.name, sheets };
 }

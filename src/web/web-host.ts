@@ -55,7 +55,12 @@ class WorkerClient {
     for (const p of all) p.reject(reason);
   }
 
-  call<M extends Method>(method: M, args: Calls[M]['args'], onProgress?: (p: Progress) => void, signal?: AbortSignal): Promise<Calls[M]['result']> {
+  call<M extends Method>(
+    method: M,
+    args: Calls[M]['args'],
+    onProgress?: (p: Progress) => void,
+    signal?: AbortSignal,
+  ): Promise<Calls[M]['result']> {
     if (signal?.aborted) return Promise.reject(abortError());
     const id = this.next++;
     return new Promise((resolve, reject) => {

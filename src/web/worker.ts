@@ -3,7 +3,18 @@
 // worker outright (the page starts a fresh one).
 import { calcReport } from '../workbook/calc-job.js';
 import type { SheetSource } from '../workbook/source.js';
-import { REPORT_SHEETS, SAMPLE_ROWS, UnitStore, auditView, calcView, choosePolicy, noRosterError, noRosterFound, sheetInfo, toUserError } from '../ui/views.js';
+import {
+  REPORT_SHEETS,
+  SAMPLE_ROWS,
+  UnitStore,
+  auditView,
+  calcView,
+  choosePolicy,
+  noRosterError,
+  noRosterFound,
+  sheetInfo,
+  toUserError,
+} from '../ui/views.js';
 import { auditJob } from '../ui/audit-job.js';
 import { UserError, type Progress, type RosterSelection, type WorkbookInfo } from '../ui/host.js';
 import type { Calls, FromWorker, Method, ToWorker } from './protocol.js';
@@ -32,7 +43,9 @@ function info(wb: LoadedWorkbook, detect: boolean): WorkbookInfo {
   return {
     name: wb.name,
     sheets: wb.sheets.map((s) =>
-      detect ? sheetInfo(s.name, s.rows.slice(0, SAMPLE_ROWS), s.rows.length, REPORT_SHEETS.has(s.name)) : sheetInfo(s.name, [], s.rows.length, true),
+      detect
+        ? sheetInfo(s.name, s.rows.slice(0, SAMPLE_ROWS), s.rows.length, REPORT_SHEETS.has(s.name))
+        : sheetInfo(s.name, [], s.rows.length, true),
     ),
   };
 }
@@ -79,14 +92,20 @@ const handlers: Handlers = {
     const sources = selected(wb, req.selection);
     const total = sources.reduce((n, s) => n + (s.rows as unknown[]).length, 0);
     units.clear();
-    const { outcome, units: rows, sheets } = await calcReport(sources, calc, req.lang, {
+    const {
+      outcome,
+      units: rows,
+      sheets,
+    } = await calcReport(sources, calc, req.lang, {
       mappings: req.selection.mappings as Record<string, Record<string, number>>,
       onProgress: (done) => progress({ phase: 'compute', done, total }),
     });
     if (noRosterFound(outcome)) throw noRosterError(outcome);
     const blob = await writeXlsx(sheets, { onProgress: (done, all) => progress({ phase: 'write', done, total: all }) });
     units.set(rows, calc);
-    const { output: _omit, ...view } = calcView(calc, outcome, { kind: 'sheets', sheets: [] }, performance.now() - t0);
+    // The page adds the output (the download) itself.
+    const { output, ...view } = calcView(calc, outcome, { kind: 'sheets', sheets: [] }, performance.now() - t0);
+    void output;
     return { view, fileName: `${baseName(req.roster.name)}-核算结果.xlsx`, blob };
   },
 
@@ -105,7 +124,8 @@ const handlers: Handlers = {
       onProgress: (done) => progress({ phase: 'compute', done, total }),
     });
     const blob = await writeXlsx(sheets, { onProgress: (done, all) => progress({ phase: 'write', done, total: all }) });
-    const { output: _omit, ...view } = auditView(sheets, { kind: 'sheets', sheets: [] }, performance.now() - t0, figures);
+    const { output, ...view } = auditView(sheets, { kind: 'sheets', sheets: [] }, performance.now() - t0, figures);
+    void output;
     return { view, fileName: `${baseName(req.roster.name)}-审计结果.xlsx`, blob };
   },
 
@@ -128,7 +148,11 @@ scope.onmessage = (e) => {
       scope.postMessage({
         id: msg.id,
         kind: 'error',
-        error: { name: u.name, said: u instanceof UserError ? u.said : { zh: u.message, en: u.message }, code: u instanceof UserError ? u.code : 'internal' },
+        error: {
+          name: u.name,
+          said: u instanceof UserError ? u.said : { zh: u.message, en: u.message },
+          code: u instanceof UserError ? u.code : 'internal',
+        },
       });
     },
   );

@@ -109,8 +109,10 @@ class SharedStrings {
   }
 
   *chunks(): Generator<string> {
-    yield '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n' +
-      `<sst xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" count="${this.count}" uniqueCount="${this.list.length}">`;
+    yield (
+      '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n' +
+      `<sst xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" count="${this.count}" uniqueCount="${this.list.length}">`
+    );
     let buf = '';
     for (const s of this.list) {
       const t = esc(s);
@@ -153,7 +155,9 @@ function* sheetXml(spec: SheetSpec, styles: Styles, strings: SharedStrings, tick
     `<sheetViews><sheetView workbookViewId="0"><pane ySplit="${ySplit}" topLeftCell="A${ySplit + 1}" activePane="bottomLeft" state="frozen"/>` +
     `<selection pane="bottomLeft" activeCell="A${ySplit + 1}" sqref="A${ySplit + 1}"/></sheetView></sheetViews>` +
     '<sheetFormatPr defaultRowHeight="15"/>' +
-    (cols.length ? `<cols>${cols.map((c, i) => `<col min="${i + 1}" max="${i + 1}" width="${c.width}" customWidth="1"/>`).join('')}</cols>` : '') +
+    (cols.length
+      ? `<cols>${cols.map((c, i) => `<col min="${i + 1}" max="${i + 1}" width="${c.width}" customWidth="1"/>`).join('')}</cols>`
+      : '') +
     '<sheetData>';
 
   const str = (ref: string, s: string, style: number) => `<c r="${ref}"${style ? ` s="${style}"` : ''} t="s"><v>${strings.id(s)}</v></c>`;
@@ -371,7 +375,10 @@ export async function writeXlsx(specs: readonly SheetSpec[], options: WriteOptio
       '<Default Extension="xml" ContentType="application/xml"/>' +
       '<Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/>' +
       specs
-        .map((_, i) => `<Override PartName="/xl/worksheets/sheet${i + 1}.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/>`)
+        .map(
+          (_, i) =>
+            `<Override PartName="/xl/worksheets/sheet${i + 1}.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/>`,
+        )
         .join('') +
       '<Override PartName="/xl/sharedStrings.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sharedStrings+xml"/>' +
       '<Override PartName="/xl/styles.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.styles+xml"/>' +

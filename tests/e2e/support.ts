@@ -16,13 +16,21 @@ export const ARTIFACTS = join(ROOT, 'test-artifacts');
 export const TMP = join(ROOT, '.tmp', 'e2e');
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
-export const CHROMIUM_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
+export const CHROMIUM_ARGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
 
 export function checkPrerequisites(): void {
   if (!existsSync(join(SITE, 'index.html')))
-    throw new Error(`${SITE}/index.html is missing: the browser tests run against the built site. Run "npm run build" first (npm test does).`);
-  if (!existsSync(CHROMIUM))
-    throw new Error(`Chromium not found at ${CHROMIUM}: apt-get install chromium (or set CHROMIUM_PATH).`);
+    throw new Error(
+      `${SITE}/index.html is missing: the browser tests run against the built site. Run "npm run build" first (npm test does).`,
+    );
+  if (!existsSync(CHROMIUM)) throw new Error(`Chromium not found at ${CHROMIUM}: apt-get install chromium (or set CHROMIUM_PATH).`);
   mkdirSync(ARTIFACTS, { recursive: true });
   mkdirSync(TMP, { recursive: true });
 }
@@ -65,14 +73,30 @@ export async function shot(page: Page, name: string): Promise<void> {
 /** Injects axe-core and returns the serious and critical violations. */
 export async function axeViolations(page: Page): Promise<{ id: string; impact: string; help: string; nodes: string[] }[]> {
   // Let open/close animations (dialog fade-in) finish: mid-fade text has no real contrast.
-  await page.waitForFunction(() => document.getAnimations().every((a) => a.playState !== 'running'), undefined, { timeout: 5000 }).catch(() => undefined);
+  await page
+    .waitForFunction(() => document.getAnimations().every((a) => a.playState !== 'running'), undefined, { timeout: 5000 })
+    .catch(() => undefined);
   await page.addScriptTag({ path: require.resolve('axe-core/axe.min.js') });
   const result = await page.evaluate(async () => {
-    const axe = (window as unknown as { axe: { run: (ctx: unknown, opts: unknown) => Promise<{ violations: { id: string; impact: string; help: string; nodes: { target: string[] }[] }[] }> } }).axe;
+    const axe = (
+      window as unknown as {
+        axe: {
+          run: (
+            ctx: unknown,
+            opts: unknown,
+          ) => Promise<{ violations: { id: string; impact: string; help: string; nodes: { target: string[] }[] }[] }>;
+        };
+      }
+    ).axe;
     // Fluent's focus manager (tabster) puts aria-hidden <i tabindex=0 data-tabster-dummy> guards at the
     // edges of focus groups; focusing one moves focus on at once. axe cannot know that: leave them out.
     const r = await axe.run({ exclude: [['[data-tabster-dummy]']] }, { resultTypes: ['violations'] });
-    return r.violations.map((v) => ({ id: v.id, impact: v.impact, help: v.help, nodes: v.nodes.map((n) => `${n.target.join(' ')}: ${(n as { failureSummary?: string }).failureSummary ?? ''}`) }));
+    return r.violations.map((v) => ({
+      id: v.id,
+      impact: v.impact,
+      help: v.help,
+      nodes: v.nodes.map((n) => `${n.target.join(' ')}: ${(n as { failureSummary?: string }).failureSummary ?? ''}`),
+    }));
   });
   return result.filter((v) => v.impact === 'serious' || v.impact === 'critical');
 }
@@ -175,7 +199,11 @@ export async function buildFakeOffice(): Promise<string> {
         {
           test: /\.ts$/,
           loader: 'ts-loader',
-          options: { transpileOnly: true, configFile: join(ROOT, 'tsconfig.json'), compilerOptions: { module: 'esnext', moduleResolution: 'bundler', target: 'es2020' } },
+          options: {
+            transpileOnly: true,
+            configFile: join(ROOT, 'tsconfig.json'),
+            compilerOptions: { module: 'esnext', moduleResolution: 'bundler', target: 'es2020' },
+          },
         },
       ],
     },

@@ -121,7 +121,10 @@ describe('web page', () => {
 
     // Initial JavaScript: what the page loaded before anything was chosen.
     const scripts = urls.filter((u) => u.endsWith('.js'));
-    expect(scripts.some((u) => /exceljs/.test(u)), 'exceljs loads only when a file is chosen').toBe(false);
+    expect(
+      scripts.some((u) => /exceljs/.test(u)),
+      'exceljs loads only when a file is chosen',
+    ).toBe(false);
     const gz = scripts.reduce((n, u) => n + gzipSync(readFileSync(join(SITE, new URL(u).pathname))).length, 0);
     expect(gz).toBeLessThanOrEqual(250 * 1024);
 
@@ -129,7 +132,10 @@ describe('web page', () => {
     await rosterInput(page).setInputFiles(rosterPath);
     await page.getByText('表头在第 2 行').waitFor();
     await page.getByText('表头在第 1 行').waitFor();
-    expect(urls.some((u) => /exceljs/.test(u)), 'exceljs chunk loaded after choosing').toBe(true);
+    expect(
+      urls.some((u) => /exceljs/.test(u)),
+      'exceljs chunk loaded after choosing',
+    ).toBe(true);
     await expect(page.getByRole('checkbox', { name: '核算工作表「城关镇」' }).isChecked()).resolves.toBe(true);
     await expect(page.getByRole('checkbox', { name: '核算工作表「河西乡」' }).isChecked()).resolves.toBe(true);
     await expect(page.getByRole('checkbox', { name: '核算工作表「说明」' }).isChecked()).resolves.toBe(false);
@@ -203,7 +209,9 @@ describe('web page', () => {
     await shot(page, 'web-5-audit');
 
     const calc = calculator(2025);
-    const expected = await auditReport(only(openXlsxFile(rosterPath).sheets, ['城关镇', '河西乡']), openXlsxFile(ledgerPath).sheets, calc, { lang: 'zh' });
+    const expected = await auditReport(only(openXlsxFile(rosterPath).sheets, ['城关镇', '河西乡']), openXlsxFile(ledgerPath).sheets, calc, {
+      lang: 'zh',
+    });
     const wb = await readDownloaded(saved);
     expectSameSheets(wb, expected.sheets);
     expect(wb.worksheets.map((w) => w.name)).toEqual(expect.arrayContaining(['审计比对', '异常清单', '审计汇总']));
@@ -228,7 +236,15 @@ describe('web page', () => {
     writeFileSync(oldXls, Buffer.concat([Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]), Buffer.alloc(2048)]));
     const corrupt = join(TMP, '损坏.xlsx');
     writeFileSync(corrupt, Buffer.concat([Buffer.from('PK\x03\x04'), Buffer.alloc(5000, 7)]));
-    const noRoster = await writeWorkbook(join(TMP, '没有名册.xlsx'), [{ name: 'Sheet1', rows: [['日期', '金额'], ['2025-01-01', 100]] }]);
+    const noRoster = await writeWorkbook(join(TMP, '没有名册.xlsx'), [
+      {
+        name: 'Sheet1',
+        rows: [
+          ['日期', '金额'],
+          ['2025-01-01', 100],
+        ],
+      },
+    ]);
     const huge = join(TMP, '太大.xlsx');
     const fd = openSync(huge, 'w');
     writeSync(fd, Buffer.from('PK\x03\x04'));
@@ -252,7 +268,10 @@ describe('web page', () => {
     }
     // Compute with nothing readable chosen: a message, not a hang.
     await computeButton(page).click();
-    await page.getByTestId('error').filter({ hasText: /请先选择可以读取的名册工作簿/ }).waitFor();
+    await page
+      .getByTestId('error')
+      .filter({ hasText: /请先选择可以读取的名册工作簿/ })
+      .waitFor();
     // And a good file still works afterwards.
     await rosterInput(page).setInputFiles(rosterPath);
     await page.getByText('表头在第 2 行').waitFor();
@@ -281,7 +300,7 @@ describe('web page', () => {
     await page.getByTestId('progress').waitFor();
     await page.getByRole('button', { name: '取消' }).click();
     await page.getByTestId('error').filter({ hasText: '已取消' }).waitFor();
-    await shot(page, 'web-7-cancelled');
+    await shot(page, 'web-7-read-cancelled');
     // Read it fully, then cancel the compute.
     await rosterInput(page).setInputFiles(rosterPath);
     await page.getByText('表头在第 2 行').waitFor();
@@ -289,6 +308,7 @@ describe('web page', () => {
     await page.getByText('表头在第 1 行').waitFor({ timeout: 60_000 });
     await computeButton(page).click();
     await page.getByTestId('progress').waitFor();
+    await shot(page, 'web-7-progress');
     await page.getByRole('button', { name: '取消' }).click();
     await page.getByTestId('error').filter({ hasText: '已取消' }).waitFor();
     await expect(computeButton(page).isEnabled()).resolves.toBe(true);

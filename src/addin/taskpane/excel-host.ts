@@ -20,7 +20,17 @@ import {
   type ProgressFn,
   type WorkbookInfo,
 } from '../../ui/host.js';
-import { SAMPLE_ROWS, UnitStore, auditView, calcView, choosePolicy, noRosterError, noRosterFound, sheetInfo, toUserError } from '../../ui/views.js';
+import {
+  SAMPLE_ROWS,
+  UnitStore,
+  auditView,
+  calcView,
+  choosePolicy,
+  noRosterError,
+  noRosterFound,
+  sheetInfo,
+  toUserError,
+} from '../../ui/views.js';
 import { readSheets, toSheetSource, writeReport, type SheetGrid } from '../excel-io.js';
 
 /** Excel.run, or the in-memory host's run in tests. */

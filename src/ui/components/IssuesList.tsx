@@ -5,7 +5,13 @@ import { useLang, useStrings } from '../i18n.js';
 
 const useStyles = makeStyles({
   list: { listStyleType: 'none', padding: 0, margin: 0, maxHeight: '360px', overflowY: 'auto' },
-  item: { display: 'flex', gap: tokens.spacingHorizontalS, alignItems: 'baseline', padding: '3px 0', borderBottom: `1px solid ${tokens.colorNeutralStroke3}` },
+  item: {
+    display: 'flex',
+    gap: tokens.spacingHorizontalS,
+    alignItems: 'baseline',
+    padding: '3px 0',
+    borderBottom: `1px solid ${tokens.colorNeutralStroke3}`,
+  },
   badge: { flexShrink: 0 },
   note: { fontSize: tokens.fontSizeBase200, color: tokens.colorNeutralForeground2 },
 });
@@ -39,7 +45,12 @@ export function IssuesList(props: { view: CalcView; onShowCell?: (ref: string) =
                   </Badge>
                   <span>{i.message[lang]}</span>
                   {props.onShowCell && ref && (
-                    <Button size="small" appearance="transparent" onClick={() => props.onShowCell!(ref)} aria-label={`${t.goToCell} ${ref}`}>
+                    <Button
+                      size="small"
+                      appearance="transparent"
+                      onClick={() => props.onShowCell!(ref)}
+                      aria-label={`${t.goToCell} ${ref}`}
+                    >
                       {t.goToCell}
                     </Button>
                   )}

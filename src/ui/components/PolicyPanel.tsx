@@ -75,7 +75,12 @@ export function PolicyPanel(props: {
     <>
       <div className={s.row}>
         <Field label={t.policy}>
-          <RadioGroup layout={host.face === 'excel' ? 'vertical' : 'horizontal'} value={props.source} disabled={props.disabled} onChange={(_, d) => props.onSource(d.value as PolicySource)}>
+          <RadioGroup
+            layout={host.face === 'excel' ? 'vertical' : 'horizontal'}
+            value={props.source}
+            disabled={props.disabled}
+            onChange={(_, d) => props.onSource(d.value as PolicySource)}
+          >
             {host.policySources.includes('builtin') && <Radio value="builtin" label={t.policyBuiltin} />}
             {host.policySources.includes('file') && <Radio value="file" label={t.policyFile} />}
             {host.policySources.includes('sheet') && <Radio value="sheet" label={t.policySheet} />}
@@ -122,14 +127,15 @@ export function PolicyPanel(props: {
                   <strong>{view.title[lang]}</strong>
                   <br />
                   <span className={s.clause}>
-                    {view.document} · {view.year}（{view.date}）· {view.rounding}
+                    {view.document} · {view.year}
+                    {t.paren(view.date)} · {view.rounding}
                     {view.sourceName ? ` · ${view.sourceName}` : ''}
                   </span>
                 </p>
                 <ul className={s.lines} aria-label={t.policyLines}>
                   {view.lines.map((l) => (
                     <li key={l.id}>
-                      <strong>{l.label[lang]}</strong> <span className={s.clause}>（{t.clause} {l.clause}）</span>
+                      <strong>{l.label[lang]}</strong> <span className={s.clause}>{t.paren(`${t.clause} ${l.clause}`)}</span>
                       <ul className={s.rules}>
                         {l.rules.map((r, i) => (
                           <li key={i}>

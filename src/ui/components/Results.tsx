@@ -9,13 +9,33 @@ import { TownshipChart } from './TownshipChart.js';
 import { UnitsTable } from './UnitsTable.js';
 
 const useStyles = makeStyles({
-  cards: { display: 'grid', gridTemplateColumns: 'repeat(auto-fit, minmax(170px, 1fr))', gap: tokens.spacingHorizontalM, margin: `${tokens.spacingVerticalM} 0` },
-  card: { border: `1px solid ${tokens.colorNeutralStroke2}`, borderRadius: tokens.borderRadiusMedium, padding: tokens.spacingHorizontalM, margin: 0 },
-  big: { fontSize: tokens.fontSizeHero700, fontWeight: tokens.fontWeightSemibold, fontVariantNumeric: 'tabular-nums', lineHeight: tokens.lineHeightHero700, wordBreak: 'break-all' },
+  cards: {
+    display: 'grid',
+    gridTemplateColumns: 'repeat(auto-fit, minmax(170px, 1fr))',
+    gap: tokens.spacingHorizontalM,
+    margin: `${tokens.spacingVerticalM} 0`,
+  },
+  card: {
+    border: `1px solid ${tokens.colorNeutralStroke2}`,
+    borderRadius: tokens.borderRadiusMedium,
+    padding: tokens.spacingHorizontalM,
+    margin: 0,
+  },
+  big: {
+    fontSize: tokens.fontSizeHero700,
+    fontWeight: tokens.fontWeightSemibold,
+    fontVariantNumeric: 'tabular-nums',
+    lineHeight: tokens.lineHeightHero700,
+    wordBreak: 'break-all',
+  },
   label: { color: tokens.colorNeutralForeground2, fontSize: tokens.fontSizeBase200 },
   dl: { display: 'grid', gridTemplateColumns: 'auto auto', justifyContent: 'start', columnGap: tokens.spacingHorizontalL, margin: 0 },
   dd: { margin: 0, textAlign: 'right', fontVariantNumeric: 'tabular-nums' },
-  output: { padding: tokens.spacingHorizontalS, backgroundColor: tokens.colorPaletteGreenBackground1, borderRadius: tokens.borderRadiusMedium },
+  output: {
+    padding: tokens.spacingHorizontalS,
+    backgroundColor: tokens.colorPaletteGreenBackground1,
+    borderRadius: tokens.borderRadiusMedium,
+  },
   section: { marginTop: tokens.spacingVerticalL },
   wrap: { overflowX: 'auto' },
   table: { borderCollapse: 'collapse', fontSize: tokens.fontSizeBase200 },
@@ -41,7 +61,7 @@ function Output(props: { output: OutputView; ms: number }) {
       ) : (
         t.written(o.sheets.join('、'))
       )}{' '}
-      <span className={s.muted}>（{t.elapsed(props.ms)}）</span>
+      <span className={s.muted}>{t.paren(t.elapsed(props.ms))}</span>
     </p>
   );
 }
@@ -64,7 +84,10 @@ export function CalcResults(props: { host: Host; view: CalcView }) {
       <Output output={view.output} ms={view.ms} />
       <div className={s.cards}>
         <div className={s.card}>
-          <div className={s.label}>{t.countyTotal}（{t.yuan}）</div>
+          <div className={s.label}>
+            {t.countyTotal}
+            {t.paren(t.yuan)}
+          </div>
           <div className={s.big} data-testid="county-total">
             {view.county.total.text}
           </div>
@@ -176,7 +199,9 @@ export function AuditResults(props: { view: AuditView }) {
         </dl>
       )}
       <p className={s.muted}>
-        {t.auditSheets}：{view.sheets.map((x) => `${x.name}（${x.rows} ${t.rows}）`).join('、')}
+        {t.auditSheets}
+        {t.colon}
+        {view.sheets.map((x) => `${x.name}${t.paren(`${x.rows} ${t.rows}`)}`).join(lang === 'zh' ? '、' : ', ')}
       </p>
       {view.summary && <Table table={view.summary} id="vf-audit-summary" />}
       {view.exceptions && <Table table={view.exceptions} id="vf-audit-exceptions" />}

@@ -1,6 +1,17 @@
 // Per sheet of the roster workbook: whether it is read as a roster, the header
 // row detection found, and the column for each field, which the user can correct.
-import { Accordion, AccordionHeader, AccordionItem, AccordionPanel, Badge, Checkbox, Field, Select, makeStyles, tokens } from '@fluentui/react-components';
+import {
+  Accordion,
+  AccordionHeader,
+  AccordionItem,
+  AccordionPanel,
+  Badge,
+  Checkbox,
+  Field,
+  Select,
+  makeStyles,
+  tokens,
+} from '@fluentui/react-components';
 import { ROSTER_FIELDS, ROSTER_FIELD_LABELS, ROSTER_REQUIRED, type RosterField } from '../../workbook/roster-fields.js';
 import type { FieldMapping, SheetInfo } from '../host.js';
 import { useLang, useStrings } from '../i18n.js';
@@ -71,7 +82,7 @@ export function RosterSheets(props: {
                         const required = ROSTER_REQUIRED.includes(field);
                         const label = ROSTER_FIELD_LABELS[field][lang];
                         return (
-                          <Field key={field} label={`${label}${required ? `（${t.required}）` : ''}`} size="small" required={required}>
+                          <Field key={field} label={`${label}${required ? t.paren(t.required) : ''}`} size="small" required={required}>
                             <Select
                               size="small"
                               value={col === null ? '' : String(col)}

@@ -6,10 +6,23 @@ import { useLang, useStrings } from '../i18n.js';
 import { LINE_COLOURS } from '../theme.js';
 
 const useStyles = makeStyles({
-  legend: { display: 'flex', flexWrap: 'wrap', gap: tokens.spacingHorizontalM, listStyleType: 'none', padding: 0, margin: `0 0 ${tokens.spacingVerticalS}` },
+  legend: {
+    display: 'flex',
+    flexWrap: 'wrap',
+    gap: tokens.spacingHorizontalM,
+    listStyleType: 'none',
+    padding: 0,
+    margin: `0 0 ${tokens.spacingVerticalS}`,
+  },
   swatch: { display: 'inline-block', width: '12px', height: '12px', marginRight: '4px', verticalAlign: 'middle', borderRadius: '2px' },
   list: { listStyleType: 'none', padding: 0, margin: 0, maxHeight: '420px', overflowY: 'auto' },
-  item: { display: 'grid', gridTemplateColumns: 'minmax(7em, 11em) 1fr', gap: tokens.spacingHorizontalS, alignItems: 'center', padding: '2px 0' },
+  item: {
+    display: 'grid',
+    gridTemplateColumns: 'minmax(7em, 11em) 1fr',
+    gap: tokens.spacingHorizontalS,
+    alignItems: 'center',
+    padding: '2px 0',
+  },
   name: { justifyContent: 'flex-start', minWidth: 0, overflow: 'hidden', textOverflow: 'ellipsis', whiteSpace: 'nowrap' },
   barBox: { display: 'flex', flexDirection: 'column', gap: '2px', minWidth: 0 },
   bar: { display: 'flex', height: '14px', borderRadius: '2px', overflow: 'hidden', backgroundColor: tokens.colorNeutralBackground3 },
@@ -56,7 +69,10 @@ export function TownshipChart(props: { view: CalcView; selected?: string; onSele
                   l.value > 0 ? (
                     <span
                       key={i}
-                      style={{ width: `${(l.value / Math.max(tw.total.value, 1)) * 100}%`, backgroundColor: LINE_COLOURS[i % LINE_COLOURS.length] }}
+                      style={{
+                        width: `${(l.value / Math.max(tw.total.value, 1)) * 100}%`,
+                        backgroundColor: LINE_COLOURS[i % LINE_COLOURS.length],
+                      }}
                     />
                   ) : null,
                 )}

@@ -22,7 +22,13 @@ import { useLang, useStrings } from '../i18n.js';
 const PAGE = 20;
 
 const useStyles = makeStyles({
-  filters: { display: 'flex', flexWrap: 'wrap', gap: tokens.spacingHorizontalM, alignItems: 'flex-end', marginBottom: tokens.spacingVerticalS },
+  filters: {
+    display: 'flex',
+    flexWrap: 'wrap',
+    gap: tokens.spacingHorizontalM,
+    alignItems: 'flex-end',
+    marginBottom: tokens.spacingVerticalS,
+  },
   wrap: { overflowX: 'auto' },
   table: { borderCollapse: 'collapse', width: '100%', fontSize: tokens.fontSizeBase300 },
   th: { textAlign: 'left', borderBottom: `2px solid ${tokens.colorNeutralStroke1}`, padding: '4px 6px', whiteSpace: 'nowrap' },
@@ -117,7 +123,8 @@ export function UnitsTable(props: { host: Host; view: CalcView; township: string
                     {t.members}
                   </th>
                   <th className={`${s.th} ${s.num}`} scope="col">
-                    {t.total}（{t.yuan}）
+                    {t.total}
+                    {t.paren(t.yuan)}
                   </th>
                   <th className={s.th} scope="col">
                     {t.explain}
@@ -136,7 +143,12 @@ export function UnitsTable(props: { host: Host; view: CalcView; township: string
                     <td className={`${s.td} ${s.num}`}>{u.members.toLocaleString('en-US')}</td>
                     <td className={`${s.td} ${s.num}`}>{u.total}</td>
                     <td className={s.td}>
-                      <Button size="small" onClick={(e) => open(u.id, e.currentTarget)} aria-label={t.explainButton(u.name)} disabled={opening !== null}>
+                      <Button
+                        size="small"
+                        onClick={(e) => open(u.id, e.currentTarget)}
+                        aria-label={t.explainButton(u.name)}
+                        disabled={opening !== null}
+                      >
                         {opening === u.id ? <Spinner size="extra-tiny" /> : t.explain}
                       </Button>
                     </td>
@@ -172,24 +184,23 @@ export function UnitsTable(props: { host: Host; view: CalcView; township: string
                   {detail.lines.map((l, i) => (
                     <li key={i}>
                       <strong>
-                        {l.label[lang]}：{l.amount} {t.yuan}
+                        {l.label[lang]}
+                        {t.colon}
+                        {l.amount} {t.yuan}
                       </strong>
                       <br />
                       {l.text[lang]}
-                      {l.applies && (
-                        <span className={s.muted}>
-                          {' '}
-                          （{t.clause} {l.clause}）
-                        </span>
-                      )}
+                      {l.applies && <span className={s.muted}> {t.paren(`${t.clause} ${l.clause}`)}</span>}
                     </li>
                   ))}
                 </ul>
                 <p>
                   <strong>
-                    {t.total}：{detail.total} {t.yuan}
+                    {t.total}
+                    {t.colon}
+                    {detail.total} {t.yuan}
                   </strong>{' '}
-                  （{t.capital}：{detail.capital}）
+                  {t.paren(`${t.capital}${t.colon}${detail.capital}`)}
                 </p>
                 <p className={s.muted}>{t.source(detail.sheet, detail.row)}</p>
               </DialogContent>

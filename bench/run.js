@@ -1,0 +1,19 @@
+/* global process, console */
+// npm run bench: every benchmark, one JSON line each. Figures go in the README
+// with this command; nothing here is a test (tests stay deterministic).
+import { benchEngine } from './engine.js';
+import { benchCalc } from './calc.js';
+
+const only = process.argv[2];
+const want = (name) => !only || only === name;
+
+if (want('engine')) console.log(JSON.stringify({ bench: 'engine', ...benchEngine(600_000) }));
+if (want('calc')) for (const n of [100_000, 600_000]) console.log(JSON.stringify({ bench: 'calc', ...(await benchCalc(n)) }));
+for (const [name, file, fn] of [
+  ['audit', './audit.js', 'benchAudit'],
+  ['web', './web.js', 'benchWeb'],
+]) {
+  if (!want(name)) continue;
+  const mod = await import(file);
+  if (typeof mod[fn] === 'function') console.log(JSON.stringify({ bench: name, ...(await mod[fn]()) }));
+}

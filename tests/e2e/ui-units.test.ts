@@ -1,0 +1,139 @@
+// Plain-Node tests of the pieces under the pane: reading a 政策参数 sheet back
+// into a policy, the file checks, roster detection for the mapping editor, and
+// error words.
+import { describe, expect, it } from 'vitest';
+import { builtinPolicy, calculator, resolvePolicy, PolicyError } from '../../src/engine/index.js';
+import { policySheet } from '../../src/workbook/report.js';
+import type { Cell } from '../../src/workbook/cells.js';
+import { policyFromSheet } from '../../src/ui/policy-sheet.js';
+import { UserError } from '../../src/ui/host.js';
+import { choosePolicy, sheetInfo, toUserError, UnitStore } from '../../src/ui/views.js';
+import { checkSize, checkWorkbookBytes } from '../../src/web/file-check.js';
+import { calcReport } from '../../src/workbook/calc-job.js';
+import { gridSource } from '../../src/workbook/source.js';
+
+/** The 政策参数 sheet as a grid of cells (title row, header row, rows), as a host reads it back. */
+function sheetGrid(year: number): Cell[][] {
+  const spec = policySheet(resolvePolicy(builtinPolicy(), year));
+  return [[spec.title ?? null], spec.columns.map((c) => c.header), ...spec.rows];
+}
+
+const said = (f: () => unknown): string => {
+  try {
+    f();
+  } catch (e) {
+    return e instanceof UserError ? e.said.zh : String(e);
+  }
+  return '';
+};
+
+describe('policy from the 政策参数 sheet', () => {
+  it('reads the sheet the calc wrote back into the same policy for that year', () => {
+    const p = policyFromSheet(sheetGrid(2025), builtinPolicy());
+    const a = resolvePolicy(p, 2025);
+    const b = resolvePolicy(builtinPolicy(), 2025);
+    expect(a.lines.map((l) => [l.id, l.byType])).toEqual(b.lines.map((l) => [l.id, l.byType]));
+    expect(p.title.zh).toContain('政策参数');
+  });
+
+  it('applies a changed value from its date', () => {
+    const grid = sheetGrid(2025);
+    const row = grid.findIndex((r) => r[0] === 'office' && r[2] === '村' && r[4] === 'base');
+    grid[row]![5] = 22000;
+    grid[row]![6] = '2025-01-01';
+    const calc = calculator(2025, policyFromSheet(grid, builtinPolicy()));
+    const r = calc.unit({ township: 't', name: '东风村', type: 'village', population: 1499, membersPrevYear: 29 });
+    expect(r.total.toFixed(2)).toBe('30000.00');
+    // The old value still holds before the new date.
+    grid[row]![6] = 45_658; // Excel serial for 2025-01-01 as a number cell
+    expect(calculator(2025, policyFromSheet(grid, builtinPolicy())).unit(r.unit).total.toFixed(2)).toBe('30000.00');
+  });
+
+  it('says why a sheet cannot be read back', () => {
+    expect(said(() => policyFromSheet([['a', 'b']], builtinPolicy()))).toMatch(/找不到“经费项目编号”/);
+    const unknownLine = sheetGrid(2025);
+    unknownLine[3]![0] = 'newLine';
+    expect(said(() => policyFromSheet(unknownLine, builtinPolicy()))).toMatch(/经费项目「newLine」不在内置政策中/);
+    const badValue = sheetGrid(2025);
+    badValue[3]![5] = '两万';
+    expect(said(() => policyFromSheet(badValue, builtinPolicy()))).toMatch(/取值应为不小于0的数字/);
+    const badDate = sheetGrid(2025);
+    badDate[3]![6] = '去年';
+    expect(said(() => policyFromSheet(badDate, builtinPolicy()))).toMatch(/生效日期/);
+  });
+
+  it('is a policy choice of the task pane', async () => {
+    const { view } = await choosePolicy({ kind: 'sheet' }, 2025, async () => ({ name: '政策参数', rows: sheetGrid(2025) }));
+    expect(view.source).toBe('sheet');
+    expect(view.lines.map((l) => l.id)).toEqual(resolvePolicy(builtinPolicy(), 2025).lines.map((l) => l.id));
+    await expect(choosePolicy({ kind: 'sheet' }, 2025, async () => null)).rejects.toThrow(/no sheet named 政策参数/);
+    await expect(choosePolicy({ kind: 'file', name: 'x.yaml', text: 'lines: 3' }, 2025)).rejects.toBeInstanceOf(UserError);
+  });
+});
+
+describe('file checks', () => {
+  it('tells old, encrypted, non-workbook and oversized files apart', () => {
+    const cfb = new Uint8Array(4096);
+    cfb.set([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]);
+    expect(said(() => checkWorkbookBytes('a.xls', cfb))).toMatch(/旧版/);
+    cfb.set(new TextEncoder().encode('E\0n\0c\0r\0y\0p\0t\0e\0d\0P\0a\0c\0k\0a\0g\0e\0'), 2000);
+    expect(said(() => checkWorkbookBytes('a.xlsx', cfb))).toMatch(/设置了打开密码/);
+    expect(said(() => checkWorkbookBytes('a.csv', new TextEncoder().encode('a,b\n1,2')))).toMatch(/不是 Excel 工作簿/);
+    expect(said(() => checkSize('a.xlsx', 0))).toMatch(/空的/);
+    expect(said(() => checkSize('a.xlsx', 200 * 1024 * 1024))).toMatch(/太大（200 MB）/);
+    expect(() => checkWorkbookBytes('a.xlsx', new Uint8Array([0x50, 0x4b, 3, 4, 0, 0]))).not.toThrow();
+  });
+});
+
+describe('views', () => {
+  it('detects the roster header with the calc reader and lists columns for the mapping editor', () => {
+    const rows = [
+      { row: 1, cells: ['城关镇名册'] as Cell[] },
+      { row: 3, cells: ['序号', '村(社区)名称', '户籍人口', '上年度党员人数'] as Cell[] },
+      { row: 4, cells: [1, '东风村', 1499, 29] as Cell[] },
+    ];
+    const info = sheetInfo('城关镇', rows, 3);
+    expect(info.headerRow).toBe(3);
+    expect(info.detected).toMatchObject({ name: 1, population: 2, membersPrevYear: 3 });
+    expect(info.columns.map((c) => `${c.letter}:${c.header}`)).toEqual(['A:序号', 'B:村(社区)名称', 'C:户籍人口', 'D:上年度党员人数']);
+    expect(sheetInfo('核算结果', rows, 3, true).headerRow).toBeNull();
+  });
+
+  it('pages and explains units', async () => {
+    const calc = calculator(2025);
+    const { units } = await calcReport(
+      [
+        gridSource('城关镇', [
+          ['名称', '人口', '上年度党员人数'],
+          ['东风村', 1499, 29],
+          ['西风村', 1500, 31],
+          ['幸福社区', 8000, 130],
+        ]),
+      ],
+      calc,
+      'zh',
+    );
+    const store = new UnitStore();
+    store.set(units, calc);
+    expect(store.query({ offset: 0, limit: 2 })).toMatchObject({
+      total: 3,
+      rows: [{ name: '东风村', total: '28,000.00' }, { name: '西风村' }],
+    });
+    expect(store.query({ text: '社区', offset: 0, limit: 10 }).rows.map((r) => r.name)).toEqual(['幸福社区']);
+    const d = store.explain(0);
+    expect(d.capital).toBe('贰万捌仟元整');
+    expect(d.lines[0]!.text.zh).toContain('低于1,500人');
+    expect(d.lines.find((l) => !l.applies)?.label.zh).toBe('社区服务群众专项经费');
+  });
+
+  it('puts errors in words', () => {
+    expect(toUserError(new PolicyError([{ path: 'lines[0]', zh: '缺少必填项', en: 'required' }]))).toMatchObject({
+      said: { zh: '政策无效：lines[0]: 缺少必填项' },
+    });
+    expect(toUserError({ code: 'ItemNotFound', message: 'The requested resource does not exist.' })).toMatchObject({ code: 'excel' });
+    expect(toUserError({ zh: '找不到工作表', en: 'Worksheet not found' })).toMatchObject({ said: { zh: '找不到工作表' } });
+    const abort = new Error('x');
+    abort.name = 'AbortError';
+    expect(toUserError(abort)).toBe(abort);
+  });
+});
