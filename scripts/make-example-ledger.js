@@ -17,7 +17,19 @@ const calc = new Calculator(resolvePolicy(builtinPolicy(), YEAR));
 const units = [];
 await runCalc(openXlsxFile(here('../examples/county-roster.xlsx')).sheets, calc, (r) => void units.push(r.result));
 const amount = (r, id) => r.lines.find((l) => l.line === id).amount;
-const byName = (town, name) => units.find((u) => u.unit.township === town && u.unit.name === name);
+// Units are picked by their place in the township's list (villages only), so the
+// ledger follows the roster whatever the generated names are.
+const villagesOf = (town) => units.filter((u) => u.unit.township === town && u.unit.type === 'village' && u.unit.name !== '中塘坝村');
+const nth = (town, i) => {
+  const u = villagesOf(town)[i];
+  if (!u) throw new Error(`example roster has no village #${i} in ${town}`);
+  return u;
+};
+const byName = (town, name) => {
+  const u = units.find((x) => x.unit.township === town && x.unit.name === name);
+  if (!u) throw new Error(`example roster has no ${name} in ${town}`);
+  return u;
+};
 const d = (m, day, y = YEAR) => new Date(Date.UTC(y, m - 1, day));
 const fw = (s) => String(s).replace(/[0-9]/g, (c) => String.fromCharCode(c.charCodeAt(0) + 0xfee0));
 const num = (dec) => Number(dec.toFixed(2));
@@ -60,31 +72,34 @@ const payeeForm = (name, i) => {
   return name;
 };
 
+/** One character changed: a typing slip the matcher must offer, never accept. */
+const oneOff = (name) => name.slice(0, 2) + (name[2] === '投' ? '头' : '投') + name.slice(3);
+
 const special = {
   // 城关镇
-  under: byName('城关镇', '西湾岔村'), // party-building paid 4,000 of 5,000
-  over: byName('城关镇', '南坡台村'), // activity funds 500 too many
-  unpaidAll: byName('城关镇', '北山场村'), // nothing paid at all
+  under: nth('城关镇', 2), // party-building paid 4,000 of 5,000
+  over: nth('城关镇', 4), // activity funds 500 too many
+  unpaidAll: nth('城关镇', 6), // nothing paid at all
   dupVoucher: byName('城关镇', '中塘坝村'), // the same voucher entered twice
-  dupDate: byName('城关镇', '上集尾村'), // same amount and date, another voucher
-  early: byName('城关镇', '下湖庙村'), // first office instalment in December 2024
-  late: byName('城关镇', '前桥口村'), // second office instalment in January 2026
-  reversal: byName('城关镇', '后寨坎村'), // paid to the wrong unit, reversed, re-paid
-  nearMiss: byName('城关镇', '东河头村'), // payee written 东河投村: one character off
-  codeWrong: byName('东风乡', '新岭寺村'), // code of another unit
-  conflict: byName('东风乡', '老店头村'), // category and 摘要 disagree
-  unpaidActivity: byName('南河镇', '大堡岔村'), // activity funds never paid
-  tolerance: byName('南河镇', '小坪台村'), // 0.50 short
+  dupDate: nth('城关镇', 8), // same amount and date, another voucher
+  early: nth('城关镇', 10), // first office instalment in December 2024
+  late: nth('城关镇', 12), // second office instalment in January 2026
+  reversal: nth('城关镇', 14), // paid to the wrong unit, reversed, re-paid
+  nearMiss: nth('城关镇', 16), // payee written one character off (e.g. 东河头村 as 东河投村)
+  codeWrong: nth('东风乡', 2), // code of another unit
+  conflict: nth('东风乡', 4), // category and 摘要 disagree
+  unpaidActivity: nth('南河镇', 2), // activity funds never paid
+  tolerance: nth('南河镇', 4), // 0.50 short
 };
 // Cells of a party-building row written wrongly (the payment is still right).
 const pbOverride = {
-  '城关镇/大堡岔村': { date: '2025-02-30' }, // no such day
-  '城关镇/小坪台村': { date: null }, // date left empty
-  '东风乡/东园场村': { code: '41012310' }, // not 12 digits
-  '东风乡/西营坝村': { code: '410123101999' }, // a code the roster does not have
-  '东风乡/前岗寺村': { township: '东城镇', code: null }, // a township the roster does not have
-  '东风乡/下沟坎村': { township: '东风', code: null }, // township without 乡: still matched
-  '南河镇/南庄尾村': { value: (v) => `${v.toFixed(2)}4` }, // a fraction of a fen
+  [`城关镇/${nth('城关镇', 18).unit.name}`]: { date: '2025-02-30' }, // no such day
+  [`城关镇/${nth('城关镇', 20).unit.name}`]: { date: null }, // date left empty
+  [`东风乡/${nth('东风乡', 8).unit.name}`]: { code: '41012310' }, // not 12 digits
+  [`东风乡/${nth('东风乡', 10).unit.name}`]: { code: '410123101999' }, // a code the roster does not have
+  [`东风乡/${nth('东风乡', 12).unit.name}`]: { township: '东城镇', code: null }, // a township the roster does not have
+  [`东风乡/${nth('东风乡', 14).unit.name}`]: { township: '东风', code: null }, // township without 乡: still matched
+  [`南河镇/${nth('南河镇', 6).unit.name}`]: { value: (v) => `${v.toFixed(2)}4` }, // a fraction of a fen
 };
 const skipLine = new Set([`${special.unpaidAll.unit.name}@城关镇`]);
 
@@ -117,7 +132,7 @@ for (const town of ['城关镇', '东风乡', '南河镇']) {
     if (r === special.late)
       row(d(1, 6, 2026), 'office', '办公经费', `拨付${u.name}2025年办公经费（下半年）`, num(half), { note: '次年初补拨' });
     else if (r === special.nearMiss)
-      row(d(9, 18), 'office', '办公经费', `拨付东河投村2025年办公经费（下半年）`, num(half), { payee: '东河投村', code: null });
+      row(d(9, 18), 'office', '办公经费', `拨付${oneOff(u.name)}2025年办公经费（下半年）`, num(half), { payee: oneOff(u.name), code: null });
     else row(d(9, 18), 'office', '办公经费', `拨付${u.name}2025年办公经费（下半年）`, num(half));
     // Party-building funds.
     const pb = amount(r, 'partyBuilding');
@@ -125,7 +140,7 @@ for (const town of ['城关镇', '东风乡', '南河镇']) {
     else if (r === special.conflict)
       row(d(4, 15), 'partyBuilding', '党建经费', `拨付${u.name}办公经费`, num(pb), { note: '类别与摘要不一致' });
     else if (r === special.codeWrong)
-      row(d(4, 15), 'partyBuilding', '党建经费', `拨付${u.name}党建经费`, num(pb), { code: byName('东风乡', '老店头村').unit.code });
+      row(d(4, 15), 'partyBuilding', '党建经费', `拨付${u.name}党建经费`, num(pb), { code: nth('东风乡', 6).unit.code });
     else if (pbOverride[`${town}/${u.name}`]) {
       const o = pbOverride[`${town}/${u.name}`];
       const r2 = row(
@@ -238,7 +253,9 @@ xs.addRow(['合计']);
 // Sheet 3: 其他拨付 — no township column: payees must be unique in the county.
 const other = wb.addWorksheet('其他拨付');
 other.addRow(['日期', '凭证号', '收款单位', '资金用途', '摘要', '金额（元）']);
-const villageOnly = units.find((r) => r.unit.name === '下沟坎村').unit;
+const villageOnly = nth('东风乡', 16).unit;
+const communityForVillage = `${nth('东风乡', 18).unit.name.slice(0, -1)}社区`;
+const prefixed = nth('南河镇', 8).unit;
 const otherRows = [
   // ambiguous: 中塘坝村 is in all four townships
   [d(6, 30), '记-1001', '中塘坝村', '办公经费', '拨付中塘坝村办公经费', 2000],
@@ -257,14 +274,14 @@ const otherRows = [
   // payee only in 摘要
   [d(7, 12), '记-1008', null, null, '拨付幸福西社区党员活动经费（补差）', 100],
   // 社区 for 村: a near miss, never matched silently
-  [d(7, 15), '记-1009', '前岗寺社区', '办公经费', '拨付前岗寺社区办公经费', 1000],
+  [d(7, 15), '记-1009', communityForVillage, '办公经费', `拨付${communityForVillage}办公经费`, 1000],
   // a payee with a township prefix and committee form
   [
     d(7, 16),
     '记-1010',
-    `${units.find((r) => r.unit.name === '后河头村').unit.township}后河头村村民委员会`,
+    `${prefixed.township}${prefixed.name}村民委员会`,
     '党建经费',
-    '拨付后河头村党建经费（补拨）',
+    `拨付${prefixed.name}党建经费（补拨）`,
     500,
   ],
 ];

@@ -14,7 +14,9 @@ export interface NameRegistry {
   see(township: string, name: string, sheet: string, row: number): FirstSeen | null;
 }
 
-const key = (s: string): string => normalizeText(s).replace(/\s+/g, '').toLowerCase();
+// The copy matters: a cell's text can be a slice of a large chunk of sheet XML,
+// and keeping the slice would keep the whole chunk alive.
+const key = (s: string): string => (' ' + normalizeText(s).replace(/\s+/g, '').toLowerCase()).slice(1);
 
 /** A registry; share one between the readers of several sheets to catch duplicates across sheets. */
 export function createNameRegistry(): NameRegistry {

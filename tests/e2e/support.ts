@@ -66,7 +66,15 @@ export function external(urls: string[], server: Served, allowed: string[] = [])
   });
 }
 
+/** Waits for running animations (accordion, dialog) to end, at most a few seconds. */
+export async function settled(page: Page): Promise<void> {
+  await page
+    .waitForFunction(() => document.getAnimations().every((a) => a.playState !== 'running'), undefined, { timeout: 5000 })
+    .catch(() => undefined);
+}
+
 export async function shot(page: Page, name: string): Promise<void> {
+  await settled(page);
   await page.screenshot({ path: join(ARTIFACTS, `${name}.png`), fullPage: true });
 }
 

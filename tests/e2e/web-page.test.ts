@@ -52,15 +52,19 @@ afterAll(async () => {
   await server?.close();
 });
 
-async function open(options: { bypassCSP?: boolean } = {}): Promise<{ context: BrowserContext; page: Page; errors: string[] }> {
+async function open(
+  options: { bypassCSP?: boolean } = {},
+): Promise<{ context: BrowserContext; page: Page; errors: string[]; urls: string[] }> {
   const context = await browser.newContext({ acceptDownloads: true, viewport: { width: 1200, height: 900 }, locale: 'zh-CN', ...options });
   context.on('request', (r) => allRequests.push(r.url()));
+  // Recorded from before the page loads: the initial scripts are in here.
+  const urls = recordRequests(context);
   const page = await context.newPage();
   const errors: string[] = [];
   page.on('pageerror', (e) => errors.push(e.message));
   await page.goto(server.url);
   await page.getByRole('heading', { name: '村级经费核算' }).waitFor();
-  return { context, page, errors };
+  return { context, page, errors, urls };
 }
 
 const rosterInput = (page: Page) => page.getByLabel('选择名册工作簿');
@@ -114,13 +118,13 @@ async function* only(sheets: AsyncIterable<SheetSource>, names: string[]): Async
 
 describe('web page', () => {
   it('computes a county from a chosen workbook and downloads the result workbook', async () => {
-    const { context, page, errors } = await open();
-    const urls = recordRequests(context);
+    const { context, page, errors, urls } = await open();
     await page.waitForLoadState('networkidle');
     await shot(page, 'web-1-start');
 
     // Initial JavaScript: what the page loaded before anything was chosen.
     const scripts = urls.filter((u) => u.endsWith('.js'));
+    expect(scripts.length).toBeGreaterThan(0);
     expect(
       scripts.some((u) => /exceljs/.test(u)),
       'exceljs loads only when a file is chosen',
@@ -191,8 +195,7 @@ describe('web page', () => {
   }, 120_000);
 
   it('audits the ledger against the roster and downloads the audit workbook', async () => {
-    const { context, page, errors } = await open();
-    const urls = recordRequests(context);
+    const { context, page, errors, urls } = await open();
     await setYear(page, 2025);
     await rosterInput(page).setInputFiles(rosterPath);
     await page.getByText('表头在第 2 行').waitFor();
@@ -222,8 +225,7 @@ describe('web page', () => {
   }, 120_000);
 
   it('explains bad files in words and keeps working', async () => {
-    const { context, page, errors } = await open();
-    const urls = recordRequests(context);
+    const { context, page, errors, urls } = await open();
     const notXlsx = join(TMP, '不是工作簿.xlsx');
     writeFileSync(notXlsx, '乡镇,名称,人口\n城关镇,东风村,1499\n');
     const encrypted = join(TMP, '有密码.xlsx');
