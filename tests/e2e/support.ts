@@ -69,12 +69,17 @@ export function external(urls: string[], server: Served, allowed: string[] = [])
 /** Waits for running animations (accordion, dialog) to end, at most a few seconds. */
 export async function settled(page: Page): Promise<void> {
   await page
-    .waitForFunction(() => document.getAnimations().every((a) => a.playState !== 'running'), undefined, { timeout: 5000 })
+    .waitForFunction(
+      // Endless animations (an indeterminate progress bar) never finish: only wait for the others.
+      () => document.getAnimations().every((a) => a.playState !== 'running' || a.effect?.getComputedTiming().iterations === Infinity),
+      undefined,
+      { timeout: 5000 },
+    )
     .catch(() => undefined);
 }
 
-export async function shot(page: Page, name: string): Promise<void> {
-  await settled(page);
+export async function shot(page: Page, name: string, options: { settle?: boolean } = {}): Promise<void> {
+  if (options.settle !== false) await settled(page);
   await page.screenshot({ path: join(ARTIFACTS, `${name}.png`), fullPage: true });
 }
 
@@ -82,7 +87,12 @@ export async function shot(page: Page, name: string): Promise<void> {
 export async function axeViolations(page: Page): Promise<{ id: string; impact: string; help: string; nodes: string[] }[]> {
   // Let open/close animations (dialog fade-in) finish: mid-fade text has no real contrast.
   await page
-    .waitForFunction(() => document.getAnimations().every((a) => a.playState !== 'running'), undefined, { timeout: 5000 })
+    .waitForFunction(
+      // Endless animations (an indeterminate progress bar) never finish: only wait for the others.
+      () => document.getAnimations().every((a) => a.playState !== 'running' || a.effect?.getComputedTiming().iterations === Infinity),
+      undefined,
+      { timeout: 5000 },
+    )
     .catch(() => undefined);
   await page.addScriptTag({ path: require.resolve('axe-core/axe.min.js') });
   const result = await page.evaluate(async () => {

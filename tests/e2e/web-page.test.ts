@@ -310,7 +310,7 @@ describe('web page', () => {
     await page.getByText('表头在第 1 行').waitFor({ timeout: 60_000 });
     await computeButton(page).click();
     await page.getByTestId('progress').waitFor();
-    await shot(page, 'web-7-progress');
+    await shot(page, 'web-7-progress', { settle: false });
     await page.getByRole('button', { name: '取消' }).click();
     await page.getByTestId('error').filter({ hasText: '已取消' }).waitFor();
     await expect(computeButton(page).isEnabled()).resolves.toBe(true);
