@@ -1,4 +1,3 @@
-/* global require, module, __dirname, process, console, URL */
 /* eslint-disable @typescript-eslint/no-require-imports */
 // Builds the deployable folder (dist/site): the standalone web page
 // (index.html + its worker; no Office.js, nothing from another host), the

@@ -1,4 +1,3 @@
-/* global process, console, setInterval, clearInterval, setImmediate, URL */
 // Audit throughput: a synthetic roster and a ledger paying its entitlements in
 // instalments (with some noise: a changed amount, an unknown payee, a payment with no
 // fund line), audited (1) in memory and (2) end to end as the CLI does it: both .xlsx

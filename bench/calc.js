@@ -14,12 +14,27 @@ export async function benchCalc(n) {
   // /usr/bin/time -v reports the child's peak RSS; fall back to wall time only.
   const timed = existsSync('/usr/bin/time');
   const cmd = timed ? '/usr/bin/time' : process.execPath;
-  const args = [...(timed ? ['-v', process.execPath] : []), 'bin/village-funds.js', 'calc', input, '-o', `.tmp/bench-result-${n}.xlsx`, '--force', '--year', '2025'];
+  const args = [
+    ...(timed ? ['-v', process.execPath] : []),
+    'bin/village-funds.js',
+    'calc',
+    input,
+    '-o',
+    `.tmp/bench-result-${n}.xlsx`,
+    '--force',
+    '--year',
+    '2025',
+  ];
   const r = spawnSync(cmd, args, { encoding: 'utf8' });
   const seconds = Number(process.hrtime.bigint() - t0) / 1e9;
   if (r.status !== 0) throw new Error(`calc failed (${r.status}): ${r.stderr}`);
   const rss = /Maximum resident set size \(kbytes\): (\d+)/.exec(r.stderr);
-  return { rows: n, seconds: +seconds.toFixed(2), rowsPerSecond: Math.round(n / seconds), peakRssMB: rss ? Math.round(Number(rss[1]) / 1024) : null };
+  return {
+    rows: n,
+    seconds: +seconds.toFixed(2),
+    rowsPerSecond: Math.round(n / seconds),
+    peakRssMB: rss ? Math.round(Number(rss[1]) / 1024) : null,
+  };
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {

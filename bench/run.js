@@ -1,4 +1,3 @@
-/* global process, console */
 // npm run bench: every benchmark, one JSON line each. Figures go in the README
 // with this command; nothing here is a test (tests stay deterministic).
 import { benchEngine } from './engine.js';

@@ -1,4 +1,3 @@
-/* global process, console, window, document, performance, PerformanceObserver */
 // The web page in headless Chromium (Debian's /usr/bin/chromium): initial
 // JavaScript size, and from file chosen to download ready for a 500-unit county
 // and a 100,000-row roster, with the longest main-thread task seen meanwhile

@@ -1,4 +1,3 @@
-/* global process, console */
 // `npm start` / `npm stop`: sideload the add-in into Excel and serve it over
 // https://localhost:3000 with office-addin-debugging (office-addin-cli's
 // debugging tool, as Microsoft's templates do). It is an optional dependency:

@@ -9,5 +9,15 @@ await mkdir('examples/out', { recursive: true });
 const roster = 'examples/county-roster.xlsx';
 const calc = await main(['calc', roster, '-o', 'examples/out/county-roster-核算结果.xlsx', '--force', '--year', '2025']);
 console.log('');
-const audit = await main(['audit', roster, '--ledger', 'examples/county-ledger.xlsx', '-o', 'examples/out/county-audit-审计结果.xlsx', '--force', '--year', '2025']);
+const audit = await main([
+  'audit',
+  roster,
+  '--ledger',
+  'examples/county-ledger.xlsx',
+  '-o',
+  'examples/out/county-audit-审计结果.xlsx',
+  '--force',
+  '--year',
+  '2025',
+]);
 process.exitCode = Math.max(calc, audit) <= 1 ? 0 : 2;

@@ -1,4 +1,3 @@
-/* global console, URL */
 // Generates examples/county-ledger.xlsx: the 2025 payment ledger (拨付明细) for the units of
 // examples/county-roster.xlsx, messy on purpose and holding every kind of exception the
 // audit reports (see docs/audit.md). Deterministic: the same rows every run.
@@ -132,7 +131,10 @@ for (const town of ['城关镇', '东风乡', '南河镇']) {
     if (r === special.late)
       row(d(1, 6, 2026), 'office', '办公经费', `拨付${u.name}2025年办公经费（下半年）`, num(half), { note: '次年初补拨' });
     else if (r === special.nearMiss)
-      row(d(9, 18), 'office', '办公经费', `拨付${oneOff(u.name)}2025年办公经费（下半年）`, num(half), { payee: oneOff(u.name), code: null });
+      row(d(9, 18), 'office', '办公经费', `拨付${oneOff(u.name)}2025年办公经费（下半年）`, num(half), {
+        payee: oneOff(u.name),
+        code: null,
+      });
     else row(d(9, 18), 'office', '办公经费', `拨付${u.name}2025年办公经费（下半年）`, num(half));
     // Party-building funds.
     const pb = amount(r, 'partyBuilding');
@@ -276,14 +278,7 @@ const otherRows = [
   // 社区 for 村: a near miss, never matched silently
   [d(7, 15), '记-1009', communityForVillage, '办公经费', `拨付${communityForVillage}办公经费`, 1000],
   // a payee with a township prefix and committee form
-  [
-    d(7, 16),
-    '记-1010',
-    `${prefixed.township}${prefixed.name}村民委员会`,
-    '党建经费',
-    `拨付${prefixed.name}党建经费（补拨）`,
-    500,
-  ],
+  [d(7, 16), '记-1010', `${prefixed.township}${prefixed.name}村民委员会`, '党建经费', `拨付${prefixed.name}党建经费（补拨）`, 500],
 ];
 for (const r of otherRows) pay(other, r);
 

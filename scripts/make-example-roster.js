@@ -17,13 +17,20 @@ function villageName(i) {
 /** Population written the ways people type it. */
 function messyCount(n, i) {
   switch (i % 7) {
-    case 0: return n;
-    case 1: return String(n);
-    case 2: return n.toLocaleString('en-US');
-    case 3: return `${n}人`;
-    case 4: return fw(n);
-    case 5: return ` ${n} `;
-    default: return n;
+    case 0:
+      return n;
+    case 1:
+      return String(n);
+    case 2:
+      return n.toLocaleString('en-US');
+    case 3:
+      return `${n}人`;
+    case 4:
+      return fw(n);
+    case 5:
+      return ` ${n} `;
+    default:
+      return n;
   }
 }
 
@@ -66,7 +73,10 @@ for (const [ti, t] of townships.entries()) {
   // A common name found in every township (fine: names are unique per township only).
   for (let i = 0; i < t.villages; i++) units.push({ type: '村', name: i === 1 ? '中塘坝村' : villageName(k + i) + '村' });
   for (let i = 0; i < t.communities; i++)
-    units.push({ type: i === 0 && t.name === '南河镇' ? '农村社区' : '社区', name: `${['幸福', '和平', '建设', '人民', '解放', '新华'][i % 6]}${ti ? t.name.slice(0, 1) : ''}社区` });
+    units.push({
+      type: i === 0 && t.name === '南河镇' ? '农村社区' : '社区',
+      name: `${['幸福', '和平', '建设', '人民', '解放', '新华'][i % 6]}${ti ? t.name.slice(0, 1) : ''}社区`,
+    });
   for (const [i, u] of units.entries()) {
     seq++;
     // Populations around the 1,500 line, some exactly on it.

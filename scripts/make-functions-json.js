@@ -1,4 +1,3 @@
-/* global process, console */
 // Generates src/addin/functions.json (custom functions metadata) from the JSDoc
 // in src/addin/functions.ts with custom-functions-metadata's generate API, the
 // same generator custom-functions-metadata-plugin runs in the webpack build.

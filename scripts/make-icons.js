@@ -1,4 +1,3 @@
-/* global Buffer, process, console */
 // Writes the add-in's ribbon and manifest icons (assets/icon-16/32/64/80.png):
 // a blue rounded square with three white columns, a budget chart. Built-in
 // zlib only; deterministic, so the committed PNGs are byte-for-byte this output.

@@ -1,4 +1,3 @@
-/* global process, console, URL */
 // A small static file server for the built folder (dist/site): `npm run serve`
 // serves the web page at http://127.0.0.1:8080/ ; the end-to-end tests and the
 // web benchmark start it on a random port. Read-only, no directory listings,

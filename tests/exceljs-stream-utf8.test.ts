@@ -10,14 +10,14 @@
  * WorkbookReader, covering both the sharedStrings.xml path and the
  * strings-inline-in-sheet-XML path. See docs/exceljs-patch.md.
  */
-import { mkdtemp, rm } from "node:fs/promises";
-import os from "node:os";
-import path from "node:path";
-import ExcelJS from "exceljs";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { mkdtemp, rm } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import ExcelJS from 'exceljs';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 const ROWS = 40_000;
-const ALPHABET = "东西南北中和平安康宁新民兴旺富强村社区";
+const ALPHABET = '东西南北中和平安康宁新民兴旺富强村社区';
 
 /**
  * Deterministic, unique, variable-length (5..9 chars) Chinese name for row i:
@@ -25,7 +25,7 @@ const ALPHABET = "东西南北中和平安康宁新民兴旺富强村社区";
  */
 function nameFor(i: number): string {
   let n = i;
-  let s = "村";
+  let s = '村';
   for (let d = 0; d < 4; d++) {
     s += ALPHABET[n % ALPHABET.length];
     n = Math.floor(n / ALPHABET.length);
@@ -45,9 +45,9 @@ function richFor(i: number): [string, string] {
 type CellValue = ExcelJS.CellValue;
 
 function cellText(v: CellValue): string {
-  if (typeof v === "string") return v;
-  if (v && typeof v === "object" && "richText" in v) {
-    return v.richText.map((r) => r.text).join("");
+  if (typeof v === 'string') return v;
+  if (v && typeof v === 'object' && 'richText' in v) {
+    return v.richText.map((r) => r.text).join('');
   }
   return String(v);
 }
@@ -61,8 +61,8 @@ interface ReadResult {
 
 async function streamRead(file: string): Promise<ReadResult> {
   const reader = new ExcelJS.stream.xlsx.WorkbookReader(file, {
-    sharedStrings: "cache",
-    worksheets: "emit",
+    sharedStrings: 'cache',
+    worksheets: 'emit',
   });
   const result: ReadResult = { rows: 0, fffdCells: 0, mismatches: 0 };
   for await (const ws of reader) {
@@ -73,10 +73,10 @@ async function streamRead(file: string): Promise<ReadResult> {
       const i = Number(values[1]);
       const pairs: [expected: string, actual: string][] = [
         [nameFor(i), cellText(values[2])],
-        [richFor(i).join(""), cellText(values[3])],
+        [richFor(i).join(''), cellText(values[3])],
       ];
       for (const [expected, actual] of pairs) {
-        if (actual.includes("\uFFFD")) result.fffdCells++;
+        if (actual.includes('\uFFFD')) result.fffdCells++;
         if (actual !== expected) {
           result.mismatches++;
           result.firstBad ??= { row: row.number, expected, actual };
@@ -93,16 +93,11 @@ async function streamRead(file: string): Promise<ReadResult> {
  * only keeps the last run of *inline* rich text (a separate exceljs
  * limitation), so the inline-strings workbook stores C as a plain string.
  */
-function fillSheet(
-  ws: ExcelJS.Worksheet,
-  opts: { rich: boolean; commit: boolean },
-): void {
-  ws.addRow(["序号", "村名", "社区"]);
+function fillSheet(ws: ExcelJS.Worksheet, opts: { rich: boolean; commit: boolean }): void {
+  ws.addRow(['序号', '村名', '社区']);
   for (let i = 0; i < ROWS; i++) {
     const [a, b] = richFor(i);
-    const c: CellValue = opts.rich
-      ? { richText: [{ text: a, font: { bold: true } }, { text: b }] }
-      : a + b;
+    const c: CellValue = opts.rich ? { richText: [{ text: a, font: { bold: true } }, { text: b }] } : a + b;
     const row = ws.addRow([i, nameFor(i), c]);
     if (opts.commit) row.commit();
   }
@@ -111,24 +106,24 @@ function fillSheet(
 let dir: string;
 
 beforeAll(async () => {
-  dir = await mkdtemp(path.join(os.tmpdir(), "exceljs-utf8-"));
+  dir = await mkdtemp(path.join(os.tmpdir(), 'exceljs-utf8-'));
 });
 
 afterAll(async () => {
   if (dir) await rm(dir, { recursive: true, force: true });
 });
 
-describe("exceljs streaming reader keeps multi-byte UTF-8 intact across chunk boundaries", () => {
-  it("sanity: generated names are unique and multi-byte", () => {
+describe('exceljs streaming reader keeps multi-byte UTF-8 intact across chunk boundaries', () => {
+  it('sanity: generated names are unique and multi-byte', () => {
     const names = new Set(Array.from({ length: ROWS }, (_, i) => nameFor(i)));
     expect(names.size).toBe(ROWS);
     expect(Buffer.byteLength(nameFor(0))).toBeGreaterThan(nameFor(0).length);
   });
 
-  it("reads shared strings (sharedStrings.xml) without U+FFFD", async () => {
-    const file = path.join(dir, "shared.xlsx");
+  it('reads shared strings (sharedStrings.xml) without U+FFFD', async () => {
+    const file = path.join(dir, 'shared.xlsx');
     const wb = new ExcelJS.Workbook(); // non-streaming writer => shared strings
-    fillSheet(wb.addWorksheet("村名册"), { rich: true, commit: false });
+    fillSheet(wb.addWorksheet('村名册'), { rich: true, commit: false });
     await wb.xlsx.writeFile(file);
 
     const r = await streamRead(file);
@@ -136,13 +131,13 @@ describe("exceljs streaming reader keeps multi-byte UTF-8 intact across chunk bo
     expect(r).toEqual({ rows: ROWS, fffdCells: 0, mismatches: 0 });
   });
 
-  it("reads inline strings (in the sheet XML) without U+FFFD", async () => {
-    const file = path.join(dir, "inline.xlsx");
+  it('reads inline strings (in the sheet XML) without U+FFFD', async () => {
+    const file = path.join(dir, 'inline.xlsx');
     const wb = new ExcelJS.stream.xlsx.WorkbookWriter({
       filename: file,
       useSharedStrings: false,
     });
-    fillSheet(wb.addWorksheet("村名册"), { rich: false, commit: true });
+    fillSheet(wb.addWorksheet('村名册'), { rich: false, commit: true });
     await wb.commit();
 
     const r = await streamRead(file);

@@ -12,20 +12,40 @@ function parseCapital(text: string): bigint {
   let s = text;
   const negative = s.startsWith('负');
   if (negative) s = s.slice(1);
-  let yi = 0n, wan = 0n, units = 0n, jiao = 0n, fen = 0n;
-  let section = 0n, digit = 0n;
+  let yi = 0n,
+    wan = 0n,
+    units = 0n,
+    jiao = 0n,
+    fen = 0n;
+  let section = 0n,
+    digit = 0n;
   for (const ch of s) {
     const idx = DIGITS.indexOf(ch);
     if (idx >= 0) digit = BigInt(idx);
-    else if (ch in POS) { section += digit * (POS[ch] ?? 0n); digit = 0n; }
-    else if (ch === '亿') { yi = section + digit; section = 0n; digit = 0n; }
-    else if (ch === '万') { wan = section + digit; section = 0n; digit = 0n; }
-    else if (ch === '元') { units = section + digit; section = 0n; digit = 0n; }
-    else if (ch === '角') { jiao = digit; digit = 0n; }
-    else if (ch === '分') { fen = digit; digit = 0n; }
-    else if (ch !== '整') throw new Error(`unexpected ${ch} in ${text}`);
+    else if (ch in POS) {
+      section += digit * (POS[ch] ?? 0n);
+      digit = 0n;
+    } else if (ch === '亿') {
+      yi = section + digit;
+      section = 0n;
+      digit = 0n;
+    } else if (ch === '万') {
+      wan = section + digit;
+      section = 0n;
+      digit = 0n;
+    } else if (ch === '元') {
+      units = section + digit;
+      section = 0n;
+      digit = 0n;
+    } else if (ch === '角') {
+      jiao = digit;
+      digit = 0n;
+    } else if (ch === '分') {
+      fen = digit;
+      digit = 0n;
+    } else if (ch !== '整') throw new Error(`unexpected ${ch} in ${text}`);
   }
-  const total = ((yi * 100_000_000n + wan * 10_000n + units) * 100n) + jiao * 10n + fen;
+  const total = (yi * 100_000_000n + wan * 10_000n + units) * 100n + jiao * 10n + fen;
   return negative ? -total : total;
 }
 

@@ -8,7 +8,16 @@ import { writeXlsxAtomically } from '../node/write-xlsx.js';
 import { startSheet, writeSheet } from '../xlsx/write.js';
 import { runCalc } from '../workbook/calc-job.js';
 import { calcJsonText, unitJson } from '../workbook/calc-json.js';
-import { SHEET_NAMES, issuesSheet, policySheet, policyTitle, resultColumns, resultRow, townshipSheet, type Lang } from '../workbook/report.js';
+import {
+  SHEET_NAMES,
+  issuesSheet,
+  policySheet,
+  policyTitle,
+  resultColumns,
+  resultRow,
+  townshipSheet,
+  type Lang,
+} from '../workbook/report.js';
 import { checkWorkbookArg, loadPolicyArg, outputPath, parseYear } from './inputs.js';
 import { progressBar } from './progress.js';
 import type { Io } from './main.js';

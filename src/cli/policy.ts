@@ -17,7 +17,10 @@ export async function policyShowCommand(o: { policy?: string; year?: string; jso
     return 0;
   }
   const zh = o.lang === 'zh';
-  const lines = [`${p.title[o.lang]} (${p.id})`, `${zh ? '年度' : 'year'} ${p.year}, ${zh ? '取值日' : 'values in force on'} ${p.date}, ${p.rounding}`];
+  const lines = [
+    `${p.title[o.lang]} (${p.id})`,
+    `${zh ? '年度' : 'year'} ${p.year}, ${zh ? '取值日' : 'values in force on'} ${p.date}, ${p.rounding}`,
+  ];
   for (const l of p.lines) {
     lines.push(`- ${l.label[o.lang]} [${l.id}] ${zh ? '条款' : 'clause'} ${l.clause}`);
     for (const r of l.rules) {
@@ -38,7 +41,9 @@ export async function policyCheckCommand(file: string, o: { lang: Lang }, io: Io
   }
   try {
     const p = parsePolicy(text);
-    io.stdout.write(o.lang === 'zh' ? `政策有效：${p.id}，${p.lines.length}个经费项目\n` : `policy is valid: ${p.id}, ${p.lines.length} lines\n`);
+    io.stdout.write(
+      o.lang === 'zh' ? `政策有效：${p.id}，${p.lines.length}个经费项目\n` : `policy is valid: ${p.id}, ${p.lines.length} lines\n`,
+    );
     return 0;
   } catch (e) {
     if (!(e instanceof PolicyError)) throw e;

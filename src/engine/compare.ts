@@ -47,6 +47,12 @@ export function compareUnits(units: Iterable<Unit>, a: Calculator, b: Calculator
     const lines = Object.fromEntries(lineIds.map((id) => [id, (y?.lines[id] ?? ZERO).minus(x?.lines[id] ?? ZERO)]));
     return { lines, total: (y?.total ?? ZERO).minus(x?.total ?? ZERO) };
   };
-  const townships = sa.townships.map((t) => ({ name: t.name, ...diff(t, sb.townships.find((s) => s.name === t.name)) }));
+  const townships = sa.townships.map((t) => ({
+    name: t.name,
+    ...diff(
+      t,
+      sb.townships.find((s) => s.name === t.name),
+    ),
+  }));
   return { lineIds, units: diffs, a: sa, b: sb, county: diff(sa.county, sb.county), townships };
 }

@@ -9,7 +9,15 @@
 // on every operation and the garbage collector was most of the cost.
 import { Decimal, ZERO, toFen } from './money.js';
 import type { ResolvedCalc, ResolvedLine, ResolvedPolicy } from './policy/resolve.js';
-import { explainFlat, explainNotApplicable, explainPerCapita, explainSchedule, explainTopUp, withProRata, type Explanation } from './explain.js';
+import {
+  explainFlat,
+  explainNotApplicable,
+  explainPerCapita,
+  explainSchedule,
+  explainTopUp,
+  withProRata,
+  type Explanation,
+} from './explain.js';
 import type { Unit, UnitType } from './unit.js';
 
 export interface LineResult {
@@ -190,7 +198,10 @@ function sumValues(lines: Record<string, Decimal>): Decimal {
 }
 
 /** Convenience: compute every unit and the totals. */
-export function computeAll(calc: Calculator, units: Iterable<Unit>): { results: UnitResult[]; county: Totals; townships: TownshipTotals[] } {
+export function computeAll(
+  calc: Calculator,
+  units: Iterable<Unit>,
+): { results: UnitResult[]; county: Totals; townships: TownshipTotals[] } {
   const totals = new TotalsBuilder(calc.lineIds);
   const results: UnitResult[] = [];
   for (const u of units) {

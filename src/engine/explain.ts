@@ -52,7 +52,15 @@ interface Context {
 }
 
 function base(ctx: Context, rule: RuleKind, inputs: Explanation['inputs'], params: NamedValue[], zh: string, en: string): Explanation {
-  return { line: ctx.line.id, rule, clause: ctx.line.clause, unitType: ctx.type, inputs, params: params.map(explainParam), text: { zh, en } };
+  return {
+    line: ctx.line.id,
+    rule,
+    clause: ctx.line.clause,
+    unitType: ctx.type,
+    inputs,
+    params: params.map(explainParam),
+    text: { zh, en },
+  };
 }
 
 const en1 = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
@@ -83,9 +91,13 @@ export function explainSchedule(
   let condZh: string;
   let condEn: string;
   if (stepIndex < 0) {
-    [condZh, condEn] = decisive.inclusive ? [`低于${edge}${attr.unitZh}`, `below ${edge}`] : [`不超过${edge}${attr.unitZh}`, `at most ${edge}`];
+    [condZh, condEn] = decisive.inclusive
+      ? [`低于${edge}${attr.unitZh}`, `below ${edge}`]
+      : [`不超过${edge}${attr.unitZh}`, `at most ${edge}`];
   } else {
-    [condZh, condEn] = decisive.inclusive ? [`不低于${edge}${attr.unitZh}`, `at least ${edge}`] : [`超过${edge}${attr.unitZh}`, `above ${edge}`];
+    [condZh, condEn] = decisive.inclusive
+      ? [`不低于${edge}${attr.unitZh}`, `at least ${edge}`]
+      : [`超过${edge}${attr.unitZh}`, `above ${edge}`];
   }
   const a = amountWords(amount.value);
   const params = [calc.base, ...calc.steps.flatMap((s) => [s.threshold, s.amount])];
@@ -139,7 +151,10 @@ export function explainTopUp(
   const namesZh = labels.map((l) => l.zh).join('、');
   const namesEn = labels.map((l) => l.en).join(', ');
   const [zh, en] = amount.isZero()
-    ? [`${namesZh}合计${s}元，已达到最低保障${min}元，无需补足`, `${en1(namesEn)} total ${s} yuan, at least the minimum of ${min} yuan: no top-up`]
+    ? [
+        `${namesZh}合计${s}元，已达到最低保障${min}元，无需补足`,
+        `${en1(namesEn)} total ${s} yuan, at least the minimum of ${min} yuan: no top-up`,
+      ]
     : [
         `${namesZh}合计${s}元，低于最低保障${min}元，补足${amountWords(amount)}元`,
         `${en1(namesEn)} total ${s} yuan, below the minimum of ${min} yuan: top-up ${amountWords(amount)} yuan`,

@@ -1,13 +1,40 @@
 // The engine's public API: load a policy, compute units, read explanations.
 export { Decimal, ZERO, toFen, moneyString, sum, ROUNDING_MODES, type RoundingMode } from './money.js';
 export { formatYuan, formatWan, toChineseCapital } from './format.js';
-export { UNIT_TYPES, UNIT_TYPE_LABELS, UNIT_ATTRIBUTES, ATTRIBUTE_LABELS, validateUnit, type Unit, type UnitType, type UnitAttribute, type UnitProblem } from './unit.js';
+export {
+  UNIT_TYPES,
+  UNIT_TYPE_LABELS,
+  UNIT_ATTRIBUTES,
+  ATTRIBUTE_LABELS,
+  validateUnit,
+  type Unit,
+  type UnitType,
+  type UnitAttribute,
+  type UnitProblem,
+} from './unit.js';
 export { policySchema, type Policy, type PolicyLine, type Calc, type Param, type DatedValue } from './policy/schema.js';
 export { parsePolicy, validatePolicy } from './policy/load.js';
 export { PolicyError, NotInForceError, type PolicyProblem } from './policy/errors.js';
-export { resolvePolicy, resolveParam, yearDate, type ResolvedPolicy, type ResolvedLine, type ResolvedCalc, type NamedValue } from './policy/resolve.js';
+export {
+  resolvePolicy,
+  resolveParam,
+  yearDate,
+  type ResolvedPolicy,
+  type ResolvedLine,
+  type ResolvedCalc,
+  type NamedValue,
+} from './policy/resolve.js';
 export { builtinPolicy } from './policies.js';
-export { Calculator, TotalsBuilder, computeAll, lineAmount, type LineResult, type UnitResult, type Totals, type TownshipTotals } from './compute.js';
+export {
+  Calculator,
+  TotalsBuilder,
+  computeAll,
+  lineAmount,
+  type LineResult,
+  type UnitResult,
+  type Totals,
+  type TownshipTotals,
+} from './compute.js';
 export { compareUnits, type Comparison, type UnitDifference } from './compare.js';
 export { amountWords, type Explanation, type ExplainedParam, type RuleKind } from './explain.js';
 

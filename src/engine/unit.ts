@@ -55,6 +55,10 @@ export function validateUnit(u: Unit): UnitProblem[] {
     }
   }
   if (u.monthsActive !== undefined && !(Number.isInteger(u.monthsActive) && u.monthsActive >= 1 && u.monthsActive <= 12))
-    problems.push({ field: 'monthsActive', zh: `在册月数应为1至12的整数：${u.monthsActive}`, en: `months active must be an integer from 1 to 12: ${u.monthsActive}` });
+    problems.push({
+      field: 'monthsActive',
+      zh: `在册月数应为1至12的整数：${u.monthsActive}`,
+      en: `months active must be an integer from 1 to 12: ${u.monthsActive}`,
+    });
   return problems;
 }

@@ -12,7 +12,10 @@ export type StreamingWorkbook = ExcelJS.stream.xlsx.WorkbookWriter;
  * `fill` gets the workbook and a signal that aborts if the file cannot be
  * written (disk full, folder gone): exceljs would otherwise stall silently.
  */
-export async function writeXlsxAtomically(target: string, fill: (wb: StreamingWorkbook, signal: AbortSignal) => Promise<void>): Promise<void> {
+export async function writeXlsxAtomically(
+  target: string,
+  fill: (wb: StreamingWorkbook, signal: AbortSignal) => Promise<void>,
+): Promise<void> {
   const tmp = join(dirname(target), `.${basename(target)}.${process.pid}.tmp`);
   const file = createWriteStream(tmp);
   const failed = new AbortController();

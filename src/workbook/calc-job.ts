@@ -3,7 +3,17 @@
 import { TotalsBuilder, type Calculator, type Totals, type TownshipTotals } from '../engine/compute.js';
 import { createNameRegistry } from './duplicates.js';
 import { createRosterReader, type RosterField, type RosterRowOutcome, type RosterSheetSummary, type RowIssue } from './roster.js';
-import { SHEET_NAMES, issuesSheet, policySheet, policyTitle, resultColumns, resultRow, townshipSheet, type ComputedRow, type Lang } from './report.js';
+import {
+  SHEET_NAMES,
+  issuesSheet,
+  policySheet,
+  policyTitle,
+  resultColumns,
+  resultRow,
+  townshipSheet,
+  type ComputedRow,
+  type Lang,
+} from './report.js';
 import type { SheetSpec } from './sheet-spec.js';
 import type { WorkbookSource } from './source.js';
 
@@ -24,8 +34,8 @@ export interface CalcOutcome {
 }
 
 export interface CalcOptions {
-  /** Column overrides per sheet name (e.g. from the task pane). */
-  mappings?: Record<string, Partial<Record<RosterField, number>>>;
+  /** Column overrides per sheet name (e.g. from the task pane); null removes a field the header detection found. */
+  mappings?: Record<string, Partial<Record<RosterField, number | null>>>;
   /** Called every few hundred rows with the rows read so far. */
   onProgress?: (rowsRead: number) => void;
   signal?: AbortSignal;

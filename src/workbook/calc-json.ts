@@ -14,7 +14,15 @@ const money = (lines: Record<string, Decimal>, total: Decimal) => ({
 const totalsJson = (t: Totals) => money(t.lines, t.total);
 
 export function issueJson(i: RowIssue, lang: Lang) {
-  return { sheet: i.sheet, row: i.row, column: i.column, severity: i.severity, code: i.code, message: i.message[lang], messages: i.message };
+  return {
+    sheet: i.sheet,
+    row: i.row,
+    column: i.column,
+    severity: i.severity,
+    code: i.code,
+    message: i.message[lang],
+    messages: i.message,
+  };
 }
 
 export function unitJson(c: ComputedRow) {

@@ -29,13 +29,25 @@ export function compareSheets(cmp: Comparison, a: Calculator, b: Calculator, lan
     if (total) totalRows.push(budgetRows.length);
     budgetRows.push([name, '合计', moneyCell(va), moneyCell(vb), moneyCell(vb.minus(va))]);
   };
-  for (const t of cmp.a.townships) add(t.name, t, cmp.b.townships.find((x) => x.name === t.name), false);
+  for (const t of cmp.a.townships)
+    add(
+      t.name,
+      t,
+      cmp.b.townships.find((x) => x.name === t.name),
+      false,
+    );
   add('全县', cmp.a.county, cmp.b.county, true);
   return [
     {
       name: COMPARE_SHEETS.budget,
       title,
-      columns: [{ header: '乡镇', kind: 'text', width: 14 }, { header: '经费项目', kind: 'text', width: 22 }, money('政策A'), money('政策B'), money('差额')],
+      columns: [
+        { header: '乡镇', kind: 'text', width: 14 },
+        { header: '经费项目', kind: 'text', width: 22 },
+        money('政策A'),
+        money('政策B'),
+        money('差额'),
+      ],
       rows: budgetRows,
       totalRows,
     },
@@ -76,8 +88,8 @@ export function compareJson(cmp: Comparison, a: Calculator, b: Calculator, rows:
     diff: m(cmp.county.lines, cmp.county.total),
     townships: cmp.townships.map((t) => ({
       name: t.name,
-      a: (x => x && m(x.lines, x.total))(cmp.a.townships.find((s) => s.name === t.name)),
-      b: (x => x && m(x.lines, x.total))(cmp.b.townships.find((s) => s.name === t.name)),
+      a: ((x) => x && m(x.lines, x.total))(cmp.a.townships.find((s) => s.name === t.name)),
+      b: ((x) => x && m(x.lines, x.total))(cmp.b.townships.find((s) => s.name === t.name)),
       diff: m(t.lines, t.total),
     })),
     units: cmp.units.map((u, i) => ({

@@ -115,9 +115,19 @@ const SEVERITY: Record<RowIssue['severity'], Record<Lang, string>> = {
 export function issuesSheet(issues: RowIssue[], lang: Lang): SheetSpec {
   return {
     name: SHEET_NAMES.issues,
-    columns: [col('工作表', 'text', 14), col('行', 'integer', 7), col('列', 'text', 6), col('级别', 'text', 14), col('代码', 'text', 24), col('说明', 'text', 90)],
+    columns: [
+      col('工作表', 'text', 14),
+      col('行', 'integer', 7),
+      col('列', 'text', 6),
+      col('级别', 'text', 14),
+      col('代码', 'text', 24),
+      col('说明', 'text', 90),
+    ],
     rows: issues.map((i) => [i.sheet, i.row, i.column, SEVERITY[i.severity][lang], i.code, i.message[lang]]),
-    links: { column: 5, targets: issues.map((i) => (i.row === null ? undefined : `'${i.sheet.replace(/'/g, "''")}'!${i.column ?? 'A'}${i.row}`)) },
+    links: {
+      column: 5,
+      targets: issues.map((i) => (i.row === null ? undefined : `'${i.sheet.replace(/'/g, "''")}'!${i.column ?? 'A'}${i.row}`)),
+    },
   };
 }
 

@@ -80,10 +80,13 @@ function checkParam(param: Param, path: string): PolicyProblem[] {
   const problems: PolicyProblem[] = [];
   const dates = new Set<string>();
   param.forEach((v, i) => {
-    if (dates.has(v.since)) problems.push({ path: `${path}[${i}].since`, zh: `生效日期重复：${v.since}`, en: `duplicate effective date: ${v.since}` });
+    if (dates.has(v.since))
+      problems.push({ path: `${path}[${i}].since`, zh: `生效日期重复：${v.since}`, en: `duplicate effective date: ${v.since}` });
     dates.add(v.since);
-    if (!isCalendarDate(v.since)) problems.push({ path: `${path}[${i}].since`, zh: `日期无效：${v.since}`, en: `invalid date: ${v.since}` });
-    if (v.value.startsWith('-')) problems.push({ path: `${path}[${i}].value`, zh: `不能为负数：${v.value}`, en: `must not be negative: ${v.value}` });
+    if (!isCalendarDate(v.since))
+      problems.push({ path: `${path}[${i}].since`, zh: `日期无效：${v.since}`, en: `invalid date: ${v.since}` });
+    if (v.value.startsWith('-'))
+      problems.push({ path: `${path}[${i}].value`, zh: `不能为负数：${v.value}`, en: `must not be negative: ${v.value}` });
   });
   return problems;
 }

@@ -34,7 +34,12 @@ export interface NamedValue extends ParamValue {
 
 export type ResolvedCalc =
   | { kind: 'flat'; amount: NamedValue }
-  | { kind: 'schedule'; attribute: UnitAttribute; base: NamedValue; steps: { threshold: NamedValue; inclusive: boolean; amount: NamedValue }[] }
+  | {
+      kind: 'schedule';
+      attribute: UnitAttribute;
+      base: NamedValue;
+      steps: { threshold: NamedValue; inclusive: boolean; amount: NamedValue }[];
+    }
   | { kind: 'perCapita'; attribute: UnitAttribute; rate: NamedValue; floor?: NamedValue; cap?: NamedValue }
   | { kind: 'topUp'; of: string[]; minimum: NamedValue };
 
