@@ -7,6 +7,7 @@ import { mkdtemp, readFile, readdir, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { PassThrough } from 'node:stream';
+import { finished } from 'node:stream/promises';
 import { vi } from 'vitest';
 import { main, type Io } from '../../src/cli/main.js';
 
@@ -90,9 +91,12 @@ export async function runCli(argv: string[]): Promise<RunResult> {
   stderr.on('data', (b: Buffer) => err.push(b));
   const io: Io = { stdout, stderr: stderr as unknown as NodeJS.WriteStream };
   const code = await main(argv, io);
+  // Wait until both streams have delivered everything: a large --json document
+  // can take more than one turn of the event loop.
+  const ended = Promise.all([finished(stdout), finished(stderr)]);
   stdout.end();
   stderr.end();
-  await new Promise((r) => setImmediate(r));
+  await ended;
   return { code, stdout: Buffer.concat(out).toString('utf8'), stderr: Buffer.concat(err).toString('utf8') };
 }
 
