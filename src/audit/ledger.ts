@@ -4,7 +4,7 @@
 // read) or skipped with a reason (blank, subtotal, repeated header): never lost.
 import type { Decimal } from '../engine/money.js';
 import { type Cell, cellText, columnLetter, normalizeText } from '../workbook/cells.js';
-import { type HeaderBlock, HeaderScanner, aliasMatcher, headerKey } from '../workbook/headers.js';
+import { type HeaderBlock, HeaderScanner, aliasMatcher, headerKey, headerLikeCells } from '../workbook/headers.js';
 import type { IssuePlace, RowIssue } from '../workbook/issues.js';
 import { auditIssue } from './issues.js';
 import { LEDGER_ALIASES, LEDGER_FIELDS, type LedgerField } from './ledger-fields.js';
@@ -244,17 +244,7 @@ class LedgerSheetReader implements LedgerReader {
   private isRepeatedHeader(cells: readonly Cell[]): boolean {
     const h = this.active!;
     if (parseAmount(cells[h.col.amount ?? -1], { inWan: h.header.inWan }).ok) return false;
-    const fieldAt = new Map<number, LedgerField>();
-    for (const f of LEDGER_FIELDS) if (h.col[f] !== undefined) fieldAt.set(h.col[f], f);
-    let hits = 0;
-    cells.forEach((cell, c) => {
-      const t = text(cell);
-      if (!t) return;
-      const k = headerKey(t);
-      const f = fieldAt.get(c);
-      if (h.headerKeys.some((keys) => keys[c] === k) || (f !== undefined && exactAlias[f](t) === 2)) hits++;
-    });
-    return hits >= 2;
+    return headerLikeCells(cells, h.col, h.headerKeys, exactAlias) >= 2;
   }
 
   private subtotalCell(cells: readonly Cell[]): { col: number; cell: Cell; header?: string } | null {

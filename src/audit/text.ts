@@ -1,14 +1,8 @@
-// Text normalisation on the hot path: the workbook layer's normalizeText, skipped when a
-// string has nothing it would change (most ledger cells), and the compact comparison form.
+// Text normalisation on the hot path (normalizeText returns clean strings untouched)
+// and the compact comparison form.
 import { type Cell, cellText, normalizeText } from '../workbook/cells.js';
 
-/** Characters normalizeText changes: full-width ASCII, zero-width characters, any whitespace. */
-const NEEDS_WORK = /[\uFF01-\uFF5E\u200B-\u200D\u2060\uFEFF\s]/;
-
-/** normalizeText(s), without the work when it would return s unchanged. */
-export function norm(s: string): string {
-  return NEEDS_WORK.test(s) ? normalizeText(s) : s;
-}
+export const norm = normalizeText;
 
 /** cellText(cell) with the fast path for strings. */
 export function text(cell: Cell): string {

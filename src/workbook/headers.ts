@@ -82,6 +82,30 @@ function scoreForm(f: TextForm, aliases: CompiledAlias[]): number {
 }
 
 /** A matcher telling how well one header text names a field: 2 exact alias, 1 alias inside the text, 0 no match. */
+/**
+ * How many cells of a data row read like the header found earlier (the same header
+ * text in the same column, or an exact alias of the field that column holds): two or
+ * more make the row a header repeated mid-sheet.
+ */
+export function headerLikeCells<F extends string>(
+  cells: readonly Cell[],
+  columns: Partial<Record<F, number>>,
+  headerKeys: readonly string[][],
+  exactAlias: Record<F, (text: string) => 0 | 1 | 2>,
+): number {
+  const fieldAt = new Map<number, F>();
+  for (const f of Object.keys(columns) as F[]) if (columns[f] !== undefined) fieldAt.set(columns[f], f);
+  let hits = 0;
+  cells.forEach((cell, c) => {
+    const t = cellText(cell);
+    if (!t) return;
+    const k = headerKey(t);
+    const f = fieldAt.get(c);
+    if (headerKeys.some((keys) => keys[c] === k) || (f !== undefined && exactAlias[f](t) === 2)) hits++;
+  });
+  return hits;
+}
+
 export function aliasMatcher(aliases: readonly string[]): (text: string) => 0 | 1 | 2 {
   const compiled = compile({ f: aliases }).at(0)?.aliases ?? [];
   return (text) => Math.floor(scoreForm(form(text, 'lower'), compiled) / TIER) as 0 | 1 | 2;

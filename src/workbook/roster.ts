@@ -4,7 +4,7 @@
 import { type Unit, type UnitType, validateUnit } from '../engine/unit.js';
 import { type Cell, cellText, columnLetter, isBlankCell, normalizeText, numberText } from './cells.js';
 import { type NameRegistry, createNameRegistry } from './duplicates.js';
-import { type HeaderBlock, HeaderMatcher, HeaderScanner, aliasMatcher, headerKey, headerText } from './headers.js';
+import { type HeaderBlock, HeaderMatcher, HeaderScanner, aliasMatcher, headerKey, headerLikeCells, headerText } from './headers.js';
 import { type IssuePlace, type RowIssue } from './issues.js';
 import { parseCount } from './numbers.js';
 import { ROSTER_ALIASES, ROSTER_FIELDS, ROSTER_FIELD_LABELS, ROSTER_REQUIRED, type RosterField } from './roster-fields.js';
@@ -367,17 +367,7 @@ class RosterSheetReader implements RosterReader {
       const c = h.col[f];
       if (c !== undefined && parseCount(cells[c]).ok) return false;
     }
-    const fieldAt = new Map<number, RosterField>();
-    for (const f of ROSTER_FIELDS) if (h.col[f] !== undefined) fieldAt.set(h.col[f], f);
-    let hits = 0;
-    cells.forEach((cell, c) => {
-      const t = cellText(cell);
-      if (!t) return;
-      const k = headerKey(t);
-      const f = fieldAt.get(c);
-      if (h.headerKeys.some((keys) => keys[c] === k) || (f !== undefined && exactAlias[f](t) === 2)) hits++;
-    });
-    return hits >= 2;
+    return headerLikeCells(cells, h.col, h.headerKeys, exactAlias) >= 2;
   }
 
   /** Where a row says it is a subtotal or total: in the name or township cell, or the row's first text. */
