@@ -9,11 +9,7 @@ export function text(cell: Cell): string {
   return typeof cell === 'string' ? norm(cell) : cellText(cell);
 }
 
-/** Normalised, without any spaces, lower case: the form names and words are compared in. */
-export function compact(s: string): string {
-  const n = norm(s);
-  return (n.includes(' ') ? n.replace(/ /g, '') : n).toLowerCase();
-}
+export { compactText as compact } from '../workbook/cells.js';
 
 /** A Map used as a bounded cache: stops adding once full (inputs repeat; memory stays bounded). */
 export class BoundedCache<K, V> extends Map<K, V> {

@@ -3,7 +3,6 @@
 // exceptions, 2 on errors (bad arguments, unreadable files).
 import { stat } from 'node:fs/promises';
 import { resolve } from 'node:path';
-import ExcelJS from 'exceljs';
 import { Calculator } from '../engine/compute.js';
 import { formatYuan } from '../engine/format.js';
 import { resolvePolicy } from '../engine/policy/resolve.js';
@@ -80,7 +79,7 @@ async function run(roster: string, args: AuditArgs, io: Io): Promise<number> {
   bar.stop();
   // One sheet in memory at a time.
   await writeXlsxAtomically(out, async (wb) => {
-    for (const build of auditSheetBuilders(calc, report.outcome, args.lang)) await writeSheet(wb as unknown as ExcelJS.Workbook, build());
+    for (const build of auditSheetBuilders(calc, report.outcome, args.lang)) await writeSheet(wb, build());
   });
 
   if (args.json) io.stdout.write(JSON.stringify(report.json) + '\n');

@@ -1,5 +1,4 @@
 // `village-funds compare`: the what-if budget difference of two policies or years.
-import ExcelJS from 'exceljs';
 import { compareUnits } from '../engine/compare.js';
 import { Calculator } from '../engine/compute.js';
 import { formatYuan } from '../engine/format.js';
@@ -38,7 +37,7 @@ export async function compareCommand(roster: string, o: CompareArgs, io: Io): Pr
     b,
   );
   await writeXlsxAtomically(out, async (wb) => {
-    for (const s of compareSheets(cmp, a, b, o.lang)) await writeSheet(wb as unknown as ExcelJS.Workbook, s);
+    for (const s of compareSheets(cmp, a, b, o.lang)) await writeSheet(wb, s);
   });
   if (o.json) io.stdout.write(JSON.stringify(compareJson(cmp, a, b, rows)) + '\n');
   else

@@ -8,7 +8,3 @@ export function langFromEnv(env: NodeJS.ProcessEnv = process.env): Lang {
 
 /** One message in both languages; the CLI prints the one asked for. */
 export type Said = { zh: string; en: string };
-
-export function say(lang: Lang, m: Said): string {
-  return m[lang];
-}

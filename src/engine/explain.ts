@@ -1,5 +1,6 @@
 // The explanation attached to every figure: which rule, which inputs, which
 // parameters (value, effective date, clause), and a sentence in zh and en.
+import { amountWords } from './format.js';
 import type { Decimal } from './money.js';
 import type { NamedValue, ResolvedCalc, ResolvedLine } from './policy/resolve.js';
 import { ATTRIBUTE_LABELS, UNIT_TYPE_LABELS, type UnitAttribute, type UnitType } from './unit.js';
@@ -24,14 +25,6 @@ export interface Explanation {
   /** The full-year amount before pro-rating, when the unit was active part of the year. */
   fullYear?: string;
   text: { zh: string; en: string };
-}
-
-/** 25000 -> "25,000"; 2400.5 -> "2,400.50": sentences drop ".00" for whole yuan. */
-export function amountWords(d: Decimal): string {
-  const fixed = d.isInteger() ? d.toFixed(0) : d.toFixed(2);
-  const [int = '', frac] = fixed.split('.');
-  const grouped = int.replace(/\B(?=(\d{3})+(?!\d))/g, ',');
-  return frac ? `${grouped}.${frac}` : grouped;
 }
 
 const count = (n: number) => n.toLocaleString('en-US');

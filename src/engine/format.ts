@@ -31,6 +31,12 @@ export function formatYuan(amount: MoneyInput): string {
   return group(moneyString(toMoney(amount)));
 }
 
+/** For sentences: 25000 -> "25,000", 2400.5 -> "2,400.50" (whole yuan drop ".00"). */
+export function amountWords(amount: MoneyInput): string {
+  const d = toMoney(amount);
+  return group(d.isInteger() ? d.toFixed(0) : moneyString(d));
+}
+
 /** Amount in 万元 with 2 or 4 decimals, half-up, grouped: 143000 -> "14.30" (4 -> "14.3000"). */
 export function formatWan(amount: MoneyInput, decimals: 2 | 4 = 2): string {
   return group(toMoney(amount).div(10000).toFixed(decimals, Decimal.ROUND_HALF_UP));

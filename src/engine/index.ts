@@ -1,6 +1,6 @@
 // The engine's public API: load a policy, compute units, read explanations.
 export { Decimal, ZERO, toFen, moneyString, sum, ROUNDING_MODES, type RoundingMode } from './money.js';
-export { formatYuan, formatWan, toChineseCapital } from './format.js';
+export { formatYuan, formatWan, toChineseCapital, amountWords } from './format.js';
 export {
   UNIT_TYPES,
   UNIT_TYPE_LABELS,
@@ -36,7 +36,7 @@ export {
   type TownshipTotals,
 } from './compute.js';
 export { compareUnits, type Comparison, type UnitDifference } from './compare.js';
-export { amountWords, type Explanation, type ExplainedParam, type RuleKind } from './explain.js';
+export { type Explanation, type ExplainedParam, type RuleKind } from './explain.js';
 
 import { builtinPolicy } from './policies.js';
 import { Calculator } from './compute.js';

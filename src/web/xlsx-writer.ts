@@ -7,6 +7,7 @@
 // exceljs, as plain SpreadsheetML strings, zipped with the browser's own
 // deflate (CompressionStream). Strings are always written as text (shared
 // strings), never as formulas.
+import { columnLetter as letter } from '../workbook/cells.js';
 import { NUMBER_FORMATS, headerRowNumber, type OutCell, type SheetSpec } from '../workbook/sheet-spec.js';
 
 const HEADER_FILL = 'FFDDEBF7';
@@ -17,17 +18,6 @@ const INVALID_XML = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/g;
 
 function esc(s: string): string {
   return s.replace(INVALID_XML, '').replace(/[&<>"]/g, (c) => (c === '&' ? '&amp;' : c === '<' ? '&lt;' : c === '>' ? '&gt;' : '&quot;'));
-}
-
-function letter(i: number): string {
-  let n = i + 1;
-  let s = '';
-  while (n > 0) {
-    const r = (n - 1) % 26;
-    s = String.fromCharCode(65 + r) + s;
-    n = Math.floor((n - 1) / 26);
-  }
-  return s;
 }
 
 class Styles {

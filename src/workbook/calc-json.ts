@@ -42,13 +42,8 @@ export function unitJson(c: ComputedRow) {
   };
 }
 
-export function calcJson(calc: Calculator, outcome: CalcOutcome, units: ComputedRow[], lang: Lang) {
-  return { ...calcJsonHead(calc, outcome), units: units.map(unitJson), issues: outcome.issues.map((i) => issueJson(i, lang)) };
-}
-
 /**
- * The same document as calcJson, as text, from units already serialised one by
- * one: a county's units as short strings take far less memory than as objects.
+ * The calc summary as text, from units already serialised one by one (unitJson): a county's units as short strings take far less memory than as objects.
  */
 export function calcJsonText(calc: Calculator, outcome: CalcOutcome, unitTexts: string[], lang: Lang): string {
   const head = JSON.stringify(calcJsonHead(calc, outcome));

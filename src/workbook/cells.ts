@@ -24,6 +24,12 @@ export function normalizeText(s: string): string {
     .trim();
 }
 
+/** The form names are compared in: normalised, without any spaces, lower case. */
+export function compactText(s: string): string {
+  const n = normalizeText(s);
+  return (n.includes(' ') ? n.replace(/ /g, '') : n).toLowerCase();
+}
+
 /** Excel column letter of a 0-based column index: 0 -> A, 25 -> Z, 26 -> AA. */
 export function columnLetter(index0: number): string {
   if (!Number.isSafeInteger(index0) || index0 < 0) throw new RangeError(`column index must be an integer >= 0: ${index0}`);

@@ -2,7 +2,7 @@
 // flagged (the same name in two townships is normal: many counties have two 新村).
 // This is the one thing the roster reader keeps per row, so it is kept small:
 // one number per name, grouped by township.
-import { normalizeText } from './cells.js';
+import { compactText } from './cells.js';
 
 export interface FirstSeen {
   sheet: string;
@@ -16,7 +16,7 @@ export interface NameRegistry {
 
 // The copy matters: a cell's text can be a slice of a large chunk of sheet XML,
 // and keeping the slice would keep the whole chunk alive.
-const key = (s: string): string => (' ' + normalizeText(s).replace(/\s+/g, '').toLowerCase()).slice(1);
+const key = (s: string): string => (' ' + compactText(s)).slice(1);
 
 /** A registry; share one between the readers of several sheets to catch duplicates across sheets. */
 export function createNameRegistry(): NameRegistry {

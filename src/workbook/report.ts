@@ -30,11 +30,6 @@ export function moneyCell(d: Decimal): number {
 /** Engine amounts are interned, so most conversions repeat: remember them. */
 const cellNumbers = new WeakMap<Decimal, number>();
 
-/** Text Excel would take for a formula if typed (= + - @): hosts must write it as a string, never as a formula. */
-export function isFormulaLike(s: string): boolean {
-  return /^[=+\-@]/.test(s);
-}
-
 const col = (header: string, kind: ColumnSpec['kind'], width: number): ColumnSpec => ({ header, kind, width });
 
 export function resultColumns(calc: Calculator): ColumnSpec[] {

@@ -7,7 +7,7 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { FakeExcel, FakeInput } from '../../src/addin/testing/fake-excel.js';
 import type { FakeSetup } from './fake-office.js';
-import { axeViolations, buildFakeOffice, checkPrerequisites, external, launch, serve, shot, type Served } from './support.js';
+import { ROSTER, axeViolations, buildFakeOffice, checkPrerequisites, external, launch, serve, shot, type Served } from './support.js';
 
 const OFFICE_JS = /^https:\/\/appsforoffice\.(microsoft\.com|cdn\.partner\.office365\.cn)\/.*office\.js$/;
 
@@ -28,19 +28,8 @@ afterAll(async () => {
 const SETUP: FakeSetup = {
   sheets: [
     { name: '说明', rows: [['XX县2025年村（社区）名册'], ['本工作簿由县财政局汇总']] },
-    {
-      name: '城关镇',
-      rows: [
-        ['城关镇村（社区）基本情况表'],
-        ['序号', '村(社区)名称', '类型', '户籍人口', '上年度党员人数', '区划代码'],
-        [1, '东风村', '村', 1499, 29, '410102001001'],
-        [2, '红旗村', '村', '1,500', 31, '410102001002'],
-        [3, '幸福社区', '社区', 8000, 130, null],
-        [4, '河湾农村社区', '农村社区', 2000, 12, null],
-        ['小计', null, null, null, null, null],
-        [5, '坏数据村', '村', 'abc', 3, null],
-      ],
-    },
+    // The same 城关镇 sheet as the web page tests' roster file (it has no dates, so it fits FakeInput).
+    { name: '城关镇', rows: ROSTER.find((s) => s.name === '城关镇')!.rows as FakeInput[][] },
     {
       // Two population columns: detection takes 户籍人口; the officer wants 常住人口.
       name: '河西乡',

@@ -23,6 +23,8 @@
 // Counted per sync: request and response bytes, commands, and whether calculation
 // and screen updating were suspended.
 
+import { columnLetter } from '../../workbook/cells.js';
+
 export type FakeScalar = string | number | boolean;
 export type FakeInput = FakeScalar | null | undefined;
 
@@ -128,17 +130,6 @@ export function utf8Length(s: string): number {
   return n;
 }
 
-export function columnName(index0: number): string {
-  let n = index0 + 1;
-  let out = '';
-  while (n > 0) {
-    const rem = (n - 1) % 26;
-    out = String.fromCharCode(65 + rem) + out;
-    n = Math.floor((n - 1) / 26);
-  }
-  return out;
-}
-
 function columnIndex(letters: string): number {
   let n = 0;
   for (const ch of letters.toUpperCase()) n = n * 26 + (ch.charCodeAt(0) - 64);
@@ -186,7 +177,7 @@ export function parseAddress(address: string): Rect {
 }
 
 function a1(r: number, c: number): string {
-  return `${columnName(c)}${r + 1}`;
+  return `${columnLetter(c)}${r + 1}`;
 }
 
 function rectAddress(sheet: string, rect: Rect): string {
