@@ -15,7 +15,6 @@ import { auditReport, auditSheetBuilders } from '../dist/audit/index.js';
 import { openXlsxFile } from '../dist/node/read-xlsx.js';
 import { writeXlsxAtomically } from '../dist/node/write-xlsx.js';
 import { gridSource } from '../dist/workbook/source.js';
-import { writeSheet } from '../dist/xlsx/write.js';
 import { writeRosterFile } from './roster-file.js';
 import { rng, syntheticUnits } from './synthetic.js';
 
@@ -138,7 +137,7 @@ async function benchOne(payments, unitCount) {
       const rep = await auditReport(openXlsxFile(rosterFile).sheets, openXlsxFile(ledgerFile).sheets, c);
       readSeconds = Number(process.hrtime.bigint() - t0) / 1e9;
       await writeXlsxAtomically(path.join(dir, 'out.xlsx'), async (wb) => {
-        for (const build of auditSheetBuilders(c, rep.outcome, 'zh')) await writeSheet(wb, build());
+        for (const build of auditSheetBuilders(c, rep.outcome, 'zh')) await wb.writeSheet(build());
       });
       return rep;
     });

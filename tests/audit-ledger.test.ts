@@ -522,10 +522,9 @@ describe('the report sheets', () => {
   test('the workbook written by the CLI host opens with the same sheets', async () => {
     const r = await audit([{ name: '拨付明细', rows: fullLedger() }]);
     const { writeXlsxAtomically } = await import('../src/node/write-xlsx.js');
-    const { writeSheet } = await import('../src/xlsx/write.js');
     const out = path.join(dir, 'out.xlsx');
     await writeXlsxAtomically(out, async (wb) => {
-      for (const s of r.sheets) await writeSheet(wb as unknown as ExcelJS.Workbook, s);
+      for (const s of r.sheets) await wb.writeSheet(s);
     });
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.readFile(out);

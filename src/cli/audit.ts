@@ -11,7 +11,6 @@ import { parseDate } from '../audit/parse.js';
 import { openXlsxFile } from '../node/read-xlsx.js';
 import { writeXlsxAtomically } from '../node/write-xlsx.js';
 import type { Lang } from '../workbook/report.js';
-import { writeSheet } from '../xlsx/write.js';
 import { UsageError } from './errors.js';
 import { checkWorkbookArg, loadPolicyArg, outputPath, parseYear } from './inputs.js';
 import type { Io } from './main.js';
@@ -79,7 +78,7 @@ async function run(roster: string, args: AuditArgs, io: Io): Promise<number> {
   bar.stop();
   // One sheet in memory at a time.
   await writeXlsxAtomically(out, async (wb) => {
-    for (const build of auditSheetBuilders(calc, report.outcome, args.lang)) await writeSheet(wb, build());
+    for (const build of auditSheetBuilders(calc, report.outcome, args.lang)) await wb.writeSheet(build());
   });
 
   if (args.json) io.stdout.write(JSON.stringify(report.json) + '\n');

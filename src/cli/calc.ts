@@ -5,7 +5,6 @@ import { formatYuan } from '../engine/format.js';
 import { resolvePolicy } from '../engine/policy/resolve.js';
 import { openXlsxFile } from '../node/read-xlsx.js';
 import { writeXlsxAtomically } from '../node/write-xlsx.js';
-import { startSheet, writeSheet } from '../xlsx/write.js';
 import { runCalc } from '../workbook/calc-job.js';
 import { calcJsonText, unitJson } from '../workbook/calc-json.js';
 import {
@@ -40,24 +39,22 @@ export async function calcCommand(roster: string, args: CalcArgs, io: Io): Promi
   const units: string[] = [];
   let outcome!: Awaited<ReturnType<typeof runCalc>>;
   await writeXlsxAtomically(out, async (wb, signal) => {
-    const results = startSheet(wb, SHEET_NAMES.result, resultColumns(calc), policyTitle(calc.policy), signal);
+    const results = await wb.startSheet({ name: SHEET_NAMES.result, title: policyTitle(calc.policy), columns: resultColumns(calc) });
     const file = openXlsxFile(roster);
-    let n = 0;
     outcome = await runCalc(
       file.sheets,
       calc,
       async (row) => {
-        results.addRow(resultRow(row, args.lang));
+        await results.addRow(resultRow(row, args.lang));
         if (args.json) units.push(JSON.stringify(unitJson(row)));
-        if (++n % 1000 === 0) await results.drain();
       },
       { onProgress: () => bar.update(file.bytesRead()), signal },
     );
     bar.stop();
-    await results.commit();
-    await writeSheet(wb, townshipSheet(calc, outcome.townships, outcome.county));
-    await writeSheet(wb, issuesSheet(outcome.issues, args.lang));
-    await writeSheet(wb, policySheet(calc.policy));
+    await results.close();
+    await wb.writeSheet(townshipSheet(calc, outcome.townships, outcome.county));
+    await wb.writeSheet(issuesSheet(outcome.issues, args.lang));
+    await wb.writeSheet(policySheet(calc.policy));
   });
   if (args.json) io.stdout.write(calcJsonText(calc, outcome, units, args.lang) + '\n');
   else {

@@ -8,7 +8,6 @@ import { writeXlsxAtomically } from '../node/write-xlsx.js';
 import { runCalc } from '../workbook/calc-job.js';
 import { compareJson, compareSheets } from '../workbook/compare-report.js';
 import type { ComputedRow, Lang } from '../workbook/report.js';
-import { writeSheet } from '../xlsx/write.js';
 import { checkWorkbookArg, loadPolicyArg, outputPath, parseYear } from './inputs.js';
 import type { Io } from './main.js';
 
@@ -37,7 +36,7 @@ export async function compareCommand(roster: string, o: CompareArgs, io: Io): Pr
     b,
   );
   await writeXlsxAtomically(out, async (wb) => {
-    for (const s of compareSheets(cmp, a, b, o.lang)) await writeSheet(wb, s);
+    for (const s of compareSheets(cmp, a, b, o.lang)) await wb.writeSheet(s);
   });
   if (o.json) io.stdout.write(JSON.stringify(compareJson(cmp, a, b, rows)) + '\n');
   else

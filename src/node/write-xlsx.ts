@@ -1,37 +1,36 @@
 // Writes an output workbook atomically: to a temporary file beside the target,
 // then renamed, so a crash never leaves half a workbook under the real name.
-import ExcelJS from 'exceljs';
 import { once } from 'node:events';
 import { createWriteStream } from 'node:fs';
 import { rename, rm } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
-
-export type StreamingWorkbook = ExcelJS.stream.xlsx.WorkbookWriter;
+import { XlsxWriter } from '../xlsx/writer.js';
 
 /**
- * `fill` gets the workbook and a signal that aborts if the file cannot be
- * written (disk full, folder gone): exceljs would otherwise stall silently.
+ * `fill` gets the writer and a signal that aborts if the file cannot be
+ * written (disk full, folder gone).
  */
-export async function writeXlsxAtomically(
-  target: string,
-  fill: (wb: StreamingWorkbook, signal: AbortSignal) => Promise<void>,
-): Promise<void> {
+export async function writeXlsxAtomically(target: string, fill: (wb: XlsxWriter, signal: AbortSignal) => Promise<void>): Promise<void> {
   const tmp = join(dirname(target), `.${basename(target)}.${process.pid}.tmp`);
   const file = createWriteStream(tmp);
   const failed = new AbortController();
   file.on('error', (e) => failed.abort(e));
+  const stopped = once(failed.signal, 'abort');
   try {
-    await Promise.race([once(file, 'open'), once(failed.signal, 'abort')]);
+    await Promise.race([once(file, 'open'), stopped]);
     failed.signal.throwIfAborted();
-    const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: file, useStyles: true, useSharedStrings: false });
-    wb.creator = 'village-funds';
+    const sink = async (bytes: Uint8Array) => {
+      // Respect the file's backpressure, and give up as soon as it fails.
+      if (!file.write(bytes)) await Promise.race([once(file, 'drain'), stopped]);
+      failed.signal.throwIfAborted();
+    };
+    const wb = new XlsxWriter(sink, { signal: failed.signal });
     await fill(wb, failed.signal);
-    failed.signal.throwIfAborted();
-    await wb.commit();
+    await wb.finish();
+    await new Promise<void>((resolve, reject) => file.end((e?: Error | null) => (e ? reject(e) : resolve())));
     failed.signal.throwIfAborted();
     await rename(tmp, target);
   } catch (e) {
-    // Decide the error before destroying the stream: destroying makes exceljs's late writes fail too.
     const cause = failed.signal.aborted ? failed.signal.reason : e;
     file.on('error', () => {}); // late write errors after the failure are expected
     file.destroy();
