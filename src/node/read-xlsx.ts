@@ -1,9 +1,18 @@
 // Streams a .xlsx file from disk as sheets of rows (exceljs streaming reader),
 // so memory does not grow with the file. The file is only ever read.
+//
+// openXlsxFile reads on a worker thread (read-xlsx-worker.ts) so that parsing
+// the file overlaps whatever the caller does with the rows; the rows arrive in
+// the same order and shape as reading here would give. Run from the
+// TypeScript sources (the tests), there is no compiled worker to start and the
+// file is read on this thread.
 import ExcelJS from 'exceljs';
-import { createReadStream } from 'node:fs';
+import { createReadStream, existsSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { Worker } from 'node:worker_threads';
 import { rowCells } from '../xlsx/cells.js';
 import type { SheetSource, SourceRow } from '../workbook/source.js';
+import type { FromReader, ToReader } from './read-xlsx-protocol.js';
 
 /** The file is not a readable .xlsx workbook (not a zip, encrypted, damaged). */
 export class WorkbookReadError extends Error {
@@ -21,7 +30,7 @@ export interface OpenedWorkbook {
   bytesRead(): number;
 }
 
-export function openXlsxFile(path: string): OpenedWorkbook {
+export function readInThread(path: string): OpenedWorkbook {
   const stream = createReadStream(path, { flags: 'r' });
   const reader = new ExcelJS.stream.xlsx.WorkbookReader(stream, {
     sharedStrings: 'cache',
@@ -46,4 +55,61 @@ export function openXlsxFile(path: string): OpenedWorkbook {
     }
   }
   return { sheets: sheets(), bytesRead: () => stream.bytesRead };
+}
+
+const WORKER = new URL('./read-xlsx-worker.js', import.meta.url);
+
+export function openXlsxFile(path: string): OpenedWorkbook {
+  return existsSync(fileURLToPath(WORKER)) ? readOnWorker(path) : readInThread(path);
+}
+
+function readOnWorker(path: string): OpenedWorkbook {
+  let bytesRead = 0;
+  async function* sheets(): AsyncGenerator<SheetSource> {
+    const worker = new Worker(WORKER, { workerData: path, resourceLimits: { maxYoungGenerationSizeMb: 64 } });
+    const inbox: FromReader[] = [];
+    let wake: (() => void) | undefined;
+    const arrive = (m: FromReader) => {
+      inbox.push(m);
+      wake?.();
+    };
+    worker.on('message', arrive);
+    worker.on('error', (e) => arrive({ kind: 'error', reason: e.message }));
+    worker.on('exit', (code) => arrive({ kind: 'error', reason: `reader stopped (${code})` }));
+    // Unreferenced, so a caller that gives up without closing the sheets
+    // never keeps the process alive; referenced while we wait on it.
+    worker.unref();
+    const next = async (): Promise<FromReader> => {
+      if (!inbox.length) {
+        worker.ref();
+        while (!inbox.length) await new Promise<void>((r) => (wake = r));
+        worker.unref();
+      }
+      const m = inbox.shift()!;
+      if (m.kind === 'rows' || m.kind === 'done') bytesRead = m.bytesRead;
+      if (m.kind === 'rows') worker.postMessage({ kind: 'more' } satisfies ToReader);
+      if (m.kind === 'error') throw new WorkbookReadError(path, m.reason);
+      return m;
+    };
+    try {
+      let m = await next();
+      while (m.kind === 'sheet') {
+        const name = m.name;
+        m = await next();
+        async function* rows(): AsyncGenerator<SourceRow> {
+          while (m.kind === 'rows') {
+            const batch = m.rows;
+            m = await next();
+            yield* batch;
+          }
+        }
+        yield { name, rows: rows() };
+        while (m.kind === 'rows') m = await next(); // rows the caller did not want
+      }
+    } finally {
+      worker.removeAllListeners();
+      await worker.terminate();
+    }
+  }
+  return { sheets: sheets(), bytesRead: () => bytesRead };
 }

@@ -1,5 +1,5 @@
 // The calc report sheets: 核算结果, 乡镇汇总, 问题清单, 政策参数.
-import type { Calculator, Totals, TownshipTotals, UnitResult } from '../engine/compute.js';
+import type { Calculator, LineResult, Totals, TownshipTotals, UnitResult } from '../engine/compute.js';
 import { toChineseCapital } from '../engine/format.js';
 import type { Decimal } from '../engine/money.js';
 import type { ResolvedPolicy } from '../engine/policy/resolve.js';
@@ -30,6 +30,14 @@ export function moneyCell(d: Decimal): number {
 /** Engine amounts are interned, so most conversions repeat: remember them. */
 const cellNumbers = new WeakMap<Decimal, number>();
 
+/** A unit total in Chinese capitals (totals are interned too). */
+function capitalCell(d: Decimal): string {
+  let s = capitals.get(d);
+  if (s === undefined) capitals.set(d, (s = toChineseCapital(d)));
+  return s;
+}
+const capitals = new WeakMap<Decimal, string>();
+
 const col = (header: string, kind: ColumnSpec['kind'], width: number): ColumnSpec => ({ header, kind, width });
 
 export function resultColumns(calc: Calculator): ColumnSpec[] {
@@ -51,11 +59,21 @@ export function resultColumns(calc: Calculator): ColumnSpec[] {
 }
 
 export function explanationText(r: UnitResult, lang: Lang): string {
-  return r.lines
-    .filter((l) => l.explanation.rule !== 'notApplicable')
-    .map((l) => l.explanation.text[lang])
-    .join(lang === 'zh' ? '。' : '. ');
+  // Units with the same line results share one lines array (see the engine's
+  // Calculator): join each array's texts once.
+  const memo = lang === 'zh' ? joinedZh : joinedEn;
+  let text = memo.get(r.lines);
+  if (text === undefined) {
+    text = r.lines
+      .filter((l) => l.explanation.rule !== 'notApplicable')
+      .map((l) => l.explanation.text[lang])
+      .join(lang === 'zh' ? '。' : '. ');
+    memo.set(r.lines, text);
+  }
+  return text;
 }
+const joinedZh = new WeakMap<readonly LineResult[], string>();
+const joinedEn = new WeakMap<readonly LineResult[], string>();
 
 export function resultRow(c: ComputedRow, lang: Lang): OutCell[] {
   const { unit, lines, total } = c.result;
@@ -69,7 +87,7 @@ export function resultRow(c: ComputedRow, lang: Lang): OutCell[] {
     unit.monthsActive ?? null,
     ...lines.map((l) => moneyCell(l.amount)),
     moneyCell(total),
-    toChineseCapital(total),
+    capitalCell(total),
     explanationText(c.result, lang),
     c.sheet,
     c.row,

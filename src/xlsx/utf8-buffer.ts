@@ -1,6 +1,8 @@
 // Text gathered as UTF-8 bytes in blocks. Encoding each row into a block
 // (TextEncoder.encodeInto) is several times faster than joining rows into one
-// long string and encoding that, and leaves no string garbage behind.
+// long string and encoding that, and leaves no string garbage behind. Blocks
+// handed back (recycle) are reused: a 600,000-row sheet is ~550 blocks, and
+// dropped ones linger as external memory until the next full collection.
 
 const BLOCK = 1 << 20;
 
@@ -9,6 +11,7 @@ export class Utf8Buffer {
   private block: Uint8Array<ArrayBuffer> = new Uint8Array(BLOCK);
   private used = 0;
   private readonly full: Uint8Array<ArrayBuffer>[] = [];
+  private readonly spare: ArrayBuffer[] = [];
   /** Bytes gathered and not yet taken. */
   size = 0;
 
@@ -31,8 +34,13 @@ export class Utf8Buffer {
   private close(): void {
     if (!this.used) return;
     this.full.push(this.block.subarray(0, this.used));
-    this.block = new Uint8Array(BLOCK);
+    this.block = new Uint8Array(this.spare.pop() ?? new ArrayBuffer(BLOCK));
     this.used = 0;
+  }
+
+  /** A taken block whose bytes are no longer needed. */
+  recycle(bytes: Uint8Array<ArrayBuffer>): void {
+    if (bytes.buffer.byteLength === BLOCK && this.spare.length < 8) this.spare.push(bytes.buffer);
   }
 
   /** Everything gathered so far, in order; the buffer starts empty again. */

@@ -17,7 +17,7 @@ import { packageParts, sheetPath } from './parts.js';
 import { Styles } from './styles.js';
 import { Utf8Buffer } from './utf8-buffer.js';
 import { XML_HEAD, esc } from './xml.js';
-import { ZipWriter, type ByteSink, type ZipEntry } from './zip.js';
+import { ZipWriter, type ByteSink, type Gzip, type ZipEntry } from './zip.js';
 
 const HEADER_FILL = 'FFDDEBF7';
 const FLUSH_AT = 1 << 19; // bytes of row XML gathered before handing them to the zip
@@ -40,12 +40,16 @@ export interface XlsxWriterOptions {
   /** Checked at every flush: aborting stops the writer with the signal's reason. */
   signal?: AbortSignal;
   now?: Date;
+  gzip?: Gzip;
 }
 
-const PRESERVE = /^\s|\s$|\n/;
+/** XML whitespace at either end, or a line break, must be marked to survive. */
+function keepsSpace(s: string): boolean {
+  return s.charCodeAt(0) <= 32 || s.charCodeAt(s.length - 1) <= 32 || s.includes('\n');
+}
 
 function inlineString(ref: string, s: string, style: number): string {
-  const t = PRESERVE.test(s) ? '<t xml:space="preserve">' : '<t>';
+  const t = keepsSpace(s) ? '<t xml:space="preserve">' : '<t>';
   return `<c r="${ref}"${style ? ` s="${style}"` : ''} t="inlineStr"><is>${t}${esc(s)}</t></is></c>`;
 }
 
@@ -60,7 +64,7 @@ export class XlsxWriter {
     private readonly options: XlsxWriterOptions = {},
   ) {
     this.now = options.now ?? new Date();
-    this.zip = new ZipWriter(sink, this.now);
+    this.zip = new ZipWriter(sink, this.now, options.gzip);
   }
 
   /** Starts the next sheet; close it before starting another. */
@@ -96,7 +100,7 @@ export class XlsxWriter {
     let n = 0; // rows written
     const flush = async () => {
       signal?.throwIfAborted();
-      for (const bytes of out.take()) await entry.write(bytes);
+      for (const bytes of out.take()) await entry.write(bytes, () => out.recycle(bytes));
     };
     const row = (cells: readonly OutCell[], look?: RowLook, textStyle = 0) => {
       const r = ++n;

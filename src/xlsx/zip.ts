@@ -10,9 +10,13 @@
 /** Where the zip's bytes go, in order. Awaited, so a slow sink holds the writer back. */
 export type ByteSink = (bytes: Uint8Array) => void | Promise<void>;
 
+/** A gzip compressor as a stream pair; CompressionStream('gzip') unless the host has a better one. */
+export type Gzip = () => ReadableWritablePair<Uint8Array, Uint8Array<ArrayBuffer>>;
+
 /** One entry being written: bytes in, deflated out. */
 export interface ZipEntry {
-  write(bytes: Uint8Array<ArrayBuffer>): Promise<void>;
+  /** `release` is called once the compressor is done with `bytes`, so their memory can be reused. */
+  write(bytes: Uint8Array<ArrayBuffer>, release?: () => void): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -47,6 +51,7 @@ export class ZipWriter {
   constructor(
     private readonly sink: ByteSink,
     now = new Date(),
+    private readonly gzip: Gzip = () => new CompressionStream('gzip'),
   ) {
     [this.time, this.date] = dosTime(now);
   }
@@ -74,7 +79,7 @@ export class ZipWriter {
     await this.emit(new Uint8Array(header.buffer));
     await this.emit(name);
 
-    const gzip = new CompressionStream('gzip');
+    const gzip = this.gzip();
     const writer = gzip.writable.getWriter();
     let size = 0;
     let compressedSize = 0;
@@ -119,11 +124,11 @@ export class ZipWriter {
     // producing the next chunk.
     const inFlight: Promise<void>[] = [];
     return {
-      write: async (bytes) => {
+      write: async (bytes, release) => {
         if (!bytes.length) return;
         size += bytes.length;
         const done = writer.write(bytes);
-        done.catch(() => {}); // a failure surfaces from the next await or close()
+        done.then(release, () => {}); // a failure surfaces from the next await or close()
         inFlight.push(done);
         if (inFlight.length > IN_FLIGHT) await inFlight.shift();
       },
