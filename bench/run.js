@@ -9,6 +9,7 @@ const want = (name) => !only || only === name;
 if (want('engine')) console.log(JSON.stringify({ bench: 'engine', ...benchEngine(600_000) }));
 if (want('calc')) for (const n of [100_000, 600_000]) console.log(JSON.stringify({ bench: 'calc', ...(await benchCalc(n)) }));
 for (const [name, file, fn] of [
+  ['libreoffice', './libreoffice.js', 'benchLibreOffice'],
   ['audit', './audit.js', 'benchAudit'],
   ['web', './web.js', 'benchWeb'],
 ]) {

@@ -6,7 +6,7 @@
 // the same order and shape as reading here would give. Run from the
 // TypeScript sources (the tests), there is no compiled worker to start and the
 // file is read on this thread.
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
 import { createReadStream, existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
@@ -32,16 +32,18 @@ export interface OpenedWorkbook {
 
 export function readInThread(path: string): OpenedWorkbook {
   const stream = createReadStream(path, { flags: 'r' });
-  const reader = new ExcelJS.stream.xlsx.WorkbookReader(stream, {
-    sharedStrings: 'cache',
-    hyperlinks: 'ignore',
-    // Styles tell dates from numbers (ledger dates).
-    styles: 'cache',
-    worksheets: 'emit',
-    entries: 'emit',
-  });
   async function* sheets(): AsyncGenerator<SheetSource> {
     try {
+      // Loaded here, not at start-up: the CLI's own thread only reads through the worker.
+      const { default: exceljs } = await import('exceljs');
+      const reader = new exceljs.stream.xlsx.WorkbookReader(stream, {
+        sharedStrings: 'cache',
+        hyperlinks: 'ignore',
+        // Styles tell dates from numbers (ledger dates).
+        styles: 'cache',
+        worksheets: 'emit',
+        entries: 'emit',
+      });
       for await (const ws of reader as AsyncIterable<ExcelJS.stream.xlsx.WorksheetReader & { name: string }>) {
         async function* rows(): AsyncGenerator<SourceRow> {
           for await (const row of ws as unknown as AsyncIterable<ExcelJS.Row>) yield { row: row.number, cells: rowCells(row.values) };
