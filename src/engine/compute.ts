@@ -4,10 +4,9 @@
 // and the months active, so results (amount and explanation) are computed once
 // per distinct key and shared. Totals count how often each shared result
 // occurs and multiply at the end: exact, and the same as adding rounded parts.
-// Units made of the same line results share one `lines` array and one
-// interned total, looked up rather than added anew (decimal.js allocates on
-// every operation and the garbage collector was most of the cost); hosts may
-// key their own work (explanation texts) on the shared array.
+// Amounts are interned (one Decimal per value), so unit totals are looked up
+// by the amounts that make them rather than added anew: decimal.js allocates
+// on every operation and the garbage collector was most of the cost.
 import { Decimal, ZERO, toFen } from './money.js';
 import type { ResolvedCalc, ResolvedLine, ResolvedPolicy } from './policy/resolve.js';
 import {
@@ -30,27 +29,22 @@ export interface LineResult {
 
 export interface UnitResult {
   unit: Unit;
-  /** One result per policy line, in the policy's line order; shared by units with the same results. */
-  readonly lines: readonly LineResult[];
+  /** One result per policy line, in the policy's line order. */
+  lines: LineResult[];
   /** Sum of the rounded line amounts. */
   total: Decimal;
 }
 
 const TWELVE = new Decimal(12);
-/** Key of the shared lines and total at the end of a path in the shapes trie. */
-const LEAF = {};
-interface Shape {
-  lines: readonly LineResult[];
-  total: Decimal;
-}
+/** Key of a unit total at the end of a path in the totals trie (a Decimal no line amount is). */
+const ZERO_KEY = new Decimal(0);
 
 export class Calculator {
   private readonly caches: Map<UnitType, Map<string | number, LineResult>>[];
   private readonly lineIndex: Map<string, number>;
   private readonly interned = new Map<string, Decimal>();
-  /** Unit shapes as a trie keyed by each line's (shared) result. */
-  private readonly shapes = new Map<object, unknown>();
-  private readonly scratch: LineResult[] = [];
+  /** Unit totals as a trie keyed by each line's (interned) amount. */
+  private readonly totals = new Map<Decimal, unknown>();
 
   constructor(readonly policy: ResolvedPolicy) {
     this.caches = policy.lines.map(() => new Map());
@@ -64,21 +58,18 @@ export class Calculator {
   /** Computes one unit. The unit must be valid (see validateUnit). */
   unit(unit: Unit): UnitResult {
     const n = this.policy.lines.length;
-    const lines = this.scratch;
-    let node = this.shapes;
+    const lines: LineResult[] = new Array(n);
+    let node = this.totals;
     for (let i = 0; i < n; i++) {
       const r = this.line(i, unit, lines);
       lines[i] = r;
-      let next = node.get(r) as Map<object, unknown> | undefined;
-      if (!next) node.set(r, (next = new Map()));
+      let next = node.get(r.amount) as Map<Decimal, unknown> | undefined;
+      if (!next) node.set(r.amount, (next = new Map()));
       node = next;
     }
-    let shape = node.get(LEAF) as Shape | undefined;
-    if (!shape) {
-      const shared = lines.slice(0, n);
-      node.set(LEAF, (shape = { lines: shared, total: this.intern(shared.reduce((t, l) => t.plus(l.amount), ZERO)) }));
-    }
-    return { unit, lines: shape.lines, total: shape.total };
+    let total = node.get(ZERO_KEY) as Decimal | undefined;
+    if (!total) node.set(ZERO_KEY, (total = lines.reduce((t, l) => t.plus(l.amount), ZERO)));
+    return { unit, lines, total };
   }
 
   private intern(d: Decimal): Decimal {

@@ -1,5 +1,5 @@
 // The calc report sheets: 核算结果, 乡镇汇总, 问题清单, 政策参数.
-import type { Calculator, LineResult, Totals, TownshipTotals, UnitResult } from '../engine/compute.js';
+import type { Calculator, Totals, TownshipTotals, UnitResult } from '../engine/compute.js';
 import { toChineseCapital } from '../engine/format.js';
 import type { Decimal } from '../engine/money.js';
 import type { ResolvedPolicy } from '../engine/policy/resolve.js';
@@ -59,21 +59,11 @@ export function resultColumns(calc: Calculator): ColumnSpec[] {
 }
 
 export function explanationText(r: UnitResult, lang: Lang): string {
-  // Units with the same line results share one lines array (see the engine's
-  // Calculator): join each array's texts once.
-  const memo = lang === 'zh' ? joinedZh : joinedEn;
-  let text = memo.get(r.lines);
-  if (text === undefined) {
-    text = r.lines
-      .filter((l) => l.explanation.rule !== 'notApplicable')
-      .map((l) => l.explanation.text[lang])
-      .join(lang === 'zh' ? '。' : '. ');
-    memo.set(r.lines, text);
-  }
-  return text;
+  return r.lines
+    .filter((l) => l.explanation.rule !== 'notApplicable')
+    .map((l) => l.explanation.text[lang])
+    .join(lang === 'zh' ? '。' : '. ');
 }
-const joinedZh = new WeakMap<readonly LineResult[], string>();
-const joinedEn = new WeakMap<readonly LineResult[], string>();
 
 export function resultRow(c: ComputedRow, lang: Lang): OutCell[] {
   const { unit, lines, total } = c.result;
