@@ -68,6 +68,9 @@ export function openXlsxFile(path: string): OpenedWorkbook {
 function readOnWorker(path: string): OpenedWorkbook {
   let bytesRead = 0;
   async function* sheets(): AsyncGenerator<SheetSource> {
+    // exceljs makes short-lived objects for every cell; a larger young generation
+    // collects them more cheaply (600,000 rows: 11.2–11.8 s and ~360 MB against
+    // 11.7–13.0 s and 320–460 MB with Node's default).
     const worker = new Worker(WORKER, { workerData: path, resourceLimits: { maxYoungGenerationSizeMb: 64 } });
     const inbox: FromReader[] = [];
     let wake: (() => void) | undefined;
