@@ -3,9 +3,10 @@
 // input into an exceljs Workbook alone takes ~500 MB here, the result workbook ~1.2 GB), and
 // its peak RSS is measured. Not a timed test: only memory and correctness are asserted.
 import ExcelJS from 'exceljs';
-import { execFile } from 'node:child_process';
-import { existsSync } from 'node:fs';
-import { writeFile } from 'node:fs/promises';
+import { execFile, spawn } from 'node:child_process';
+import { once } from 'node:events';
+import { closeSync, existsSync, openSync } from 'node:fs';
+import { readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { promisify } from 'node:util';
@@ -19,6 +20,11 @@ const N = 150_000;
 const HEAP_MB = 256;
 /** Peak RSS bound for the child: measured ~175 MB here (with the heap limit); ~360 MB without any limit. */
 const RSS_LIMIT_MB = 400;
+/**
+ * Heap limit for the --json run: 150,000 units are ~45 MB of JSON, far more as strings
+ * in memory (held, then joined, the way calc --json worked before it spooled units to a file).
+ */
+const JSON_HEAP_MB = 96;
 
 /** Writes the roster with bench/roster-file.js and prints what it is due, worked out by hand (DOMAIN.md). */
 const GENERATE = `
@@ -44,11 +50,11 @@ for (const u of syntheticUnits(n)) {
 process.stdout.write(JSON.stringify({ lines, townships }));
 `;
 
-/** Runs the CLI's main() and reports the process's peak RSS (KB) after it. */
+/** Runs the CLI's main() and reports the process's peak RSS (KB) after it, on stderr (stdout may be JSON). */
 const WRAP = `
 const { main } = await import(${JSON.stringify(pathToFileURL(path.join(ROOT, 'dist/cli/main.js')).href)});
 const code = await main(process.argv.slice(2));
-process.stdout.write('\\nPEAK_RSS_KB ' + process.resourceUsage().maxRSS + '\\n');
+process.stderr.write('PEAK_RSS_KB ' + process.resourceUsage().maxRSS + '\\n');
 process.exitCode = code;
 `;
 
@@ -82,8 +88,8 @@ test(`calc streams a ${N.toLocaleString('en')}-row roster: heap capped at ${HEAP
       maxBuffer: 1 << 20,
     },
   );
-  const peakMb = Number(/PEAK_RSS_KB (\d+)/.exec(child.stdout)?.[1]) / 1024;
-  expect(child.stderr).toBe('');
+  const peakMb = Number(/PEAK_RSS_KB (\d+)/.exec(child.stderr)?.[1]) / 1024;
+  expect(child.stderr).toMatch(/^PEAK_RSS_KB \d+\n$/);
   expect(child.stdout).toContain(`已核算${N}个单位（读取${N}行，剔除0行，跳过0行）`);
   expect(child.stdout).toContain(`全县合计${expected.lines.total.toLocaleString('en')}.00元`);
   expect(peakMb, `peak RSS ${peakMb.toFixed(0)} MB`).toBeGreaterThan(0);
@@ -127,4 +133,43 @@ test(`calc streams a ${N.toLocaleString('en')}-row roster: heap capped at ${HEAP
     expect(row?.[2], name).toBe(t.units);
     expect(row?.[7], name).toBe(t.total);
   }
+}, 180_000);
+
+test(`calc --json streams its units too: ${N.toLocaleString('en')} units with the heap capped at ${JSON_HEAP_MB} MB`, async () => {
+  // The roster written by the test above; the JSON goes to a file, as a script's redirect would.
+  const roster = tmp.file('province.xlsx');
+  expect(existsSync(roster)).toBe(true);
+  const jsonFile = tmp.file('province.json');
+  const fd = openSync(jsonFile, 'w');
+  const child = spawn(
+    process.execPath,
+    [
+      `--max-old-space-size=${JSON_HEAP_MB}`,
+      tmp.file('wrap.mjs'),
+      'calc',
+      roster,
+      '--year',
+      '2024',
+      '--json',
+      '-o',
+      tmp.file('json-result.xlsx'),
+    ],
+    { cwd: ROOT, env: { ...process.env, LANG: 'zh_CN.UTF-8' }, stdio: ['ignore', fd, 'pipe'] },
+  );
+  let stderr = '';
+  child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
+  const [code] = (await once(child, 'close')) as [number];
+  closeSync(fd);
+  expect(code, stderr).toBe(0);
+  const peakMb = Number(/PEAK_RSS_KB (\d+)/.exec(stderr)?.[1]) / 1024;
+  expect(peakMb, `peak RSS ${peakMb.toFixed(0)} MB`).toBeLessThan(RSS_LIMIT_MB);
+
+  const text = await readFile(jsonFile, 'utf8');
+  expect(text.endsWith('}\n')).toBe(true);
+  const doc = JSON.parse(text) as { units: { row: number; total: string }[]; totals: { total: string } };
+  expect(doc.units).toHaveLength(N);
+  expect(doc.units[0]!.row).toBe(3);
+  expect(doc.units.at(-1)!.row).toBe(N + 2);
+  const sum = doc.units.reduce((s, u) => s + Math.round(Number(u.total) * 100), 0);
+  expect(doc.totals.total).toBe((sum / 100).toFixed(2));
 }, 180_000);

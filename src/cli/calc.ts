@@ -4,9 +4,10 @@ import { Calculator } from '../engine/compute.js';
 import { formatYuan } from '../engine/format.js';
 import { resolvePolicy } from '../engine/policy/resolve.js';
 import { openXlsxFile } from '../node/read-xlsx.js';
+import { createSpool } from '../node/spool.js';
 import { writeXlsxAtomically } from '../node/write-xlsx.js';
 import { runCalc } from '../workbook/calc-job.js';
-import { calcJsonText, unitJson } from '../workbook/calc-json.js';
+import { calcJsonFrame, unitJson } from '../workbook/calc-json.js';
 import {
   SHEET_NAMES,
   issuesSheet,
@@ -36,35 +37,48 @@ export async function calcCommand(roster: string, args: CalcArgs, io: Io): Promi
   const out = await outputPath(roster, '核算结果', args.output, !!args.force);
   const size = (await stat(roster)).size;
   const bar = progressBar(size, args.lang, io.stderr);
-  const units: string[] = [];
+  // --json: units go to a spool file as they come, so memory does not grow with the roster.
+  const units = args.json ? await createSpool() : null;
   let outcome!: Awaited<ReturnType<typeof runCalc>>;
-  await writeXlsxAtomically(out, async (wb, signal) => {
-    const results = await wb.startSheet({ name: SHEET_NAMES.result, title: policyTitle(calc.policy), columns: resultColumns(calc) });
-    const file = openXlsxFile(roster);
-    outcome = await runCalc(
-      file.sheets,
-      calc,
-      async (row) => {
-        await results.addRow(resultRow(row, args.lang));
-        if (args.json) units.push(JSON.stringify(unitJson(row)));
-      },
-      { onProgress: () => bar.update(file.bytesRead()), signal },
-    );
-    bar.stop();
-    await results.close();
-    await wb.writeSheet(townshipSheet(calc, outcome.townships, outcome.county));
-    await wb.writeSheet(issuesSheet(outcome.issues, args.lang));
-    await wb.writeSheet(policySheet(calc.policy));
-  });
-  if (args.json) io.stdout.write(calcJsonText(calc, outcome, units, args.lang) + '\n');
-  else {
-    const r = outcome.rows;
-    const total = formatYuan(outcome.county.total);
-    io.stdout.write(
-      args.lang === 'zh'
-        ? `已核算${r.computed}个单位（读取${r.read}行，剔除${r.rejected}行，跳过${r.skipped}行），全县合计${total}元。\n结果已写入：${out}\n`
-        : `Computed ${r.computed} units (${r.read} rows read, ${r.rejected} rejected, ${r.skipped} skipped); county total ${total} yuan.\nResult written to: ${out}\n`,
-    );
+  let first = true;
+  try {
+    await writeXlsxAtomically(out, async (wb, signal) => {
+      const results = await wb.startSheet({ name: SHEET_NAMES.result, title: policyTitle(calc.policy), columns: resultColumns(calc) });
+      const file = openXlsxFile(roster);
+      outcome = await runCalc(
+        file.sheets,
+        calc,
+        async (row) => {
+          await results.addRow(resultRow(row, args.lang));
+          if (units) {
+            await units.write((first ? '' : ',') + JSON.stringify(unitJson(row)));
+            first = false;
+          }
+        },
+        { onProgress: () => bar.update(file.bytesRead()), signal },
+      );
+      bar.stop();
+      await results.close();
+      await wb.writeSheet(townshipSheet(calc, outcome.townships, outcome.county));
+      await wb.writeSheet(issuesSheet(outcome.issues, args.lang));
+      await wb.writeSheet(policySheet(calc.policy));
+    });
+    if (units) {
+      const { head, tail } = calcJsonFrame(calc, outcome, args.lang);
+      io.stdout.write(head);
+      await units.playTo(io.stdout);
+      io.stdout.write(tail + '\n');
+    } else {
+      const r = outcome.rows;
+      const total = formatYuan(outcome.county.total);
+      io.stdout.write(
+        args.lang === 'zh'
+          ? `已核算${r.computed}个单位（读取${r.read}行，剔除${r.rejected}行，跳过${r.skipped}行），全县合计${total}元。\n结果已写入：${out}\n`
+          : `Computed ${r.computed} units (${r.read} rows read, ${r.rejected} rejected, ${r.skipped} skipped); county total ${total} yuan.\nResult written to: ${out}\n`,
+      );
+    }
+  } finally {
+    await units?.discard();
   }
   return outcome.rows.rejected > 0 ? 1 : 0;
 }

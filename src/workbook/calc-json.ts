@@ -43,12 +43,15 @@ export function unitJson(c: ComputedRow) {
 }
 
 /**
- * The calc summary as text, from units already serialised one by one (unitJson): a county's units as short strings take far less memory than as objects.
+ * The calc summary as text around its units: `head` + the units (unitJson,
+ * serialised and joined by commas) + `tail`. Units come last but one so that
+ * a host can stream them (the CLI spools them to a file) instead of holding a
+ * county's worth of objects.
  */
-export function calcJsonText(calc: Calculator, outcome: CalcOutcome, unitTexts: string[], lang: Lang): string {
+export function calcJsonFrame(calc: Calculator, outcome: CalcOutcome, lang: Lang): { head: string; tail: string } {
   const head = JSON.stringify(calcJsonHead(calc, outcome));
   const issues = JSON.stringify(outcome.issues.map((i) => issueJson(i, lang)));
-  return `${head.slice(0, -1)},"units":[${unitTexts.join(',')}],"issues":${issues}}`;
+  return { head: `${head.slice(0, -1)},"units":[`, tail: `],"issues":${issues}}` };
 }
 
 function calcJsonHead(calc: Calculator, outcome: CalcOutcome) {
