@@ -9,6 +9,8 @@ import { gridSource } from '../src/workbook/source.js';
 import { NUMBER_FORMATS, headerRowNumber, type SheetSpec } from '../src/workbook/sheet-spec.js';
 import { writeXlsx } from '../src/web/xlsx-writer.js';
 import { XlsxWriter } from '../src/xlsx/writer.js';
+import { storedGzip } from '../src/xlsx/zip.js';
+import { gunzipSync } from 'node:zlib';
 
 const grid = [
   ['全县村（社区）名册'],
@@ -134,6 +136,28 @@ describe('.xlsx writer', () => {
     }
     // About 220 bytes of XML a row: 30,000 rows is ~6.6 MB, far more than the few chunks in flight.
     expect(accepted).toBeLessThan(30_000);
+  });
+
+  it('writes uncompressed, still valid, where the host has no CompressionStream', async () => {
+    const text = new TextEncoder().encode('东风村,'.repeat(40_000));
+    const gz = storedGzip();
+    const writer = gz.writable.getWriter();
+    const parts: Uint8Array[] = [];
+    const reading = (async () => {
+      for await (const p of gz.readable as unknown as AsyncIterable<Uint8Array>) parts.push(p);
+    })();
+    await writer.write(text.subarray(0, 100_001)); // more than one stored block, split anywhere
+    await writer.write(text.subarray(100_001));
+    await writer.close();
+    await reading;
+    expect(Buffer.from(gunzipSync(Buffer.concat(parts)))).toEqual(Buffer.from(text)); // gunzip checks the CRC and size too
+
+    const chunks: Uint8Array[] = [];
+    const wb = new XlsxWriter((b) => void chunks.push(b), { gzip: storedGzip });
+    await wb.writeSheet(fills);
+    await wb.finish();
+    const back = await readBack(new Blob(chunks as BlobPart[]));
+    expectSheet(back.getWorksheet('填充')!, fills);
   });
 
   it("stops with the sink's error", async () => {

@@ -51,7 +51,7 @@ export class ZipWriter {
   constructor(
     private readonly sink: ByteSink,
     now = new Date(),
-    private readonly gzip: Gzip = () => new CompressionStream('gzip'),
+    private readonly gzip: Gzip = typeof CompressionStream === 'function' ? () => new CompressionStream('gzip') : storedGzip,
   ) {
     [this.time, this.date] = dosTime(now);
   }
@@ -196,3 +196,50 @@ function concat(a: Uint8Array, b: Uint8Array): Uint8Array {
   out.set(b, a.length);
   return out;
 }
+
+// ---------------------------------------------------------------------------
+// Browsers without CompressionStream (Safari < 16.4, Firefox < 113): the gzip
+// format around stored (uncompressed) deflate blocks. The file is larger but
+// every reader takes it, and the zip writer above does not change.
+
+const CRC_TABLE = (() => {
+  const t = new Uint32Array(256);
+  for (let n = 0; n < 256; n++) {
+    let c = n;
+    for (let k = 0; k < 8; k++) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
+    t[n] = c >>> 0;
+  }
+  return t;
+})();
+
+const STORED_MAX = 0xffff; // bytes in one stored block
+
+export const storedGzip: Gzip = () => {
+  let crc = 0xffffffff;
+  let size = 0;
+  return new TransformStream<Uint8Array, Uint8Array<ArrayBuffer>>({
+    start(out) {
+      out.enqueue(new Uint8Array([0x1f, 0x8b, 8, 0, 0, 0, 0, 0, 0, 0xff]));
+    },
+    transform(chunk, out) {
+      for (let i = 0; i < chunk.length; i++) crc = CRC_TABLE[(crc ^ chunk[i]!) & 0xff]! ^ (crc >>> 8);
+      size = (size + chunk.length) >>> 0;
+      for (let at = 0; at < chunk.length; at += STORED_MAX) {
+        const part = chunk.subarray(at, at + STORED_MAX);
+        const block = new Uint8Array(5 + part.length);
+        // Not the final block; stored; then LEN and its one's complement.
+        block.set([0, part.length & 0xff, part.length >>> 8, ~part.length & 0xff, (~part.length >>> 8) & 0xff]);
+        block.set(part, 5);
+        out.enqueue(block);
+      }
+    },
+    flush(out) {
+      const end = new DataView(new ArrayBuffer(13));
+      end.setUint8(0, 1); // an empty final stored block
+      end.setUint16(3, 0xffff, true);
+      end.setUint32(5, ~crc >>> 0, true);
+      end.setUint32(9, size, true);
+      out.enqueue(new Uint8Array(end.buffer));
+    },
+  });
+};
