@@ -157,7 +157,7 @@ test(`calc --json streams its units too: ${N.toLocaleString('en')} units with th
     { cwd: ROOT, env: { ...process.env, LANG: 'zh_CN.UTF-8' }, stdio: ['ignore', fd, 'pipe'] },
   );
   let stderr = '';
-  child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
+  child.stderr!.on('data', (d: Buffer) => (stderr += d.toString()));
   const [code] = (await once(child, 'close')) as [number];
   closeSync(fd);
   expect(code, stderr).toBe(0);

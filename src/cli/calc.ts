@@ -8,16 +8,7 @@ import { createSpool } from '../node/spool.js';
 import { writeXlsxAtomically } from '../node/write-xlsx.js';
 import { runCalc } from '../workbook/calc-job.js';
 import { calcJsonFrame, unitJson } from '../workbook/calc-json.js';
-import {
-  SHEET_NAMES,
-  issuesSheet,
-  policySheet,
-  policyTitle,
-  resultColumns,
-  resultRow,
-  townshipSheet,
-  type Lang,
-} from '../workbook/report.js';
+import { resultRow, resultSheetHead, summarySheets, type Lang } from '../workbook/report.js';
 import { checkWorkbookArg, loadPolicyArg, outputPath, parseYear } from './inputs.js';
 import { progressBar } from './progress.js';
 import type { Io } from './main.js';
@@ -43,7 +34,7 @@ export async function calcCommand(roster: string, args: CalcArgs, io: Io): Promi
   let first = true;
   try {
     await writeXlsxAtomically(out, async (wb, signal) => {
-      const results = await wb.startSheet({ name: SHEET_NAMES.result, title: policyTitle(calc.policy), columns: resultColumns(calc) });
+      const results = await wb.startSheet(resultSheetHead(calc));
       const file = openXlsxFile(roster);
       outcome = await runCalc(
         file.sheets,
@@ -59,9 +50,7 @@ export async function calcCommand(roster: string, args: CalcArgs, io: Io): Promi
       );
       bar.stop();
       await results.close();
-      await wb.writeSheet(townshipSheet(calc, outcome.townships, outcome.county));
-      await wb.writeSheet(issuesSheet(outcome.issues, args.lang));
-      await wb.writeSheet(policySheet(calc.policy));
+      for (const sheet of summarySheets(calc, outcome, args.lang)) await wb.writeSheet(sheet);
     });
     if (units) {
       const { head, tail } = calcJsonFrame(calc, outcome, args.lang);

@@ -3,17 +3,7 @@
 import { TotalsBuilder, type Calculator, type Totals, type TownshipTotals } from '../engine/compute.js';
 import { createNameRegistry } from './duplicates.js';
 import { createRosterReader, type RosterField, type RosterRowOutcome, type RosterSheetSummary, type RowIssue } from './roster.js';
-import {
-  SHEET_NAMES,
-  issuesSheet,
-  policySheet,
-  policyTitle,
-  resultColumns,
-  resultRow,
-  townshipSheet,
-  type ComputedRow,
-  type Lang,
-} from './report.js';
+import { resultRow, resultSheetHead, summarySheets, type ComputedRow, type Lang } from './report.js';
 import type { SheetSpec } from './sheet-spec.js';
 import type { WorkbookSource } from './source.js';
 
@@ -86,15 +76,8 @@ export async function calcReport(source: WorkbookSource, calc: Calculator, lang:
   const units: ComputedRow[] = [];
   const outcome = await runCalc(source, calc, (r) => void units.push(r), options);
   const sheets: SheetSpec[] = [
-    {
-      name: SHEET_NAMES.result,
-      title: policyTitle(calc.policy),
-      columns: resultColumns(calc),
-      rows: units.map((u) => resultRow(u, lang)),
-    },
-    townshipSheet(calc, outcome.townships, outcome.county),
-    issuesSheet(outcome.issues, lang),
-    policySheet(calc.policy),
+    { ...resultSheetHead(calc), rows: units.map((u) => resultRow(u, lang)) },
+    ...summarySheets(calc, outcome, lang),
   ];
   return { outcome, units, sheets };
 }

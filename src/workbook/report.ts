@@ -5,6 +5,7 @@ import type { Decimal } from '../engine/money.js';
 import type { ResolvedPolicy } from '../engine/policy/resolve.js';
 import { UNIT_TYPE_LABELS } from '../engine/unit.js';
 import type { RowIssue } from './roster.js';
+import type { CalcOutcome } from './calc-job.js';
 import type { ColumnSpec, OutCell, SheetSpec } from './sheet-spec.js';
 
 export type Lang = 'zh' | 'en';
@@ -181,4 +182,14 @@ export function policySheet(p: ResolvedPolicy): SheetSpec {
     ],
     rows,
   };
+}
+
+/** 核算结果 without its rows: they are one per computed unit (resultRow), streamed by the CLI. */
+export function resultSheetHead(calc: Calculator): Pick<SheetSpec, 'name' | 'title' | 'columns'> {
+  return { name: SHEET_NAMES.result, title: policyTitle(calc.policy), columns: resultColumns(calc) };
+}
+
+/** The sheets after 核算结果, in order: 乡镇汇总, 问题清单, 政策参数. */
+export function summarySheets(calc: Calculator, outcome: Pick<CalcOutcome, 'townships' | 'county' | 'issues'>, lang: Lang): SheetSpec[] {
+  return [townshipSheet(calc, outcome.townships, outcome.county), issuesSheet(outcome.issues, lang), policySheet(calc.policy)];
 }
