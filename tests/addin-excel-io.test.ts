@@ -106,6 +106,24 @@ describe('readSheets', () => {
     expect(progress.at(-1)).toBe(3002);
   });
 
+  test('maxRows reads only the top of each sheet (detection), and says how many rows there are', async () => {
+    const fake = new FakeExcel();
+    fake.addSheet('花名册', countyRoster(3000));
+    fake.addSheet('小表', countyRoster(5));
+    const full = await readSheets(excel(fake));
+    const fullBytes = fake.syncs.at(-1)!.responseBytes;
+    fake.resetStats();
+    const top = await readSheets(excel(fake), undefined, { maxRows: 24 });
+    expect(top.map((g) => [g.name, g.values.length, g.rowCount])).toEqual([
+      ['花名册', 24, 3002],
+      ['小表', 7, 7],
+    ]);
+    expect(top[0]!.values).toEqual(full[0]!.values.slice(0, 24));
+    expect(fake.syncCount).toBe(3);
+    // The values sync carries 31 rows, not 3,009.
+    expect(fake.syncs.at(-1)!.responseBytes).toBeLessThan(fullBytes / 50);
+  });
+
   test('report sheets are flagged and not read; dates option turns date cells into Dates', async () => {
     const fake = new FakeExcel();
     const ledger = fake.addSheet('拨付明细', [

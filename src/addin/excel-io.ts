@@ -102,7 +102,7 @@ export interface SheetGrid {
   firstRow: number;
   /** 0-based column index (0 = column A) of values[r][0]. */
   firstColumn: number;
-  /** The used range's values: null for empty cells and error values (#N/A...). */
+  /** The used range's values (its first maxRows rows when that option is given): null for empty cells and error values (#N/A...). */
   values: Cell[][];
   /** Rows of the used range (values.length unless the values were not read). */
   rowCount: number;
@@ -123,6 +123,8 @@ export interface ReadOptions {
   includeReports?: boolean;
   /** Load number formats too and turn date-formatted numbers into Dates (UTC midnight); e.g. for a ledger. */
   dates?: boolean;
+  /** Read at most this many rows of each sheet, from the top (e.g. to detect headers); rowCount still counts them all. */
+  maxRows?: number;
   /** Cells a values sync may load (default 200,000), halved on a payload error. */
   maxCellsPerSync?: number;
   signal?: AbortSignal;
@@ -208,20 +210,20 @@ export async function readSheets(
 
   // Values, in row chunks packed into syncs of at most maxCells cells.
   const toRead = grids
-    .map((g, i) => ({ g, ws: probes[i]!.ws, next: 0 }))
-    .filter(({ g }) => g.rowCount > 0 && (!g.report || options.includeReports));
-  const rowsTotal = toRead.reduce((n, s) => n + s.g.rowCount, 0);
+    .map((g, i) => ({ g, ws: probes[i]!.ws, next: 0, end: Math.min(g.rowCount, options.maxRows ?? Infinity) }))
+    .filter(({ g, end }) => end > 0 && (!g.report || options.includeReports));
+  const rowsTotal = toRead.reduce((n, s) => n + s.end, 0);
   let rowsRead = 0;
   let maxCells = Math.max(1, options.maxCellsPerSync ?? 200_000);
-  while (toRead.some((s) => s.next < s.g.rowCount)) {
+  while (toRead.some((s) => s.next < s.end)) {
     options.signal?.throwIfAborted();
     const batch: { s: (typeof toRead)[number]; offset: number; rows: number; range: Excel.Range }[] = [];
     let cells = 0;
     for (const s of toRead) {
       let next = s.next;
-      while (next < s.g.rowCount) {
+      while (next < s.end) {
         const fit = Math.floor((maxCells - cells) / s.g.columnCount);
-        const rows = Math.min(s.g.rowCount - next, batch.length === 0 ? Math.max(1, fit) : fit);
+        const rows = Math.min(s.end - next, batch.length === 0 ? Math.max(1, fit) : fit);
         if (rows <= 0) break;
         const range = s.ws.getRangeByIndexes(s.g.firstRow - 1 + next, s.g.firstColumn, rows, s.g.columnCount);
         range.load(options.dates ? 'values,numberFormat' : 'values');

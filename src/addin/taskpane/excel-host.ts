@@ -88,11 +88,12 @@ export class ExcelHost implements Host {
   inspect(_file: File | undefined, signal: AbortSignal): Promise<WorkbookInfo> {
     return this.guarded(() =>
       this.run(async (context) => {
-        const grids = await readSheets(context, undefined, { signal });
+        // Detection looks at the top rows only: no need to load a big roster's values here.
+        const grids = await readSheets(context, undefined, { signal, maxRows: SAMPLE_ROWS });
         return {
           name: '当前工作簿',
           sheets: grids.map((g) => {
-            const rows = toSheetSource({ ...g, values: g.values.slice(0, SAMPLE_ROWS) }).rows as SourceRow[];
+            const rows = toSheetSource(g).rows as SourceRow[];
             return sheetInfo(g.name, rows, g.rowCount, g.report);
           }),
         };
