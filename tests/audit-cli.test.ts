@@ -4,45 +4,14 @@ import ExcelJS from 'exceljs';
 import { copyFile, mkdtemp, rm, stat, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import { Writable } from 'node:stream';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { main } from '../src/cli/main.js';
 import type { Cell } from '../src/workbook/cells.js';
+import { runCli, writeGridWorkbook } from './support/roster-files.js';
 
 let dir: string;
 const file = (name: string) => path.join(dir, name);
 
-function capture() {
-  let text = '';
-  const stream = new Writable({
-    write(chunk, _enc, cb) {
-      text += String(chunk);
-      cb();
-    },
-  });
-  return { stream, text: () => text };
-}
-
-async function run(...argv: string[]) {
-  const out = capture();
-  const err = capture();
-  const code = await main(argv, { stdout: out.stream, stderr: err.stream as unknown as NodeJS.WriteStream });
-  return { code, stdout: out.text(), stderr: err.text() };
-}
-
-async function writeXlsx(target: string, sheets: { name: string; rows: Cell[][] }[]) {
-  const wb = new ExcelJS.Workbook();
-  for (const s of sheets) {
-    const ws = wb.addWorksheet(s.name);
-    for (const cells of s.rows) {
-      const row = ws.addRow(cells);
-      cells.forEach((c, i) => {
-        if (c instanceof Date) row.getCell(i + 1).numFmt = 'yyyy-mm-dd';
-      });
-    }
-  }
-  await wb.xlsx.writeFile(target);
-}
+const run = (...argv: string[]) => runCli(argv);
 
 const d = (m: number, day: number) => new Date(Date.UTC(2025, m - 1, day));
 const LEDGER_HEADER = ['日期', '凭证号', '乡镇', '收款单位', '经费类别', '金额'];
@@ -58,7 +27,7 @@ const paid: Cell[][] = [
 
 beforeAll(async () => {
   dir = await mkdtemp(path.join(os.tmpdir(), 'vf-audit-cli-'));
-  await writeXlsx(file('roster.xlsx'), [
+  await writeGridWorkbook(file('roster.xlsx'), [
     {
       name: '名册',
       rows: [
@@ -68,12 +37,12 @@ beforeAll(async () => {
       ],
     },
   ]);
-  await writeXlsx(file('clean.xlsx'), [{ name: '拨付明细', rows: [LEDGER_HEADER, ...paid] }]);
-  await writeXlsx(file('diff.xlsx'), [
+  await writeGridWorkbook(file('clean.xlsx'), [{ name: '拨付明细', rows: [LEDGER_HEADER, ...paid] }]);
+  await writeGridWorkbook(file('diff.xlsx'), [
     { name: '拨付明细', rows: [LEDGER_HEADER, ...paid.slice(1), [d(4, 1), 'h', '城关镇', '红旗村', '办公经费', 1000]] },
   ]);
-  await writeXlsx(file('not-a-ledger.xlsx'), [{ name: 'x', rows: [['hello', 'world']] }]);
-  await writeXlsx(file('empty-roster.xlsx'), [{ name: 'x', rows: [['nothing here']] }]);
+  await writeGridWorkbook(file('not-a-ledger.xlsx'), [{ name: 'x', rows: [['hello', 'world']] }]);
+  await writeGridWorkbook(file('empty-roster.xlsx'), [{ name: 'x', rows: [['nothing here']] }]);
   await writeFile(file('broken.xlsx'), 'this is not a zip file');
 });
 afterAll(async () => {

@@ -10,26 +10,13 @@ import { type AuditReport, type AuditReportOptions, auditReport, AuditInputError
 import { calculator } from '../src/engine/index.js';
 import { openXlsxFile } from '../src/node/read-xlsx.js';
 import type { Cell } from '../src/workbook/cells.js';
+import { writeGridWorkbook } from './support/roster-files.js';
 
 let dir: string;
 let rosterFile: string;
 let n = 0;
 
 type Sheet = { name: string; rows: Cell[][] };
-
-async function writeXlsx(file: string, sheets: Sheet[]): Promise<void> {
-  const wb = new ExcelJS.Workbook();
-  for (const s of sheets) {
-    const ws = wb.addWorksheet(s.name);
-    for (const cells of s.rows) {
-      const row = ws.addRow(cells);
-      cells.forEach((c, i) => {
-        if (c instanceof Date) row.getCell(i + 1).numFmt = 'yyyy-mm-dd';
-      });
-    }
-  }
-  await wb.xlsx.writeFile(file);
-}
 
 /** The roster: entitlements under the built-in policy for 2025 are in the comments. */
 const ROSTER: Sheet = {
@@ -90,7 +77,7 @@ const rowOf = (rows: Cell[][], town: string, name: string, line: string) => {
 
 async function audit(sheets: Sheet[], options: AuditReportOptions = {}): Promise<AuditReport> {
   const file = path.join(dir, `ledger-${++n}.xlsx`);
-  await writeXlsx(file, sheets);
+  await writeGridWorkbook(file, sheets);
   return auditReport(openXlsxFile(rosterFile).sheets, openXlsxFile(file).sheets, calculator(2025), options);
 }
 
@@ -124,7 +111,7 @@ function tiesUp(r: AuditReport) {
 beforeAll(async () => {
   dir = await mkdtemp(path.join(os.tmpdir(), 'vf-audit-'));
   rosterFile = path.join(dir, 'roster.xlsx');
-  await writeXlsx(rosterFile, [ROSTER]);
+  await writeGridWorkbook(rosterFile, [ROSTER]);
 });
 afterAll(async () => {
   await rm(dir, { recursive: true, force: true });
@@ -492,9 +479,9 @@ describe('every row accounted for', () => {
       ]),
     ).rejects.toThrow(AuditInputError);
     const empty = path.join(dir, 'empty-roster.xlsx');
-    await writeXlsx(empty, [{ name: 'x', rows: [['hello']] }]);
+    await writeGridWorkbook(empty, [{ name: 'x', rows: [['hello']] }]);
     const ledger = path.join(dir, 'ok-ledger.xlsx');
-    await writeXlsx(ledger, [{ name: '拨付明细', rows: fullLedger() }]);
+    await writeGridWorkbook(ledger, [{ name: '拨付明细', rows: fullLedger() }]);
     await expect(auditReport(openXlsxFile(empty).sheets, openXlsxFile(ledger).sheets, calculator(2025))).rejects.toThrow(/no unit/);
   });
 });

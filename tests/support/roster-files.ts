@@ -10,6 +10,7 @@ import { PassThrough } from 'node:stream';
 import { finished } from 'node:stream/promises';
 import { vi } from 'vitest';
 import { main, type Io } from '../../src/cli/main.js';
+import type { Cell } from '../../src/workbook/cells.js';
 
 /** A cell as written: a value, or a formula with the result Excel cached for it. */
 export type RawCell = string | number | boolean | null | undefined | { formula: string; result: number | string };
@@ -243,3 +244,18 @@ export const CJK = /[\u4e00-\u9fff]/;
 
 /** A stack-trace frame line. */
 export const STACK_FRAME = /^\s+at\s/m;
+
+/** Writes sheets of plain cells as a workbook; Date cells get a date format, as a ledger's dates have. */
+export async function writeGridWorkbook(file: string, sheets: { name: string; rows: Cell[][] }[]): Promise<void> {
+  const wb = new ExcelJS.Workbook();
+  for (const s of sheets) {
+    const ws = wb.addWorksheet(s.name);
+    for (const cells of s.rows) {
+      const row = ws.addRow(cells);
+      cells.forEach((c, i) => {
+        if (c instanceof Date) row.getCell(i + 1).numFmt = 'yyyy-mm-dd';
+      });
+    }
+  }
+  await wb.xlsx.writeFile(file);
+}
