@@ -72,15 +72,16 @@ function readOnWorker(path: string): OpenedWorkbook {
     // collects them more cheaply (600,000 rows: 11.2–11.8 s and ~360 MB against
     // 11.7–13.0 s and 320–460 MB with Node's default).
     const worker = new Worker(WORKER, { workerData: path, resourceLimits: { maxYoungGenerationSizeMb: 64 } });
-    const inbox: FromReader[] = [];
+    // 'crash': the thread itself died (out of memory, say), which says nothing about the file.
+    const inbox: (FromReader | { kind: 'crash'; reason: string })[] = [];
     let wake: (() => void) | undefined;
-    const arrive = (m: FromReader) => {
+    const arrive = (m: (typeof inbox)[number]) => {
       inbox.push(m);
       wake?.();
     };
     worker.on('message', arrive);
-    worker.on('error', (e) => arrive({ kind: 'error', reason: e.message }));
-    worker.on('exit', (code) => arrive({ kind: 'error', reason: `reader stopped (${code})` }));
+    worker.on('error', (e) => arrive({ kind: 'crash', reason: e.message }));
+    worker.on('exit', (code) => arrive({ kind: 'crash', reason: `exit code ${code}` }));
     // Unreferenced, so a caller that gives up without closing the sheets
     // never keeps the process alive; referenced while we wait on it.
     worker.unref();
@@ -94,6 +95,7 @@ function readOnWorker(path: string): OpenedWorkbook {
       if (m.kind === 'rows' || m.kind === 'done') bytesRead = m.bytesRead;
       if (m.kind === 'rows') worker.postMessage({ kind: 'more' } satisfies ToReader);
       if (m.kind === 'error') throw new WorkbookReadError(path, m.reason);
+      if (m.kind === 'crash') throw new Error(`reading ${path} stopped: ${m.reason}`);
       return m;
     };
     try {
