@@ -10,7 +10,11 @@
 /** Where the zip's bytes go, in order. Awaited, so a slow sink holds the writer back. */
 export type ByteSink = (bytes: Uint8Array) => void | Promise<void>;
 
-/** A gzip compressor as a stream pair; CompressionStream('gzip') unless the host has a better one. */
+/**
+ * A gzip compressor as a stream pair; CompressionStream('gzip') unless the host has a
+ * better one. Its writes must resolve only once the bytes are taken (not merely queued):
+ * the writer reuses their memory then.
+ */
 export type Gzip = () => ReadableWritablePair<Uint8Array, Uint8Array<ArrayBuffer>>;
 
 /** One entry being written: bytes in, deflated out. */
