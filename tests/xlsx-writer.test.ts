@@ -104,7 +104,9 @@ describe('.xlsx writer', () => {
     expect(wb.getWorksheet('空')!.getCell('A1').value).toBe('a < b & "c"\n');
     expectSheet(wb.getWorksheet('空格')!, spaced);
     await expect(writeXlsx([spec, spec])).rejects.toThrow(/duplicate/);
-    await expect(writeXlsx([{ ...spec, name: 'a/b' }])).rejects.toThrow(/invalid/);
+    for (const name of ['a/b', "'引号", "引号'", '', 'x'.repeat(32)])
+      await expect(writeXlsx([{ ...spec, name }])).rejects.toThrow(/invalid/);
+    await expect(writeXlsx([{ ...spec, name: 'Sheet' }, { ...spec, name: 'SHEET' }])).rejects.toThrow(/duplicate/);
   });
 
   it('streams: bytes reach the sink while rows are still coming, and a stalled sink stalls the rows', async () => {

@@ -70,7 +70,8 @@ export class XlsxWriter {
   /** Starts the next sheet; close it before starting another. */
   async startSheet(head: SheetHead): Promise<SheetStream> {
     const { name, title, columns } = head;
-    if (!name || name.length > 31 || /[[\]:*?/\\]/.test(name) || this.names.some((n) => n.toLowerCase() === name.toLowerCase()))
+    // Excel's rules: 1-31 characters, none of []:*?/\, no apostrophe at either end, unique ignoring case.
+    if (!name || name.length > 31 || /[[\]:*?/\\]|^'|'$/.test(name) || this.names.some((n) => n.toLowerCase() === name.toLowerCase()))
       throw new Error(`invalid or duplicate sheet name: ${name}`);
     this.names.push(name);
     const entry: ZipEntry = await this.zip.entry(sheetPath(this.names.length));
