@@ -52,6 +52,9 @@ const solidFill = (cell: ExcelJS.Cell) =>
 function expectSheet(ws: ExcelJS.Worksheet, spec: SheetSpec) {
   const head = headerRowNumber(spec);
   expect(ws.views[0]).toMatchObject({ state: 'frozen', ySplit: head });
+  // Printed for filing: A4 landscape, header rows on every page, page numbers.
+  expect(ws.pageSetup).toMatchObject({ orientation: 'landscape', paperSize: 9, printTitlesRow: `1:${head}` });
+  expect(ws.headerFooter.oddFooter).toBe('&C第 &P 页，共 &N 页');
   expect(spec.columns.map((_, i) => ws.getColumn(i + 1).width)).toEqual(spec.columns.map((c) => c.width));
   if (spec.title) {
     expect(ws.getCell(1, 1).value).toBe(spec.title);
@@ -106,7 +109,12 @@ describe('.xlsx writer', () => {
     await expect(writeXlsx([spec, spec])).rejects.toThrow(/duplicate/);
     for (const name of ['a/b', "'引号", "引号'", '', 'x'.repeat(32)])
       await expect(writeXlsx([{ ...spec, name }])).rejects.toThrow(/invalid/);
-    await expect(writeXlsx([{ ...spec, name: 'Sheet' }, { ...spec, name: 'SHEET' }])).rejects.toThrow(/duplicate/);
+    await expect(
+      writeXlsx([
+        { ...spec, name: 'Sheet' },
+        { ...spec, name: 'SHEET' },
+      ]),
+    ).rejects.toThrow(/duplicate/);
   });
 
   it('streams: bytes reach the sink while rows are still coming, and a stalled sink stalls the rows', async () => {

@@ -8,8 +8,16 @@ const SHEET_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.
 /** Path of the nth (1-based) worksheet part. */
 export const sheetPath = (n: number) => `xl/worksheets/sheet${n}.xml`;
 
-/** Every part but the sheets and styles, by path. */
-export function packageParts(sheetNames: readonly string[], creator: string, now: Date): [path: string, xml: string][] {
+/**
+ * Every part but the sheets and styles, by path. `titleRows[i]` rows (1 to n) of sheet i
+ * repeat at the top of each printed page.
+ */
+export function packageParts(
+  sheetNames: readonly string[],
+  titleRows: readonly number[],
+  creator: string,
+  now: Date,
+): [path: string, xml: string][] {
   const stamp = now.toISOString().replace(/\.\d+Z$/, 'Z');
   const each = (f: (n: number, name: string) => string) => sheetNames.map((name, i) => f(i + 1, name)).join('');
   return [
@@ -54,7 +62,12 @@ export function packageParts(sheetNames: readonly string[], creator: string, now
         `<workbook xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="${REL}">` +
         '<bookViews><workbookView xWindow="0" yWindow="0" windowWidth="28800" windowHeight="15000"/></bookViews><sheets>' +
         each((n, name) => `<sheet name="${esc(name)}" sheetId="${n}" r:id="rId${n}"/>`) +
-        '</sheets><calcPr calcId="191029"/></workbook>',
+        '</sheets><definedNames>' +
+        each(
+          (n, name) =>
+            `<definedName name="_xlnm.Print_Titles" localSheetId="${n - 1}">'${esc(name.replace(/'/g, "''"))}'!$1:$${titleRows[n - 1] ?? 1}</definedName>`,
+        ) +
+        '</definedNames><calcPr calcId="191029"/></workbook>',
     ],
     [
       'xl/_rels/workbook.xml.rels',

@@ -20,6 +20,12 @@ import { XML_HEAD, esc } from './xml.js';
 import { ZipWriter, type ByteSink, type Gzip, type ZipEntry } from './zip.js';
 
 const HEADER_FILL = 'FFDDEBF7';
+// Printed for filing: A4 landscape, page numbers in the footer; the header rows
+// repeat on every page (print titles, in the workbook part).
+const PRINT_SETUP =
+  '<pageMargins left="0.7" right="0.7" top="0.75" bottom="0.75" header="0.3" footer="0.3"/>' +
+  '<pageSetup paperSize="9" orientation="landscape"/>' +
+  '<headerFooter><oddFooter>&amp;C第 &amp;P 页，共 &amp;N 页</oddFooter></headerFooter>';
 const FLUSH_AT = 1 << 19; // bytes of row XML gathered before handing them to the zip
 
 export type SheetHead = Pick<SheetSpec, 'name' | 'title' | 'columns'>;
@@ -57,6 +63,8 @@ export class XlsxWriter {
   private readonly zip: ZipWriter;
   private readonly styles = new Styles();
   private readonly names: string[] = [];
+  /** Per sheet, in order: the rows to repeat at the top of printed pages. */
+  private readonly printTitleRows: number[] = [];
   private readonly now: Date;
 
   constructor(
@@ -74,6 +82,7 @@ export class XlsxWriter {
     if (!name || name.length > 31 || /[[\]:*?/\\]|^'|'$/.test(name) || this.names.some((n) => n.toLowerCase() === name.toLowerCase()))
       throw new Error(`invalid or duplicate sheet name: ${name}`);
     this.names.push(name);
+    this.printTitleRows.push(headerRowNumber(head));
     const entry: ZipEntry = await this.zip.entry(sheetPath(this.names.length));
     const styles = this.styles;
     const signal = this.options.signal;
@@ -137,7 +146,7 @@ export class XlsxWriter {
         if (out.size > FLUSH_AT) await flush();
       },
       async close() {
-        out.put('</sheetData><pageMargins left="0.7" right="0.7" top="0.75" bottom="0.75" header="0.3" footer="0.3"/></worksheet>');
+        out.put(`</sheetData>${PRINT_SETUP}</worksheet>`);
         await flush();
         await entry.close();
       },
@@ -159,7 +168,8 @@ export class XlsxWriter {
   /** Writes styles and the package parts; the workbook is complete after this. */
   async finish(): Promise<void> {
     await this.zip.add('xl/styles.xml', this.styles.xml());
-    for (const [path, xml] of packageParts(this.names, this.options.creator ?? 'village-funds', this.now)) await this.zip.add(path, xml);
+    for (const [path, xml] of packageParts(this.names, this.printTitleRows, this.options.creator ?? 'village-funds', this.now))
+      await this.zip.add(path, xml);
     await this.zip.finish();
   }
 }
