@@ -212,6 +212,14 @@ describe('writeReport', () => {
     const result = fake.sheet('核算结果')!;
     const spec = sheets[0]!;
     expect(result.freeze).toEqual({ rows: 2, columns: 0 });
+    // Printed as the CLI's files print: A4 landscape, title and header on every page, page numbers.
+    expect(result.pageLayout).toEqual({
+      orientation: 'Landscape',
+      paperSize: 'A4',
+      printTitleRows: '$1:$2',
+      centerFooter: '&C第 &P 页，共 &N 页',
+    });
+    expect(fake.sheet('问题清单')!.pageLayout.printTitleRows).toBe('$1:$1');
     spec.columns.forEach((c, i) => expect(result.columnWidths.get(i)).toBe(columnPoints(c.width)));
     expect(result.at('A1')).toMatchObject({ bold: true });
     expect(result.at('A2')).toMatchObject({ value: '乡镇', bold: true, fill: '#DDEBF7' });
@@ -404,6 +412,8 @@ describe('writeReport', () => {
     expect(s.names.get(REPORT_MARK.name.toLowerCase())).toMatchObject({ formula: '="report"', visible: false });
     // Screen updating cannot be suspended before ExcelApi 1.9; calculation is.
     expect(fake.syncs.at(-1)).toMatchObject({ suspendedCalculation: true, suspendedScreenUpdating: false });
+    // Nor can print settings be made (PageLayout is ExcelApi 1.9): left as Excel's defaults.
+    expect(s.pageLayout).toMatchObject({ orientation: 'Portrait', printTitleRows: '' });
     const grids = await readSheets(context, undefined, { requirements });
     expect(grids.filter((g) => g.report).map((g) => g.name)).toEqual(['核算结果', '乡镇汇总', '问题清单', '政策参数']);
     const again = await writeReport(context, sheets, { requirements });

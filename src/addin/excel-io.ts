@@ -389,14 +389,18 @@ function sheetOf(context: Excel.RequestContext, t: Target): Excel.Worksheet {
   return context.workbook.worksheets.getItem(t.name);
 }
 
-function setupJob(t: Target, useProperties: boolean): Job {
+// Printed for filing, as the CLI's and the web page's files print: A4 landscape,
+// the header rows on every page, page numbers in the footer.
+const FOOTER = '&C第 &P 页，共 &N 页';
+
+function setupJob(t: Target, useProperties: boolean, pageLayout: boolean): Job {
   const { spec } = t;
   const ncols = spec.columns.length;
   const header0 = headerRowNumber(spec) - 1;
   const data0 = header0 + 1;
   const n = spec.rows.length;
   const headers = spec.columns.map((c) => excelValue(c.header));
-  const bytes = OP * (8 + 3 * ncols) + utf8Length(JSON.stringify(headers)) + utf8Length(spec.title ?? '');
+  const bytes = OP * (12 + 3 * ncols) + utf8Length(JSON.stringify(headers)) + utf8Length(spec.title ?? '');
   return {
     bytes,
     queue(context) {
@@ -423,6 +427,12 @@ function setupJob(t: Target, useProperties: boolean): Job {
       header.format.font.bold = true;
       header.format.fill.color = HEADER_FILL;
       ws.freezePanes.freezeRows(header0 + 1);
+      if (pageLayout) {
+        ws.pageLayout.orientation = 'Landscape';
+        ws.pageLayout.paperSize = 'A4';
+        ws.pageLayout.setPrintTitleRows(`$1:$${header0 + 1}`);
+        ws.pageLayout.headersFooters.defaultForAllPages.centerFooter = FOOTER;
+      }
     },
   };
 }
@@ -575,6 +585,7 @@ export async function writeReport(
 ): Promise<WriteResult> {
   const req = options.requirements ?? defaultRequirements();
   const useProperties = req.isSetSupported('ExcelApi', '1.12');
+  // ExcelApi 1.9: screen updating paused while writing; print settings (page layout).
   const screen = req.isSetSupported('ExcelApi', '1.9');
   let syncs = 0;
   const sync = async () => {
@@ -636,7 +647,7 @@ export async function writeReport(
   let budget = Math.max(1, options.maxRequestBytes ?? 3_000_000);
   const jobs: Job[] = [];
   for (const t of targets) {
-    jobs.push(setupJob(t, useProperties));
+    jobs.push(setupJob(t, useProperties, screen));
     for (let i = 0; i < t.spec.rows.length; i += blockRows) jobs.push(valuesJob(t, i, Math.min(blockRows, t.spec.rows.length - i)));
   }
   for (const t of targets) jobs.push(...decorationJobs(t, 1000));

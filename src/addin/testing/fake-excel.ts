@@ -230,6 +230,13 @@ export class FakeSheet {
   readonly names = new Map<string, FakeNamedItem>();
   readonly charts: FakeChart[] = [];
   tabColor = '';
+  /** Print settings (Worksheet.pageLayout, ExcelApi 1.9). */
+  readonly pageLayout: { orientation: string; paperSize: string; printTitleRows: string; centerFooter: string } = {
+    orientation: 'Portrait',
+    paperSize: 'Letter',
+    printTitleRows: '',
+    centerFooter: '',
+  };
 
   constructor(
     readonly id: string,
@@ -812,7 +819,17 @@ class WorksheetProxy extends ClientObject<FakeSheet> {
     );
   }
 
-  private nav: { freezePanes?: FreezePanesProxy; customProperties?: CustomPropertiesProxy; names?: NamesProxy; charts?: ChartsProxy } = {};
+  private nav: {
+    freezePanes?: FreezePanesProxy;
+    customProperties?: CustomPropertiesProxy;
+    names?: NamesProxy;
+    charts?: ChartsProxy;
+    pageLayout?: PageLayoutProxy;
+  } = {};
+
+  get pageLayout(): PageLayoutProxy {
+    return (this.nav.pageLayout ??= new PageLayoutProxy(this.context, `${this.path}.pageLayout`, () => this.resolveOrNull()));
+  }
 
   get freezePanes(): FreezePanesProxy {
     return (this.nav.freezePanes ??= new FreezePanesProxy(this.context, `${this.path}.freezePanes`, () => this.resolveOrNull()));
@@ -1227,6 +1244,96 @@ class FreezePanesProxy extends ClientObject<FakeSheet> {
     this.call('unfreeze', [], (t) => {
       this.context.requireApi('1.7', 'WorksheetFreezePanes.unfreeze');
       t.freeze = { rows: 0, columns: 0 };
+    });
+  }
+}
+
+const ORIENTATIONS = ['Portrait', 'Landscape'];
+const PAPER_SIZES = ['Letter', 'Legal', 'A3', 'A4', 'A5', 'B4', 'B5'];
+
+/** Worksheet.pageLayout: the print settings this add-in sets (ExcelApi 1.9). */
+class PageLayoutProxy extends ClientObject<FakeSheet> {
+  private footers: HeaderFooterGroupProxy | undefined;
+
+  protected readProp(t: FakeSheet, prop: string): unknown {
+    this.context.requireApi('1.9', 'Worksheet.pageLayout');
+    if (prop === 'orientation') return t.pageLayout.orientation;
+    if (prop === 'paperSize') return t.pageLayout.paperSize;
+    throw new FakeRichApiError('InvalidArgument', `Unknown property pageLayout.${prop}`);
+  }
+
+  protected get scalarProps(): string[] {
+    return ['orientation', 'paperSize'];
+  }
+
+  get orientation(): string {
+    return this.read('orientation');
+  }
+  set orientation(v: string) {
+    this.write('orientation', v, (t) => {
+      this.context.requireApi('1.9', 'PageLayout.orientation');
+      if (!ORIENTATIONS.includes(v)) throw new FakeRichApiError('InvalidArgument', `Invalid orientation '${v}'.`);
+      t.pageLayout.orientation = v;
+    });
+  }
+
+  get paperSize(): string {
+    return this.read('paperSize');
+  }
+  set paperSize(v: string) {
+    this.write('paperSize', v, (t) => {
+      this.context.requireApi('1.9', 'PageLayout.paperSize');
+      if (!PAPER_SIZES.includes(v)) throw new FakeRichApiError('InvalidArgument', `Invalid paper size '${v}'.`);
+      t.pageLayout.paperSize = v;
+    });
+  }
+
+  setPrintTitleRows(rows: string): void {
+    this.call('setPrintTitleRows', [rows], (t) => {
+      this.context.requireApi('1.9', 'PageLayout.setPrintTitleRows');
+      if (!/^\$?\d+:\$?\d+$/.test(rows)) throw new FakeRichApiError('InvalidArgument', `Invalid print title rows '${rows}'.`);
+      t.pageLayout.printTitleRows = rows;
+    });
+  }
+
+  get headersFooters(): HeaderFooterGroupProxy {
+    return (this.footers ??= new HeaderFooterGroupProxy(this.context, `${this.path}.headersFooters`, () => this.resolveOrNull()));
+  }
+}
+
+class HeaderFooterGroupProxy extends ClientObject<FakeSheet> {
+  private all: HeaderFooterProxy | undefined;
+
+  protected readProp(_t: FakeSheet, prop: string): unknown {
+    throw new FakeRichApiError('InvalidArgument', `Unknown property headersFooters.${prop}`);
+  }
+
+  protected get scalarProps(): string[] {
+    return [];
+  }
+
+  get defaultForAllPages(): HeaderFooterProxy {
+    return (this.all ??= new HeaderFooterProxy(this.context, `${this.path}.defaultForAllPages`, () => this.resolveOrNull()));
+  }
+}
+
+class HeaderFooterProxy extends ClientObject<FakeSheet> {
+  protected readProp(t: FakeSheet, prop: string): unknown {
+    if (prop === 'centerFooter') return t.pageLayout.centerFooter;
+    throw new FakeRichApiError('InvalidArgument', `Unknown property headerFooter.${prop}`);
+  }
+
+  protected get scalarProps(): string[] {
+    return ['centerFooter'];
+  }
+
+  get centerFooter(): string {
+    return this.read('centerFooter');
+  }
+  set centerFooter(v: string) {
+    this.write('centerFooter', v, (t) => {
+      this.context.requireApi('1.9', 'HeaderFooter.centerFooter');
+      t.pageLayout.centerFooter = v;
     });
   }
 }
