@@ -2,7 +2,7 @@
 // a blue rounded square with three white columns, a budget chart. Built-in
 // zlib only; deterministic, so the committed PNGs are byte-for-byte this output.
 //   node scripts/make-icons.js
-import { deflateSync } from 'node:zlib';
+import { crc32, deflateSync } from 'node:zlib';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -12,18 +12,6 @@ const SIZES = [16, 32, 64, 80];
 const BACKGROUND = [0x1f, 0x5f, 0xa8];
 const FOREGROUND = [0xff, 0xff, 0xff];
 const SUPERSAMPLE = 4;
-
-const CRC_TABLE = Array.from({ length: 256 }, (_, n) => {
-  let c = n;
-  for (let k = 0; k < 8; k++) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
-  return c >>> 0;
-});
-
-function crc32(buf) {
-  let c = 0xffffffff;
-  for (const b of buf) c = CRC_TABLE[(c ^ b) & 0xff] ^ (c >>> 8);
-  return (c ^ 0xffffffff) >>> 0;
-}
 
 function chunk(type, data) {
   const len = Buffer.alloc(4);

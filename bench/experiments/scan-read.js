@@ -3,7 +3,8 @@
 // whole, regular expressions over the XML. No entity decoding, no rich-text
 // runs or phonetic text, no dates or styles, no merged cells, no streaming:
 // exactly what a real reader would have to add. It only measures the floor.
-// Run: node bench/experiments/scan-read.js .tmp/bench-roster-100000.xlsx
+// Then the same file through exceljs (as the CLI reads it), for comparison.
+// Run (after npm run build): node bench/experiments/scan-read.js .tmp/bench-roster-100000.xlsx
 import { readFileSync } from 'node:fs';
 import { inflateRawSync } from 'node:zlib';
 const t0 = performance.now();
@@ -66,3 +67,10 @@ console.log(
     parseRows: ((t3 - t2) / 1000).toFixed(2),
   }),
 );
+
+// For comparison: exceljs's streaming reader on the same file, as the CLI's worker runs it.
+const { readInThread } = await import('../../dist/node/read-xlsx.js');
+const t4 = performance.now();
+let exceljsRows = 0;
+for await (const sheet of readInThread(process.argv[2]).sheets) for await (const r of sheet.rows) exceljsRows += r ? 1 : 0;
+console.log(JSON.stringify({ exceljsRows, exceljsSeconds: ((performance.now() - t4) / 1000).toFixed(2) }));

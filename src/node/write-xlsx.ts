@@ -8,9 +8,9 @@ import { Duplex } from 'node:stream';
 import { createGzip, type ZlibOptions } from 'node:zlib';
 import { XlsxWriter } from '../xlsx/writer.js';
 
-// Deflate level 1, not CompressionStream's 6: a 600,000-row result sheet is
-// ~550 MB of XML, deflated in 1.6 s instead of 3.9 s here (zlib.deflateRawSync
-// on that sheet), for a file ~30 % larger (63 MB, not 49 MB).
+// Deflate level 1, not CompressionStream's 6: 600,000 result rows are ~500 MB
+// of XML, deflated in 0.7 s instead of 3.4 s, for ~27 % more bytes
+// (bench/experiments/writer-choices.js 600000).
 // A high-water mark of one byte makes every write wait for zlib to take the
 // bytes: the writer reuses a block once its write has resolved.
 const fastGzip = () =>

@@ -1,6 +1,4 @@
-// Text gathered as UTF-8 bytes in blocks. Encoding each row into a block
-// (TextEncoder.encodeInto) is several times faster than joining rows into one
-// long string and encoding that, and leaves no string garbage behind. Blocks
+// Text gathered as UTF-8 bytes in blocks (TextEncoder.encodeInto). Blocks
 // handed back (recycle) are reused: a 600,000-row sheet is ~550 blocks, and
 // dropped ones linger as external memory until the next full collection.
 
