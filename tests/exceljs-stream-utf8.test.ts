@@ -9,12 +9,14 @@
  * boundaries fall inside a character) and read them back with the streaming
  * WorkbookReader, covering both the sharedStrings.xml path and the
  * strings-inline-in-sheet-XML path. See docs/exceljs-patch.md.
+ * The CLI's own reader (src/node/read-xlsx.ts) reads the same files too.
  */
 import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { readInThread } from '../src/node/read-xlsx.js';
 
 const ROWS = 40_000;
 const ALPHABET = '东西南北中和平安康宁新民兴旺富强村社区';
@@ -59,17 +61,26 @@ interface ReadResult {
   firstBad?: { row: number; expected: string; actual: string };
 }
 
-async function streamRead(file: string): Promise<ReadResult> {
+/** Rows as [row number, values with column A at index 1]. */
+async function* exceljsRows(file: string): AsyncGenerator<[number, CellValue[]]> {
   const reader = new ExcelJS.stream.xlsx.WorkbookReader(file, {
     sharedStrings: 'cache',
     worksheets: 'emit',
   });
+  for await (const ws of reader) for await (const row of ws) yield [row.number, row.values as CellValue[]];
+}
+
+/** The same through the CLI's own reader (src/node/read-xlsx.ts). */
+async function* ourRows(file: string): AsyncGenerator<[number, CellValue[]]> {
+  for await (const sheet of readInThread(file).sheets) for await (const r of sheet.rows) yield [r.row, [null, ...r.cells] as CellValue[]];
+}
+
+async function streamRead(file: string, read = exceljsRows): Promise<ReadResult> {
   const result: ReadResult = { rows: 0, fffdCells: 0, mismatches: 0 };
-  for await (const ws of reader) {
-    for await (const row of ws) {
-      if (row.number === 1) continue; // header
+  for await (const [number, values] of read(file)) {
+    {
+      if (number === 1) continue; // header
       result.rows++;
-      const values = row.values as CellValue[];
       const i = Number(values[1]);
       const pairs: [expected: string, actual: string][] = [
         [nameFor(i), cellText(values[2])],
@@ -79,7 +90,7 @@ async function streamRead(file: string): Promise<ReadResult> {
         if (actual.includes('\uFFFD')) result.fffdCells++;
         if (actual !== expected) {
           result.mismatches++;
-          result.firstBad ??= { row: row.number, expected, actual };
+          result.firstBad ??= { row: number, expected, actual };
         }
       }
     }
@@ -113,7 +124,7 @@ afterAll(async () => {
   if (dir) await rm(dir, { recursive: true, force: true });
 });
 
-describe('exceljs streaming reader keeps multi-byte UTF-8 intact across chunk boundaries', () => {
+describe('exceljs streaming reader, and our own reader, keep multi-byte UTF-8 intact across chunk boundaries', () => {
   it('sanity: generated names are unique and multi-byte', () => {
     const names = new Set(Array.from({ length: ROWS }, (_, i) => nameFor(i)));
     expect(names.size).toBe(ROWS);
@@ -126,9 +137,9 @@ describe('exceljs streaming reader keeps multi-byte UTF-8 intact across chunk bo
     fillSheet(wb.addWorksheet('村名册'), { rich: true, commit: false });
     await wb.xlsx.writeFile(file);
 
-    const r = await streamRead(file);
-    // One assertion so a failure shows the corrupted-cell count and the first bad cell.
-    expect(r).toEqual({ rows: ROWS, fffdCells: 0, mismatches: 0 });
+    // One assertion per reader so a failure shows the corrupted-cell count and the first bad cell.
+    expect(await streamRead(file)).toEqual({ rows: ROWS, fffdCells: 0, mismatches: 0 });
+    expect(await streamRead(file, ourRows)).toEqual({ rows: ROWS, fffdCells: 0, mismatches: 0 });
   });
 
   it('reads inline strings (in the sheet XML) without U+FFFD', async () => {
@@ -140,8 +151,8 @@ describe('exceljs streaming reader keeps multi-byte UTF-8 intact across chunk bo
     fillSheet(wb.addWorksheet('村名册'), { rich: false, commit: true });
     await wb.commit();
 
-    const r = await streamRead(file);
-    // One assertion so a failure shows the corrupted-cell count and the first bad cell.
-    expect(r).toEqual({ rows: ROWS, fffdCells: 0, mismatches: 0 });
+    // One assertion per reader so a failure shows the corrupted-cell count and the first bad cell.
+    expect(await streamRead(file)).toEqual({ rows: ROWS, fffdCells: 0, mismatches: 0 });
+    expect(await streamRead(file, ourRows)).toEqual({ rows: ROWS, fffdCells: 0, mismatches: 0 });
   });
 });

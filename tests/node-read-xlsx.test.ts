@@ -1,4 +1,4 @@
-// The file reader the CLI uses: exceljs's streaming reader on a worker thread
+// The file reader the CLI uses: our own streaming reader on a worker thread
 // (dist/node/read-xlsx-worker.js, built by `npm test` first). It must give the
 // same sheets and rows, in the same order, as reading on this thread does.
 import ExcelJS from 'exceljs';

@@ -1,4 +1,4 @@
-// Worker thread: reads a .xlsx file with exceljs's streaming reader and posts
+// Worker thread: reads a .xlsx file (readInThread) and posts
 // its sheets and rows, in batches, to the thread that opened it. Reading is
 // the largest single cost of a bulk run; here it overlaps the calculation and
 // the writing of the result on the other core. See read-xlsx.ts.
@@ -6,11 +6,13 @@ import { parentPort, workerData } from 'node:worker_threads';
 import { readInThread } from './read-xlsx.js';
 import type { FromReader, ToReader } from './read-xlsx-protocol.js';
 
-// Small batches, few ahead: rows that wait in the opener's queue through a
+// Few batches ahead: rows that wait in the opener's queue through a
 // young-generation collection get promoted to the old one and pile up there
 // as garbage (its heap reached 300 MB at 600,000 rows with 32 batches of 100
-// queued; 180 MB with 2).
-const BATCH = 100;
+// queued; 180 MB with 2). Not too small either: each batch costs a message
+// each way, and at 100 rows a batch the opener spent 0.56 s of a 100,000-row
+// run posting acknowledgements (--cpu-prof of the CLI on bench-roster-100000.xlsx).
+const BATCH = 1000;
 const AHEAD = 2; // batches posted and not yet taken
 
 const port = parentPort!;

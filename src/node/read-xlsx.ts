@@ -1,18 +1,21 @@
-// Streams a .xlsx file from disk as sheets of rows (exceljs streaming reader),
-// so memory does not grow with the file. The file is only ever read.
+// Streams a .xlsx file from disk as sheets of rows, so memory does not grow
+// with the file: our own reader (zip-read.ts for the package, src/xlsx/read-*.ts
+// for the XML). The file is only ever read. Why not exceljs's streaming reader:
+// docs/xlsx.md ("Reading").
 //
 // openXlsxFile reads on a worker thread (read-xlsx-worker.ts) so that parsing
 // the file overlaps whatever the caller does with the rows; the rows arrive in
 // the same order and shape as reading here would give. Run from the
 // TypeScript sources (the tests), there is no compiled worker to start and the
 // file is read on this thread.
-import type ExcelJS from 'exceljs';
-import { createReadStream, existsSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
-import { rowCells } from '../xlsx/cells.js';
+import { dateStyles, relationships, relsPathOf, sharedStringsReader, workbookInfo } from '../xlsx/read-parts.js';
+import { SheetRowReader, type SheetContext } from '../xlsx/read-sheet.js';
 import type { SheetSource, SourceRow } from '../workbook/source.js';
 import type { FromReader, ToReader } from './read-xlsx-protocol.js';
+import { ZipReader } from './zip-read.js';
 
 /** The file is not a readable .xlsx workbook (not a zip, encrypted, damaged). */
 export class WorkbookReadError extends Error {
@@ -31,32 +34,57 @@ export interface OpenedWorkbook {
 }
 
 export function readInThread(path: string): OpenedWorkbook {
-  const stream = createReadStream(path, { flags: 'r' });
-  async function* sheets(): AsyncGenerator<SheetSource> {
+  let zip: ZipReader | undefined;
+  const fail = (e: unknown) => (e instanceof WorkbookReadError ? e : new WorkbookReadError(path, (e as Error).message));
+  async function* rows(part: string, ctx: SheetContext): AsyncGenerator<SourceRow> {
+    const reader = new SheetRowReader(ctx);
     try {
-      // Loaded here, not at start-up: the CLI's own thread only reads through the worker.
-      const { default: exceljs } = await import('exceljs');
-      const reader = new exceljs.stream.xlsx.WorkbookReader(stream, {
-        sharedStrings: 'cache',
-        hyperlinks: 'ignore',
-        // Styles tell dates from numbers (ledger dates).
-        styles: 'cache',
-        worksheets: 'emit',
-        entries: 'emit',
-      });
-      for await (const ws of reader as AsyncIterable<ExcelJS.stream.xlsx.WorksheetReader & { name: string }>) {
-        async function* rows(): AsyncGenerator<SourceRow> {
-          for await (const row of ws as unknown as AsyncIterable<ExcelJS.Row>) yield { row: row.number, cells: rowCells(row.values) };
-        }
-        yield { name: ws.name, rows: rows() };
-      }
+      for await (const text of zip!.text(part)) yield* reader.push(text);
+      yield* reader.finish();
     } catch (e) {
-      throw new WorkbookReadError(path, (e as Error).message);
-    } finally {
-      stream.destroy();
+      throw fail(e);
     }
   }
-  return { sheets: sheets(), bytesRead: () => stream.bytesRead };
+  async function* sheets(): AsyncGenerator<SheetSource> {
+    let parts;
+    try {
+      zip = await ZipReader.open(path);
+      parts = await workbookParts(zip);
+    } catch (e) {
+      throw fail(e);
+    }
+    for (const s of parts.sheets) yield { name: s.name, rows: rows(s.part, parts.ctx) };
+  }
+  return { sheets: sheets(), bytesRead: () => zip?.bytesRead() ?? 0 };
+}
+
+/** Where the sheets are, in tab order, and what reading their cells needs. */
+async function workbookParts(zip: ZipReader): Promise<{ sheets: { name: string; part: string }[]; ctx: SheetContext }> {
+  const relsOf = async (part: string) => {
+    const p = relsPathOf(part);
+    return [...(zip.has(p) ? relationships(await zip.wholeText(p), part) : new Map()).entries()];
+  };
+  const book = (await relsOf('')).find(([, r]) => r.type.endsWith('/officeDocument'))?.[1].part ?? 'xl/workbook.xml';
+  if (!zip.has(book)) throw new Error('not a workbook: the package has no workbook part');
+  const info = workbookInfo(await zip.wholeText(book));
+  const rels = await relsOf(book);
+  const part = (type: string) => rels.find(([, r]) => r.type.endsWith(`/${type}`) && zip.has(r.part))?.[1].part;
+  const ctx: SheetContext = { sharedStrings: [], dateStyles: [], date1904: info.date1904 };
+  const sst = part('sharedStrings');
+  if (sst) {
+    const reader = sharedStringsReader();
+    for await (const text of zip.text(sst)) reader.push(text);
+    ctx.sharedStrings = reader.finish();
+  }
+  const styles = part('styles');
+  if (styles) ctx.dateStyles = dateStyles(await zip.wholeText(styles));
+  const byId = new Map(rels);
+  const sheets = info.sheets.flatMap(({ name, rid }) => {
+    const r = byId.get(rid);
+    // Chart sheets and dialog sheets have no cells.
+    return r && r.type.endsWith('/worksheet') && zip.has(r.part) ? [{ name, part: r.part }] : [];
+  });
+  return { sheets, ctx };
 }
 
 const WORKER = new URL('./read-xlsx-worker.js', import.meta.url);
@@ -68,10 +96,7 @@ export function openXlsxFile(path: string): OpenedWorkbook {
 function readOnWorker(path: string): OpenedWorkbook {
   let bytesRead = 0;
   async function* sheets(): AsyncGenerator<SheetSource> {
-    // exceljs makes short-lived objects for every cell; a larger young generation
-    // collects them more cheaply (`node bench/calc.js 600000`, three runs each:
-    // 11.2–11.8 s and ~360 MB, against 11.7–13.0 s and 320–460 MB without this limit).
-    const worker = new Worker(WORKER, { workerData: path, resourceLimits: { maxYoungGenerationSizeMb: 64 } });
+    const worker = new Worker(WORKER, { workerData: path });
     // 'crash': the thread itself died (out of memory, say), which says nothing about the file.
     const inbox: (FromReader | { kind: 'crash'; reason: string })[] = [];
     let wake: (() => void) | undefined;

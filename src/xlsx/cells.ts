@@ -1,4 +1,4 @@
-// exceljs cell values -> the workbook layer's plain cells.
+// exceljs cell values -> the workbook layer's plain cells (the web page reads with exceljs).
 import type ExcelJS from 'exceljs';
 import type { Cell } from '../workbook/cells.js';
 
@@ -11,12 +11,4 @@ export function fromExcelValue(v: ExcelJS.CellValue | undefined): Cell {
   if ('hyperlink' in v) return fromExcelValue((v as ExcelJS.CellHyperlinkValue).text as ExcelJS.CellValue);
   if ('error' in v) return null;
   return String(v);
-}
-
-/** exceljs row.values is 1-based and sparse; the workbook layer wants index 0 = column A. */
-export function rowCells(values: ExcelJS.CellValue[] | Record<string, ExcelJS.CellValue>): Cell[] {
-  const arr = Array.isArray(values) ? values : [];
-  const out: Cell[] = new Array(Math.max(arr.length - 1, 0));
-  for (let i = 1; i < arr.length; i++) out[i - 1] = fromExcelValue(arr[i]);
-  return out;
 }

@@ -1,0 +1,107 @@
+// A plain zip builder for tests that need packages no spreadsheet program
+// writes for us: stored (uncompressed) entries, Zip64 directories, odd parts.
+// Deliberately not our writer (src/xlsx/zip.ts), so the reader is not only
+// tested against the code that wrote its input.
+import { crc32, deflateRawSync } from 'node:zlib';
+
+export interface ZipBuildOptions {
+  /** Deflate entries (method 8) instead of storing them. */
+  deflate?: boolean;
+  /** Write Zip64 sizes and directory records, as writers of very large files do. */
+  zip64?: boolean;
+  /** Mark entries as encrypted (flag bit 0), without encrypting anything. */
+  encryptedFlag?: boolean;
+}
+
+const u16 = (n: number) => {
+  const b = Buffer.alloc(2);
+  b.writeUInt16LE(n);
+  return b;
+};
+const u32 = (n: number) => {
+  const b = Buffer.alloc(4);
+  b.writeUInt32LE(n);
+  return b;
+};
+const u64 = (n: number) => {
+  const b = Buffer.alloc(8);
+  b.writeBigUInt64LE(BigInt(n));
+  return b;
+};
+
+export function buildZip(parts: Record<string, string>, options: ZipBuildOptions = {}): Buffer {
+  const chunks: Buffer[] = [];
+  const central: Buffer[] = [];
+  let offset = 0;
+  const z64 = !!options.zip64;
+  const method = options.deflate ? 8 : 0;
+  const flags = options.encryptedFlag ? 1 : 0;
+  for (const [name, text] of Object.entries(parts)) {
+    const raw = Buffer.from(text, 'utf8');
+    const data = method === 8 ? deflateRawSync(raw) : raw;
+    const nameBytes = Buffer.from(name, 'utf8');
+    const crc = crc32(raw);
+    const local = Buffer.concat([
+      u32(0x04034b50),
+      u16(z64 ? 45 : 20),
+      u16(flags),
+      u16(method),
+      u32(0),
+      u32(crc),
+      u32(z64 ? 0xffffffff : data.length),
+      u32(z64 ? 0xffffffff : raw.length),
+      u16(nameBytes.length),
+      u16(z64 ? 20 : 0),
+      nameBytes,
+      z64 ? Buffer.concat([u16(1), u16(16), u64(raw.length), u64(data.length)]) : Buffer.alloc(0),
+    ]);
+    const extra = z64 ? Buffer.concat([u16(1), u16(24), u64(raw.length), u64(data.length), u64(offset)]) : Buffer.alloc(0);
+    central.push(
+      Buffer.concat([
+        u32(0x02014b50),
+        u16(z64 ? 45 : 20),
+        u16(z64 ? 45 : 20),
+        u16(flags),
+        u16(method),
+        u32(0),
+        u32(crc),
+        u32(z64 ? 0xffffffff : data.length),
+        u32(z64 ? 0xffffffff : raw.length),
+        u16(nameBytes.length),
+        u16(extra.length),
+        u16(0),
+        u16(0),
+        u16(0),
+        u32(0),
+        u32(z64 ? 0xffffffff : offset),
+        nameBytes,
+        extra,
+      ]),
+    );
+    chunks.push(local, data);
+    offset += local.length + data.length;
+  }
+  const dir = Buffer.concat(central);
+  const count = central.length;
+  const tail: Buffer[] = [];
+  if (z64) {
+    const recAt = offset + dir.length;
+    tail.push(
+      Buffer.concat([u32(0x06064b50), u64(44), u16(45), u16(45), u32(0), u32(0), u64(count), u64(count), u64(dir.length), u64(offset)]),
+      Buffer.concat([u32(0x07064b50), u32(0), u64(recAt), u32(1)]),
+    );
+  }
+  tail.push(
+    Buffer.concat([
+      u32(0x06054b50),
+      u16(0),
+      u16(0),
+      u16(z64 ? 0xffff : count),
+      u16(z64 ? 0xffff : count),
+      u32(z64 ? 0xffffffff : dir.length),
+      u32(z64 ? 0xffffffff : offset),
+      u16(0),
+    ]),
+  );
+  return Buffer.concat([...chunks, dir, ...tail]);
+}
