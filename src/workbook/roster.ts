@@ -80,6 +80,8 @@ interface ActiveHeader {
 }
 
 const SUBTOTAL = /小计|合计|总计|^(sub|grand)?total/;
+/** Any text SUBTOTAL could match once normalised has one of these: most names are ruled out without normalising. */
+const MAY_BE_SUBTOTAL = /计|[tTｔＴ]/;
 const exactAlias = Object.fromEntries(ROSTER_FIELDS.map((f) => [f, aliasMatcher(ROSTER_ALIASES[f])])) as Record<
   RosterField,
   (t: string) => 0 | 1 | 2
@@ -382,7 +384,8 @@ class RosterSheetReader implements RosterReader {
     if (firstText >= 0) candidates.push({ col: firstText });
     for (const { col, header } of candidates) {
       const cell = cells[col];
-      if (typeof cell === 'string' && SUBTOTAL.test(headerKey(cell))) return { col, cell, header: header ?? this.headerTextAt(col) };
+      if (typeof cell === 'string' && MAY_BE_SUBTOTAL.test(cell) && SUBTOTAL.test(headerKey(cell)))
+        return { col, cell, header: header ?? this.headerTextAt(col) };
     }
     return null;
   }

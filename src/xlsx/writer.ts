@@ -41,6 +41,26 @@ export interface SheetStream {
   close(): Promise<void>;
 }
 
+/** What fills a workbook: this writer, or a stand-in for one on another thread (src/node/write-xlsx.ts). */
+export interface SheetWriter {
+  /** Starts the next sheet; close it before starting another. */
+  startSheet(head: SheetHead): Promise<SheetStream>;
+  /** Writes a whole sheet; `onRows` hears how many of its rows are written. */
+  writeSheet(spec: SheetSpec, onRows?: (done: number) => void): Promise<void>;
+}
+
+/** A whole sheet through startSheet: bold total rows, status fills. */
+export async function writeSheetSpec(wb: SheetWriter, spec: SheetSpec, onRows?: (done: number) => void): Promise<void> {
+  const sheet = await wb.startSheet(spec);
+  const totals = new Set(spec.totalRows ?? []);
+  for (let i = 0; i < spec.rows.length; i++) {
+    await sheet.addRow(spec.rows[i]!, { bold: totals.has(i), fill: spec.fills?.[i] });
+    if (onRows && (i + 1) % 1000 === 0) onRows(i + 1);
+  }
+  await sheet.close();
+  onRows?.(spec.rows.length);
+}
+
 export interface XlsxWriterOptions {
   creator?: string;
   /** Checked at every flush: aborting stops the writer with the signal's reason. */
@@ -59,7 +79,7 @@ function inlineString(ref: string, s: string, style: number): string {
   return `<c r="${ref}"${style ? ` s="${style}"` : ''} t="inlineStr"><is>${t}${esc(s)}</t></is></c>`;
 }
 
-export class XlsxWriter {
+export class XlsxWriter implements SheetWriter {
   private readonly zip: ZipWriter;
   private readonly styles = new Styles();
   private readonly names: string[] = [];
@@ -75,7 +95,6 @@ export class XlsxWriter {
     this.zip = new ZipWriter(sink, this.now, options.gzip);
   }
 
-  /** Starts the next sheet; close it before starting another. */
   async startSheet(head: SheetHead): Promise<SheetStream> {
     const { name, title, columns } = head;
     // Excel's rules: 1-31 characters, none of []:*?/\, no apostrophe at either end, unique ignoring case.
@@ -153,16 +172,8 @@ export class XlsxWriter {
     };
   }
 
-  /** Writes a whole sheet; `onRows` hears how many of its rows are written. */
-  async writeSheet(spec: SheetSpec, onRows?: (done: number) => void): Promise<void> {
-    const sheet = await this.startSheet(spec);
-    const totals = new Set(spec.totalRows ?? []);
-    for (let i = 0; i < spec.rows.length; i++) {
-      await sheet.addRow(spec.rows[i]!, { bold: totals.has(i), fill: spec.fills?.[i] });
-      if (onRows && (i + 1) % 1000 === 0) onRows(i + 1);
-    }
-    await sheet.close();
-    onRows?.(spec.rows.length);
+  writeSheet(spec: SheetSpec, onRows?: (done: number) => void): Promise<void> {
+    return writeSheetSpec(this, spec, onRows);
   }
 
   /** Writes styles and the package parts; the workbook is complete after this. */
