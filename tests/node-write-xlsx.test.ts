@@ -1,4 +1,4 @@
-// The file writer the CLI uses: writeXlsxAtomically with the writing on a
+// The file writer calc uses: writeXlsxAtomically with the writing on a
 // worker thread (dist/node/write-xlsx-worker.js, built by `npm test` first).
 // It must write what writing on this thread writes, and fail as cleanly.
 import ExcelJS from 'exceljs';
@@ -68,7 +68,15 @@ test('the worker writes the same workbook as this thread does', async () => {
   const here = dir.file('here.xlsx');
   const there = dir.file('there.xlsx');
   await writeXlsxAtomically(here, fill);
-  await dist.writeXlsxAtomically(there, fill);
+  const { XlsxWriter } = (await import(path.join(ROOT, 'dist/xlsx/writer.js'))) as typeof import('../src/xlsx/writer.js');
+  await dist.writeXlsxAtomically(
+    there,
+    async (wb) => {
+      expect(wb).not.toBeInstanceOf(XlsxWriter); // a stand-in that posts to the worker
+      await fill(wb);
+    },
+    { onWorker: true },
+  );
   const a = await contents(here);
   expect(a.map((s) => [s.name, s.rows.length])).toEqual([
     ['核算结果', 2_346],
@@ -81,11 +89,15 @@ test('the worker writes the same workbook as this thread does', async () => {
 test('a failing fill leaves no file behind, and its error is the one thrown', async () => {
   const target = dir.file('never.xlsx');
   const err = await dist
-    .writeXlsxAtomically(target, async (wb) => {
-      const s = await wb.startSheet({ name: 'S', columns: [] });
-      for (let i = 0; i < 3_000; i++) await s.addRow([i]);
-      throw new Error('stop here');
-    })
+    .writeXlsxAtomically(
+      target,
+      async (wb) => {
+        const s = await wb.startSheet({ name: 'S', columns: [] });
+        for (let i = 0; i < 3_000; i++) await s.addRow([i]);
+        throw new Error('stop here');
+      },
+      { onWorker: true },
+    )
     .catch((e: unknown) => e);
   expect((err as Error).message).toBe('stop here');
   expect((await dir.list()).filter((n) => n.includes('never'))).toEqual([]);
@@ -93,14 +105,14 @@ test('a failing fill leaves no file behind, and its error is the one thrown', as
 
 test('a file that cannot be written is an error from the worker, with its code', async () => {
   const target = path.join(dir.dir, 'no-such-folder', 'out.xlsx');
-  const err = (await dist.writeXlsxAtomically(target, fill).catch((e: unknown) => e)) as NodeJS.ErrnoException;
+  const err = (await dist.writeXlsxAtomically(target, fill, { onWorker: true }).catch((e: unknown) => e)) as NodeJS.ErrnoException;
   expect(err).toBeInstanceOf(Error);
   expect(err.code).toBe('ENOENT');
 });
 
 test('an invalid sheet name stops the worker with the writer’s error', async () => {
   const err = await dist
-    .writeXlsxAtomically(dir.file('bad-name.xlsx'), (wb) => wb.writeSheet({ ...SUMMARY, name: 'a/b' }))
+    .writeXlsxAtomically(dir.file('bad-name.xlsx'), (wb) => wb.writeSheet({ ...SUMMARY, name: 'a/b' }), { onWorker: true })
     .catch((e: unknown) => e);
   expect((err as Error).message).toMatch(/invalid or duplicate sheet name: a\/b/);
   expect((await dir.list()).filter((n) => n.includes('bad-name'))).toEqual([]);

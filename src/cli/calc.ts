@@ -33,25 +33,29 @@ export async function calcCommand(roster: string, args: CalcArgs, io: Io): Promi
   let outcome!: Awaited<ReturnType<typeof runCalc>>;
   let first = true;
   try {
-    await writeXlsxAtomically(out, async (wb, signal) => {
-      const results = await wb.startSheet(resultSheetHead(calc));
-      const file = openXlsxFile(roster);
-      outcome = await runCalc(
-        file.sheets,
-        calc,
-        async (row) => {
-          await results.addRow(resultRow(row, args.lang));
-          if (units) {
-            await units.write((first ? '' : ',') + JSON.stringify(unitJson(row)));
-            first = false;
-          }
-        },
-        { onProgress: () => bar.update(file.bytesRead()), signal },
-      );
-      bar.stop();
-      await results.close();
-      for (const sheet of summarySheets(calc, outcome, args.lang)) await wb.writeSheet(sheet);
-    });
+    await writeXlsxAtomically(
+      out,
+      async (wb, signal) => {
+        const results = await wb.startSheet(resultSheetHead(calc));
+        const file = openXlsxFile(roster);
+        outcome = await runCalc(
+          file.sheets,
+          calc,
+          async (row) => {
+            await results.addRow(resultRow(row, args.lang));
+            if (units) {
+              await units.write((first ? '' : ',') + JSON.stringify(unitJson(row)));
+              first = false;
+            }
+          },
+          { onProgress: () => bar.update(file.bytesRead()), signal },
+        );
+        bar.stop();
+        await results.close();
+        for (const sheet of summarySheets(calc, outcome, args.lang)) await wb.writeSheet(sheet);
+      },
+      { onWorker: true },
+    );
     if (units) {
       const { head, tail } = calcJsonFrame(calc, outcome, args.lang);
       io.stdout.write(head);

@@ -25,6 +25,9 @@ const PHONETIC = /<(?:\w+:)?rPh\b[\s\S]*?<\/(?:\w+:)?rPh>/g;
 
 /** The text of a shared string or inline string: its runs joined, phonetic guides (<rPh>) left out. */
 export function stringText(inner: string): string {
+  // Most strings are one plain run, <t>text</t>: no regular expression needed.
+  if (inner.startsWith('<t>') && inner.indexOf('<', 3) === inner.length - 4 && inner.endsWith('</t>'))
+    return decodeText(inner.slice(3, -4));
   if (inner.includes('rPh')) inner = inner.replace(PHONETIC, '');
   let s = '';
   for (const m of inner.matchAll(T)) s += m[1] ?? '';
