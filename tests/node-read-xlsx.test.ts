@@ -55,7 +55,7 @@ async function collect(sheets: AsyncIterable<SheetSource>): Promise<{ name: stri
 
 test('the worker gives the same sheets and rows as reading in this thread', async () => {
   const here = await collect(readInThread(file).sheets);
-  const opened = dist.openXlsxFile(file);
+  const opened = dist.openXlsxFile(file, { worker: true });
   const there = await collect(opened.sheets);
   expect(there.map((s) => [s.name, s.rows.length])).toEqual([
     ['城关镇', 2_347],
@@ -67,7 +67,7 @@ test('the worker gives the same sheets and rows as reading in this thread', asyn
 
 test('rows a caller skips are dropped, and stopping early ends the worker', async () => {
   const names: string[] = [];
-  for await (const s of dist.openXlsxFile(file).sheets) {
+  for await (const s of dist.openXlsxFile(file, { worker: true }).sheets) {
     names.push(s.name); // the first sheet's rows are never asked for
     if (s.name === '河西乡') {
       const rows = [];
@@ -80,7 +80,7 @@ test('rows a caller skips are dropped, and stopping early ends the worker', asyn
   }
   expect(names).toEqual(['城关镇', '河西乡']);
 
-  for await (const s of dist.openXlsxFile(file).sheets) {
+  for await (const s of dist.openXlsxFile(file, { worker: true }).sheets) {
     for await (const r of s.rows) {
       expect(r.row).toBe(1);
       break;
@@ -92,7 +92,7 @@ test('rows a caller skips are dropped, and stopping early ends the worker', asyn
 test('a file that is not a workbook is a WorkbookReadError, from the worker too', async () => {
   const bad = dir.file('not.xlsx');
   await writeFile(bad, 'hello');
-  const err = await collect(dist.openXlsxFile(bad).sheets).catch((e: unknown) => e);
+  const err = await collect(dist.openXlsxFile(bad, { worker: true }).sheets).catch((e: unknown) => e);
   expect(err).toBeInstanceOf(dist.WorkbookReadError);
   expect((err as InstanceType<Reader['WorkbookReadError']>).path).toBe(bad);
 });

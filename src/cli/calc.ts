@@ -3,7 +3,7 @@ import { stat } from 'node:fs/promises';
 import { Calculator } from '../engine/compute.js';
 import { formatYuan } from '../engine/format.js';
 import { resolvePolicy } from '../engine/policy/resolve.js';
-import { openXlsxFile } from '../node/read-xlsx.js';
+import { WORKER_MIN_BYTES, openXlsxFile } from '../node/read-xlsx.js';
 import { createSpool } from '../node/spool.js';
 import { writeXlsxAtomically } from '../node/write-xlsx.js';
 import { runCalc } from '../workbook/calc-job.js';
@@ -54,7 +54,7 @@ export async function calcCommand(roster: string, args: CalcArgs, io: Io): Promi
         await results.close();
         for (const sheet of summarySheets(calc, outcome, args.lang)) await wb.writeSheet(sheet);
       },
-      { onWorker: true },
+      { onWorker: size >= WORKER_MIN_BYTES },
     );
     if (units) {
       const { head, tail } = calcJsonFrame(calc, outcome, args.lang);
