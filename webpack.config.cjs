@@ -51,24 +51,6 @@ function baseUrl(production) {
   return url.href.endsWith('/') ? url.href : `${url.href}/`;
 }
 
-/** Marks an already-minified vendor chunk (exceljs's browser build) so the minimizer skips it. */
-class SkipMinifyPlugin {
-  constructor(test) {
-    this.test = test;
-  }
-  apply(compiler) {
-    compiler.hooks.thisCompilation.tap('SkipMinifyPlugin', (compilation) => {
-      compilation.hooks.processAssets.tap(
-        { name: 'SkipMinifyPlugin', stage: compiler.webpack.Compilation.PROCESS_ASSETS_STAGE_OPTIMIZE_SIZE - 1 },
-        (assets) => {
-          for (const name of Object.keys(assets))
-            if (this.test.test(name)) compilation.updateAsset(name, assets[name], { minimized: true });
-        },
-      );
-    });
-  }
-}
-
 module.exports = async (env = {}, argv = {}) => {
   const mode = argv.mode ?? 'production';
   const production = mode === 'production';
@@ -97,7 +79,6 @@ module.exports = async (env = {}, argv = {}) => {
       chunks: ['web'],
       scriptLoading: 'defer',
     }),
-    new SkipMinifyPlugin(/exceljs/),
   ];
   if (addin)
     plugins.push(
@@ -189,8 +170,6 @@ module.exports = async (env = {}, argv = {}) => {
       extensionAlias: { '.js': ['.ts', '.tsx', '.js'] },
     },
     module: {
-      // exceljs's browser build is one pre-bundled, pre-minified file.
-      noParse: /exceljs[\\/]dist[\\/]exceljs(\.min)?\.js$/,
       rules: [
         {
           test: /\.tsx?$/,
@@ -208,8 +187,7 @@ module.exports = async (env = {}, argv = {}) => {
     },
     performance: {
       hints: production ? 'warning' : false,
-      // The web page's own budget is checked by the e2e test and the bench (250 KB gzipped);
-      // the exceljs chunk (≈950 KB raw) loads only when a file is chosen.
+      // The web page's own budget is checked by the e2e test and the bench (250 KB gzipped).
       maxAssetSize: 1_200_000,
       maxEntrypointSize: 1_200_000,
       assetFilter: (f) => f.endsWith('.js'),

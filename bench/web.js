@@ -43,11 +43,11 @@ export function initialJs(site = SITE) {
   return { files, rawKB: kb(raw), gzipKB: kb(gz6), gzip9KB: kb(gz9), budgetKB: 250, withinBudget: gz6 <= 250 * 1024 };
 }
 
-/** Sizes of the other chunks (loaded later: the worker, exceljs). */
+/** Sizes of the other chunks (loaded later: the worker; fflate only in browsers without DecompressionStream). */
 function lazyChunks(site = SITE) {
   const dir = path.join(site, 'js');
   const out = {};
-  for (const name of ['vf-worker', 'exceljs']) {
+  for (const name of ['vf-worker', 'fflate']) {
     const f = existsSync(dir) && readdirSync(dir).find((x) => x.startsWith(`${name}.`) && x.endsWith('.js'));
     if (f) {
       const bytes = readFileSync(path.join(dir, f));
@@ -96,7 +96,7 @@ async function timeOne(browser, url, file, rows) {
   const ms = (n) => Math.round(n);
   return {
     rows,
-    // Reading the file and detecting the roster (exceljs chunk loaded on first use).
+    // Reading the file and detecting the roster (the worker loaded on first use).
     readMs: ms(marks.detected - marks.chosen),
     // From pressing 核算 to the downloaded workbook: compute, write, save.
     computeMs: ms(marks.ready - marks.start),

@@ -1,6 +1,6 @@
 // Streams a .xlsx file from disk as sheets of rows, so memory does not grow
-// with the file: our own reader (zip-read.ts for the package, src/xlsx/read-*.ts
-// for the XML). The file is only ever read. Why not exceljs's streaming reader:
+// with the file: our own reader (zip-read.ts for the package on disk,
+// src/xlsx/read-workbook.ts and read-*.ts for the XML). The file is only ever read. Why not exceljs's streaming reader:
 // docs/xlsx.md ("Reading").
 //
 // openXlsxFile reads a large file on a worker thread (read-xlsx-worker.ts) so that parsing
@@ -11,8 +11,8 @@
 import { existsSync, statSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
-import { dateStyles, relationships, relsPathOf, sharedStringsReader, workbookInfo } from '../xlsx/read-parts.js';
-import { SheetRowReader, type SheetContext } from '../xlsx/read-sheet.js';
+import type { SheetContext } from '../xlsx/read-sheet.js';
+import { sheetRows, workbookParts } from '../xlsx/read-workbook.js';
 import type { SheetSource, SourceRow } from '../workbook/source.js';
 import type { FromReader, ToReader } from './read-xlsx-protocol.js';
 import { ZipReader } from './zip-read.js';
@@ -37,10 +37,8 @@ export function readInThread(path: string): OpenedWorkbook {
   let zip: ZipReader | undefined;
   const fail = (e: unknown) => (e instanceof WorkbookReadError ? e : new WorkbookReadError(path, (e as Error).message));
   async function* rows(part: string, ctx: SheetContext): AsyncGenerator<SourceRow> {
-    const reader = new SheetRowReader(ctx);
     try {
-      for await (const text of zip!.text(part)) yield* reader.push(text);
-      yield* reader.finish();
+      yield* sheetRows(zip!, part, ctx);
     } catch (e) {
       throw fail(e);
     }
@@ -56,35 +54,6 @@ export function readInThread(path: string): OpenedWorkbook {
     for (const s of parts.sheets) yield { name: s.name, rows: rows(s.part, parts.ctx) };
   }
   return { sheets: sheets(), bytesRead: () => zip?.bytesRead() ?? 0 };
-}
-
-/** Where the sheets are, in tab order, and what reading their cells needs. */
-async function workbookParts(zip: ZipReader): Promise<{ sheets: { name: string; part: string }[]; ctx: SheetContext }> {
-  const relsOf = async (part: string) => {
-    const p = relsPathOf(part);
-    return [...(zip.has(p) ? relationships(await zip.wholeText(p), part) : new Map()).entries()];
-  };
-  const book = (await relsOf('')).find(([, r]) => r.type.endsWith('/officeDocument'))?.[1].part ?? 'xl/workbook.xml';
-  if (!zip.has(book)) throw new Error('not a workbook: the package has no workbook part');
-  const info = workbookInfo(await zip.wholeText(book));
-  const rels = await relsOf(book);
-  const part = (type: string) => rels.find(([, r]) => r.type.endsWith(`/${type}`) && zip.has(r.part))?.[1].part;
-  const ctx: SheetContext = { sharedStrings: [], dateStyles: [], date1904: info.date1904 };
-  const sst = part('sharedStrings');
-  if (sst) {
-    const reader = sharedStringsReader();
-    for await (const text of zip.text(sst)) reader.push(text);
-    ctx.sharedStrings = reader.finish();
-  }
-  const styles = part('styles');
-  if (styles) ctx.dateStyles = dateStyles(await zip.wholeText(styles));
-  const byId = new Map(rels);
-  const sheets = info.sheets.flatMap(({ name, rid }) => {
-    const r = byId.get(rid);
-    // Chart sheets and dialog sheets have no cells.
-    return r && r.type.endsWith('/worksheet') && zip.has(r.part) ? [{ name, part: r.part }] : [];
-  });
-  return { sheets, ctx };
 }
 
 const WORKER = new URL('./read-xlsx-worker.js', import.meta.url);

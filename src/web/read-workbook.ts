@@ -1,24 +1,13 @@
-// Reading a chosen .xlsx inside the worker: checks, then exceljs's browser
-// build (loaded only now, as its own chunk), then plain rows of cells for the
-// workbook layer. Merged cells read as in Excel and the CLI: the value in the
-// top-left cell, the rest empty.
-import type ExcelJSNS from 'exceljs';
-import type { Cell } from '../workbook/cells.js';
+// Reading a chosen .xlsx inside the worker: checks, then our own reader over
+// the file's bytes (src/xlsx/zip-bytes.ts; the CLI reads files the same way,
+// from disk), then plain rows of cells for the workbook layer. Merged cells
+// read as in Excel and the CLI: the value in the top-left cell, the rest empty.
 import type { SourceRow } from '../workbook/source.js';
-import { fromExcelValue } from '../xlsx/cells.js';
+import { sheetRows, workbookParts } from '../xlsx/read-workbook.js';
+import { ZipBytes } from '../xlsx/zip-bytes.js';
 import { UserError } from '../ui/host.js';
 import { checkSize, checkWorkbookBytes, unreadable } from './file-check.js';
-
-type ExcelJS = typeof ExcelJSNS;
-
-let exceljs: Promise<ExcelJS> | null = null;
-
-/** exceljs's browser build (package.json "browser" -> dist/exceljs.min.js): its own chunk. */
-export function loadExcelJs(): Promise<ExcelJS> {
-  return (exceljs ??= import(/* webpackChunkName: "exceljs" */ 'exceljs').then(
-    (m) => ((m as { default?: ExcelJS }).default ?? m) as ExcelJS,
-  ));
-}
+import { inflateRaw } from './inflate.js';
 
 export interface LoadedSheet {
   name: string;
@@ -33,8 +22,6 @@ export interface LoadedWorkbook {
 
 export const fileKey = (f: File) => `${f.name}|${f.size}|${f.lastModified}`;
 
-const MERGE = 1; // ExcelJS.ValueType.Merge
-
 export async function readWorkbook(file: File): Promise<LoadedWorkbook> {
   checkSize(file.name, file.size);
   let bytes: Uint8Array;
@@ -47,26 +34,18 @@ export async function readWorkbook(file: File): Promise<LoadedWorkbook> {
     });
   }
   checkWorkbookBytes(file.name, bytes);
-  const ExcelJS = await loadExcelJs();
-  const wb = new ExcelJS.Workbook();
+  const sheets: LoadedSheet[] = [];
   try {
-    await wb.xlsx.load(bytes.buffer as ArrayBuffer);
+    const zip = await ZipBytes.open(bytes, inflateRaw);
+    const { sheets: parts, ctx } = await workbookParts(zip);
+    for (const { name, part } of parts) {
+      const rows: SourceRow[] = [];
+      for await (const r of sheetRows(zip, part, ctx)) rows.push(r);
+      sheets.push({ name, rows });
+    }
   } catch (e) {
     throw unreadable(file.name, e instanceof Error ? e.message : String(e));
   }
-  bytes = new Uint8Array(0);
-  const sheets: LoadedSheet[] = wb.worksheets.map((ws) => {
-    const rows: SourceRow[] = [];
-    ws.eachRow({ includeEmpty: false }, (row, number) => {
-      const cells: Cell[] = [];
-      row.eachCell({ includeEmpty: false }, (cell, col) => {
-        cells[col - 1] = (cell.type as number) === MERGE ? null : fromExcelValue(cell.value);
-      });
-      for (let i = 0; i < cells.length; i++) if (cells[i] === undefined) cells[i] = null;
-      rows.push({ row: number, cells });
-    });
-    return { name: ws.name, rows };
-  });
   if (sheets.length === 0)
     throw new UserError(
       { zh: `「${file.name}」中没有工作表，不是 Excel 工作簿。`, en: `"${file.name}" has no worksheets: it is not an Excel workbook.` },

@@ -126,8 +126,8 @@ describe('web page', () => {
     const scripts = urls.filter((u) => u.endsWith('.js'));
     expect(scripts.length).toBeGreaterThan(0);
     expect(
-      scripts.some((u) => /exceljs/.test(u)),
-      'exceljs loads only when a file is chosen',
+      scripts.some((u) => /vf-worker/.test(u)),
+      'the worker (reader, engine, writer) loads only when a file is chosen',
     ).toBe(false);
     const gz = scripts.reduce((n, u) => n + gzipSync(readFileSync(join(SITE, new URL(u).pathname))).length, 0);
     expect(gz).toBeLessThanOrEqual(250 * 1024);
@@ -137,9 +137,13 @@ describe('web page', () => {
     await page.getByText('表头在第 2 行').waitFor();
     await page.getByText('表头在第 1 行').waitFor();
     expect(
-      urls.some((u) => /exceljs/.test(u)),
-      'exceljs chunk loaded after choosing',
+      urls.some((u) => /vf-worker/.test(u)),
+      'worker loaded after choosing',
     ).toBe(true);
+    expect(
+      urls.some((u) => /exceljs|fflate/.test(u)),
+      'no exceljs in the page; fflate only where DecompressionStream is missing',
+    ).toBe(false);
     await expect(page.getByRole('checkbox', { name: '核算工作表「城关镇」' }).isChecked()).resolves.toBe(true);
     await expect(page.getByRole('checkbox', { name: '核算工作表「河西乡」' }).isChecked()).resolves.toBe(true);
     await expect(page.getByRole('checkbox', { name: '核算工作表「说明」' }).isChecked()).resolves.toBe(false);

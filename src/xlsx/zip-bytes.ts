@@ -1,0 +1,76 @@
+// A zip package held in memory (the web page's chosen file), host-independent.
+// Entries are inflated by the host's DecompressionStream: the raw deflate data
+// is framed as gzip, with the CRC and size from the directory, since every
+// browser with DecompressionStream takes 'gzip' (not all take 'deflate-raw'),
+// and gzip's check catches a damaged entry. Without DecompressionStream
+// (Safari < 16.4, Firefox < 113), `inflateRaw` is used instead.
+import type { PackageParts } from './read-workbook.js';
+import { ZipError, dataStart, readZipDirectory, unreadableEntry, type ZipEntryInfo } from './zip-directory.js';
+
+export type InflateRaw = (raw: Uint8Array) => Promise<Uint8Array>;
+
+const PIECE = 1 << 20;
+
+export class ZipBytes implements PackageParts {
+  private constructor(
+    private readonly bytes: Uint8Array,
+    private readonly entries: Map<string, ZipEntryInfo & { start: number }>,
+    private readonly inflateRaw?: InflateRaw,
+  ) {}
+
+  static async open(bytes: Uint8Array, inflateRaw?: InflateRaw): Promise<ZipBytes> {
+    const readAt = async (pos: number, len: number) => {
+      if (pos < 0 || pos + len > bytes.length) throw new ZipError('the file ends early (truncated)');
+      return bytes.subarray(pos, pos + len);
+    };
+    const entries = new Map<string, ZipEntryInfo & { start: number }>();
+    for (const [name, e] of await readZipDirectory(bytes.length, readAt)) entries.set(name, { ...e, start: await dataStart(e, readAt) });
+    return new ZipBytes(bytes, entries, inflateRaw);
+  }
+
+  has(name: string): boolean {
+    return this.entries.has(name.toLowerCase());
+  }
+
+  async *text(name: string): AsyncGenerator<string> {
+    const e = this.entries.get(name.toLowerCase());
+    if (!e) throw new ZipError(`the package has no part ${name}`);
+    const why = unreadableEntry(name, e);
+    if (why) throw new ZipError(why);
+    if (e.start + e.compressedSize > this.bytes.length) throw new ZipError('the file ends early (truncated)');
+    const raw = this.bytes.subarray(e.start, e.start + e.compressedSize);
+    const decoder = new TextDecoder();
+    if (e.method === 0 || typeof DecompressionStream !== 'function') {
+      const data = e.method === 0 ? raw : await this.inflate(raw);
+      for (let i = 0; i < data.length; i += PIECE) yield decoder.decode(data.subarray(i, i + PIECE), { stream: true });
+    } else {
+      const stream = new Blob([gzipFrame(raw, e)]).stream().pipeThrough(new DecompressionStream('gzip'));
+      const reader = stream.getReader();
+      try {
+        for (let r = await reader.read(); !r.done; r = await reader.read()) yield decoder.decode(r.value, { stream: true });
+      } catch (err) {
+        throw new ZipError(`part ${name} is damaged (${(err as Error).message})`);
+      } finally {
+        reader.releaseLock();
+      }
+    }
+    const last = decoder.decode();
+    if (last) yield last;
+  }
+
+  private inflate(raw: Uint8Array): Promise<Uint8Array> {
+    if (!this.inflateRaw) throw new ZipError('this host cannot inflate zip entries');
+    return this.inflateRaw(raw);
+  }
+}
+
+/** Raw deflate data as a gzip member: 10-byte header, the data, CRC-32 and size (both little-endian). */
+function gzipFrame(raw: Uint8Array, e: ZipEntryInfo): Uint8Array<ArrayBuffer> {
+  const out = new Uint8Array(10 + raw.length + 8);
+  out.set([0x1f, 0x8b, 8, 0, 0, 0, 0, 0, 0, 255]);
+  out.set(raw, 10);
+  const v = new DataView(out.buffer);
+  v.setUint32(10 + raw.length, e.crc32, true);
+  v.setUint32(14 + raw.length, e.size >>> 0, true); // ISIZE is the size modulo 2^32
+  return out;
+}

@@ -1,0 +1,111 @@
+// A zip package's central directory, host-independent: the bytes come through
+// `readAt`, from a file (src/node/zip-read.ts) or from memory (zip-bytes.ts).
+// Zip64 directories are understood. Part names are case-insensitive in a
+// package, and a few writers use backslashes: names are kept in lower case,
+// with forward slashes.
+
+export interface ZipEntryInfo {
+  method: number;
+  flags: number;
+  crc32: number;
+  compressedSize: number;
+  size: number;
+  /** Where the entry's local header is; its data follows (see dataStart). */
+  headerOffset: number;
+}
+
+/** The bytes are not a zip we can read; the message says why. */
+export class ZipError extends Error {}
+
+/** Exactly `len` bytes at `pos`. */
+export type ReadAt = (pos: number, len: number) => Promise<Uint8Array>;
+
+const EOCD = 0x06054b50;
+const EOCD64_LOCATOR = 0x07064b50;
+const EOCD64 = 0x06064b50;
+const CENTRAL = 0x02014b50;
+const LOCAL = 0x04034b50;
+const MAX16 = 0xffff;
+const MAX32 = 0xffffffff;
+
+const view = (b: Uint8Array) => new DataView(b.buffer, b.byteOffset, b.byteLength);
+const u64 = (v: DataView, at: number) => Number(v.getBigUint64(at, true));
+
+export async function readZipDirectory(size: number, readAt: ReadAt): Promise<Map<string, ZipEntryInfo>> {
+  // The end-of-directory record is in the last 22 bytes, or before a comment of up to 64 KiB.
+  const tailLen = Math.min(size, 22 + MAX16);
+  const tail = view(await readAt(size - tailLen, tailLen));
+  let e = tailLen - 22;
+  while (e >= 0 && tail.getUint32(e, true) !== EOCD) e--;
+  if (e < 0) throw new ZipError('not a zip package (.xlsx); an encrypted workbook, or an old .xls, is not one either');
+  let count = tail.getUint16(e + 10, true);
+  let dirSize = tail.getUint32(e + 12, true);
+  let dirOffset = tail.getUint32(e + 16, true);
+  if (count === MAX16 || dirSize === MAX32 || dirOffset === MAX32) {
+    const loc = view(await readAt(size - tailLen + e - 20, 20));
+    if (loc.getUint32(0, true) !== EOCD64_LOCATOR) throw new ZipError('damaged zip directory');
+    const rec = view(await readAt(u64(loc, 8), 56));
+    if (rec.getUint32(0, true) !== EOCD64) throw new ZipError('damaged zip directory');
+    count = u64(rec, 32);
+    dirSize = u64(rec, 40);
+    dirOffset = u64(rec, 48);
+  }
+  if (dirOffset + dirSize > size) throw new ZipError('the file ends early (truncated)');
+  const bytes = await readAt(dirOffset, dirSize);
+  const dir = view(bytes);
+  const names = new TextDecoder();
+  const entries = new Map<string, ZipEntryInfo>();
+  let p = 0;
+  for (let i = 0; i < count; i++) {
+    if (p + 46 > dirSize || dir.getUint32(p, true) !== CENTRAL) throw new ZipError('damaged zip directory');
+    const nameLen = dir.getUint16(p + 28, true);
+    const extraLen = dir.getUint16(p + 30, true);
+    const commentLen = dir.getUint16(p + 32, true);
+    const entry: ZipEntryInfo = {
+      flags: dir.getUint16(p + 8, true),
+      method: dir.getUint16(p + 10, true),
+      crc32: dir.getUint32(p + 16, true),
+      compressedSize: dir.getUint32(p + 20, true),
+      size: dir.getUint32(p + 24, true),
+      headerOffset: dir.getUint32(p + 42, true),
+    };
+    if (entry.compressedSize === MAX32 || entry.size === MAX32 || entry.headerOffset === MAX32)
+      zip64Sizes(entry, view(bytes.subarray(p + 46 + nameLen, p + 46 + nameLen + extraLen)));
+    const name = names.decode(bytes.subarray(p + 46, p + 46 + nameLen));
+    entries.set(name.replace(/\\/g, '/').toLowerCase(), entry);
+    p += 46 + nameLen + extraLen + commentLen;
+  }
+  return entries;
+}
+
+/** Where an entry's data starts: after its local header, whose name and extra field may differ in length from the directory's. */
+export async function dataStart(entry: ZipEntryInfo, readAt: ReadAt): Promise<number> {
+  const local = view(await readAt(entry.headerOffset, 30));
+  if (local.getUint32(0, true) !== LOCAL) throw new ZipError('damaged zip entry');
+  return entry.headerOffset + 30 + local.getUint16(26, true) + local.getUint16(28, true);
+}
+
+/** Why an entry cannot be read, if it cannot. */
+export function unreadableEntry(name: string, entry: ZipEntryInfo): string | undefined {
+  if (entry.flags & 1) return 'the workbook is encrypted';
+  if (entry.method !== 0 && entry.method !== 8) return `part ${name} uses an unknown compression (${entry.method})`;
+  return undefined;
+}
+
+/** Sizes and offset that did not fit 32 bits are in the Zip64 extra field (id 1), in this order. */
+function zip64Sizes(entry: ZipEntryInfo, extra: DataView) {
+  for (let q = 0; q + 4 <= extra.byteLength; q += 4 + extra.getUint16(q + 2, true)) {
+    if (extra.getUint16(q, true) !== 1) continue;
+    let v = q + 4;
+    const next = () => {
+      const n = u64(extra, v);
+      v += 8;
+      return n;
+    };
+    if (entry.size === MAX32) entry.size = next();
+    if (entry.compressedSize === MAX32) entry.compressedSize = next();
+    if (entry.headerOffset === MAX32) entry.headerOffset = next();
+    return;
+  }
+  throw new ZipError('damaged zip directory (Zip64 sizes missing)');
+}
