@@ -35,18 +35,7 @@ const utf16 = (s: string) => new Uint8Array([...s].flatMap((c) => [c.charCodeAt(
 /** Checks the bytes look like an .xlsx (a zip); explains what they are otherwise. */
 export function checkWorkbookBytes(name: string, bytes: Uint8Array): void {
   const b = bytes;
-  if (b.length >= 4 && b[0] === 0x50 && b[1] === 0x4b && b[2] === 0x03 && b[3] === 0x04) {
-    const unzipped = unzippedSize(b);
-    if (unzipped > MAX_UNZIPPED_BYTES)
-      throw new UserError(
-        {
-          zh: `工作簿「${name}」解压后超过 ${(MAX_UNZIPPED_BYTES / 1024 ** 3).toFixed(1)} GB，网页版无法处理。请用命令行工具 village-funds。`,
-          en: `The workbook "${name}" unpacks to more than ${(MAX_UNZIPPED_BYTES / 1024 ** 3).toFixed(1)} GB, too much for the web page. Use the command-line tool.`,
-        },
-        'tooLarge',
-      );
-    return;
-  }
+  if (b.length >= 4 && b[0] === 0x50 && b[1] === 0x4b && b[2] === 0x03 && b[3] === 0x04) return;
   if (b.length >= 8 && b[0] === 0xd0 && b[1] === 0xcf && b[2] === 0x11 && b[3] === 0xe0) {
     // An OLE compound file: an encrypted .xlsx (EncryptedPackage stream) or an old .xls.
     if (has(b, utf16('EncryptedPackage')) || has(b, utf16('EncryptionInfo')))
@@ -74,22 +63,16 @@ export function checkWorkbookBytes(name: string, bytes: Uint8Array): void {
   );
 }
 
-/** Sum of the uncompressed sizes in the zip's central directory (0 when it cannot be read). */
-function unzippedSize(b: Uint8Array): number {
-  const view = new DataView(b.buffer, b.byteOffset, b.byteLength);
-  for (let i = b.length - 22; i >= Math.max(0, b.length - 22 - 0xffff); i--) {
-    if (view.getUint32(i, true) !== 0x06054b50) continue;
-    const entries = view.getUint16(i + 10, true);
-    let p = view.getUint32(i + 16, true);
-    let total = 0;
-    for (let k = 0; k < entries && p + 46 <= b.length; k++) {
-      if (view.getUint32(p, true) !== 0x02014b50) break;
-      total += view.getUint32(p + 24, true);
-      p += 46 + view.getUint16(p + 28, true) + view.getUint16(p + 30, true) + view.getUint16(p + 32, true);
-    }
-    return total;
-  }
-  return 0;
+/** A zip-bomb guard: the sum of the unpacked sizes the zip's directory declares. */
+export function checkUnpackedSize(name: string, unpacked: number): void {
+  if (unpacked > MAX_UNZIPPED_BYTES)
+    throw new UserError(
+      {
+        zh: `工作簿「${name}」解压后超过 ${(MAX_UNZIPPED_BYTES / 1024 ** 3).toFixed(1)} GB，网页版无法处理。请用命令行工具 village-funds。`,
+        en: `The workbook "${name}" unpacks to more than ${(MAX_UNZIPPED_BYTES / 1024 ** 3).toFixed(1)} GB, too much for the web page. Use the command-line tool.`,
+      },
+      'tooLarge',
+    );
 }
 
 export function unreadable(name: string, reason: string): UserError {

@@ -6,7 +6,7 @@ import type { SourceRow } from '../workbook/source.js';
 import { sheetRows, workbookParts } from '../xlsx/read-workbook.js';
 import { ZipBytes } from '../xlsx/zip-bytes.js';
 import { UserError } from '../ui/host.js';
-import { checkSize, checkWorkbookBytes, unreadable } from './file-check.js';
+import { checkSize, checkUnpackedSize, checkWorkbookBytes, unreadable } from './file-check.js';
 import { inflateRaw } from './inflate.js';
 
 export interface LoadedSheet {
@@ -35,8 +35,14 @@ export async function readWorkbook(file: File): Promise<LoadedWorkbook> {
   }
   checkWorkbookBytes(file.name, bytes);
   const sheets: LoadedSheet[] = [];
+  let zip: ZipBytes;
   try {
-    const zip = await ZipBytes.open(bytes, inflateRaw);
+    zip = await ZipBytes.open(bytes, inflateRaw);
+  } catch (e) {
+    throw unreadable(file.name, e instanceof Error ? e.message : String(e));
+  }
+  checkUnpackedSize(file.name, zip.unpackedSize());
+  try {
     const { sheets: parts, ctx } = await workbookParts(zip);
     for (const { name, part } of parts) {
       const rows: SourceRow[] = [];

@@ -28,6 +28,13 @@ export class ZipBytes implements PackageParts {
     return new ZipBytes(bytes, entries, inflateRaw);
   }
 
+  /** What the directory says the entries unpack to, in all. */
+  unpackedSize(): number {
+    let n = 0;
+    for (const e of this.entries.values()) n += e.size;
+    return n;
+  }
+
   has(name: string): boolean {
     return this.entries.has(name.toLowerCase());
   }

@@ -8,7 +8,9 @@ import type { Cell } from '../../src/workbook/cells.js';
 import { policyFromSheet } from '../../src/ui/policy-sheet.js';
 import { UserError } from '../../src/ui/host.js';
 import { choosePolicy, sheetInfo, toUserError, UnitStore } from '../../src/ui/views.js';
-import { checkSize, checkWorkbookBytes } from '../../src/web/file-check.js';
+import { checkSize, checkUnpackedSize, checkWorkbookBytes, MAX_UNZIPPED_BYTES } from '../../src/web/file-check.js';
+import { ZipBytes } from '../../src/xlsx/zip-bytes.js';
+import { buildZip } from '../support/zip-build.js';
 import { calcReport } from '../../src/workbook/calc-job.js';
 import { gridSource } from '../../src/workbook/source.js';
 
@@ -82,6 +84,14 @@ describe('file checks', () => {
     expect(said(() => checkSize('a.xlsx', 0))).toMatch(/空的/);
     expect(said(() => checkSize('a.xlsx', 200 * 1024 * 1024))).toMatch(/太大（200 MB）/);
     expect(() => checkWorkbookBytes('a.xlsx', new Uint8Array([0x50, 0x4b, 3, 4, 0, 0]))).not.toThrow();
+  });
+
+  it('refuses a zip whose directory says it unpacks to more than the page can hold', async () => {
+    const bomb = await ZipBytes.open(buildZip({ 'a.xml': 'x', 'b.xml': 'y' }, { declaredSize: MAX_UNZIPPED_BYTES }));
+    expect(bomb.unpackedSize()).toBe(2 * MAX_UNZIPPED_BYTES);
+    expect(said(() => checkUnpackedSize('a.xlsx', bomb.unpackedSize()))).toMatch(/解压后超过 1.5 GB/);
+    const fine = await ZipBytes.open(buildZip({ 'a.xml': 'x' }));
+    expect(() => checkUnpackedSize('a.xlsx', fine.unpackedSize())).not.toThrow();
   });
 });
 

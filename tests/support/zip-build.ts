@@ -11,6 +11,8 @@ export interface ZipBuildOptions {
   zip64?: boolean;
   /** Mark entries as encrypted (flag bit 0), without encrypting anything. */
   encryptedFlag?: boolean;
+  /** The unpacked size the central directory declares for each entry (a zip bomb's claim), instead of the real one. */
+  declaredSize?: number;
 }
 
 const u16 = (n: number) => {
@@ -55,7 +57,8 @@ export function buildZip(parts: Record<string, string>, options: ZipBuildOptions
       nameBytes,
       z64 ? Buffer.concat([u16(1), u16(16), u64(raw.length), u64(data.length)]) : Buffer.alloc(0),
     ]);
-    const extra = z64 ? Buffer.concat([u16(1), u16(24), u64(raw.length), u64(data.length), u64(offset)]) : Buffer.alloc(0);
+    const declared = options.declaredSize ?? raw.length;
+    const extra = z64 ? Buffer.concat([u16(1), u16(24), u64(declared), u64(data.length), u64(offset)]) : Buffer.alloc(0);
     central.push(
       Buffer.concat([
         u32(0x02014b50),
@@ -66,7 +69,7 @@ export function buildZip(parts: Record<string, string>, options: ZipBuildOptions
         u32(0),
         u32(crc),
         u32(z64 ? 0xffffffff : data.length),
-        u32(z64 ? 0xffffffff : raw.length),
+        u32(z64 ? 0xffffffff : declared),
         u16(nameBytes.length),
         u16(extra.length),
         u16(0),
