@@ -1,5 +1,5 @@
-// Cell values as every host hands them over (exceljs in the CLI, Office.js in the
-// add-in, a parsed file in the web page): plain values only, no host objects, so
+// Cell values as every host hands them over (our .xlsx reader in the CLI and the
+// web page, Office.js in the add-in): plain values only, no host objects, so
 // the workbook layer runs anywhere and is tested with literal grids.
 
 export type Cell = string | number | boolean | Date | null | undefined;

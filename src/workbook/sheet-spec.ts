@@ -1,5 +1,5 @@
 // A report sheet as plain data: what every face (CLI, add-in, web page) writes.
-// Hosts turn it into exceljs worksheets or Office.js ranges.
+// Hosts turn it into SpreadsheetML (src/xlsx/writer.ts) or Office.js ranges.
 
 /** A written cell: text, a number (money is a number with a money format), or empty. */
 export type OutCell = string | number | null;

@@ -1,5 +1,5 @@
 // A workbook as the workbook layer reads it: sheets of numbered rows, in
-// order, possibly streamed. Hosts (exceljs on a file, Office.js ranges, an
+// order, possibly streamed. Hosts (our reader on a file, Office.js ranges, an
 // uploaded buffer) adapt to this.
 import type { Cell } from './cells.js';
 
