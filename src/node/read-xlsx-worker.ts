@@ -1,7 +1,6 @@
-// Worker thread: reads a .xlsx file (readInThread) and posts
-// its sheets and rows, in batches, to the thread that opened it. Reading is
-// the largest single cost of a bulk run; here it overlaps the calculation and
-// the writing of the result on the other core. See read-xlsx.ts.
+// Worker thread: reads a .xlsx file (readInThread) and posts its sheets and
+// rows, in batches, to the thread that opened it, so that reading overlaps the
+// calculation there. See read-xlsx.ts.
 import { parentPort, workerData } from 'node:worker_threads';
 import { readInThread } from './read-xlsx.js';
 import type { FromReader, ToReader } from './read-xlsx-protocol.js';

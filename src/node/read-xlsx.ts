@@ -1,11 +1,11 @@
 // Streams a .xlsx file from disk as sheets of rows, so memory does not grow
 // with the file: our own reader (zip-read.ts for the package on disk,
-// src/xlsx/read-workbook.ts and read-*.ts for the XML). The file is only ever read. Why not exceljs's streaming reader:
-// docs/xlsx.md ("Reading").
+// src/xlsx/read-workbook.ts and read-*.ts for the XML; why not exceljs's:
+// docs/xlsx.md, "Reading"). The file is only ever read.
 //
-// openXlsxFile reads a large file on a worker thread (read-xlsx-worker.ts) so that parsing
-// the file overlaps whatever the caller does with the rows; the rows arrive in
-// the same order and shape as reading here would give. Run from the
+// openXlsxFile reads a large file on a worker thread (read-xlsx-worker.ts), so
+// that parsing overlaps whatever the caller does with the rows; the rows arrive
+// in the same order and shape as reading here would give. Run from the
 // TypeScript sources (the tests), there is no compiled worker to start and the
 // file is read on this thread.
 import { existsSync, statSync } from 'node:fs';

@@ -1,6 +1,5 @@
 // Messages between a writing worker (write-xlsx-worker.ts) and its opener.
-import type { SheetSpec } from '../workbook/sheet-spec.js';
-import type { OutCell } from '../workbook/sheet-spec.js';
+import type { OutCell, SheetSpec } from '../workbook/sheet-spec.js';
 import type { RowLook, SheetHead } from '../xlsx/writer.js';
 
 export type ToWriter =
