@@ -1,4 +1,5 @@
-import { describe, expect, test } from 'vitest';
+import { describe, expect, it, test } from 'vitest';
+import { saysTotal } from '../src/workbook/headers.js';
 import { type Cell, ROSTER_ALIASES, ROSTER_REQUIRED, type RosterField, detectHeader } from '../src/workbook/index.js';
 
 const roster = (rows: Cell[][], maxRows?: number) => detectHeader<RosterField>(rows, ROSTER_ALIASES, [...ROSTER_REQUIRED], maxRows);
@@ -179,5 +180,13 @@ describe('detectHeader is generic', () => {
       headerIndex: 1,
       columns: { date: 0, voucher: 1, payee: 2, description: 3, amount: 4 },
     });
+  });
+});
+
+describe('saysTotal', () => {
+  it('finds subtotal and total words however typed, and passes over names', () => {
+    const words = /小计|合计|总计|^(sub|grand)?total/;
+    for (const t of ['小计', '城关镇合计', ' 总 计 ', 'Sub Total', 'ＴＯＴＡＬ', 'grand total:']) expect(saysTotal(t, words), t).toBe(true);
+    for (const t of ['东风村', '计生协会', 'Tottenham', '幸福社区']) expect(saysTotal(t, words), t).toBe(false);
   });
 });

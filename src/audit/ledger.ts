@@ -4,7 +4,7 @@
 // read) or skipped with a reason (blank, subtotal, repeated header): never lost.
 import type { Decimal } from '../engine/money.js';
 import { type Cell, cellText, columnLetter, normalizeText } from '../workbook/cells.js';
-import { type HeaderBlock, HeaderScanner, aliasMatcher, headerKey, headerLikeCells } from '../workbook/headers.js';
+import { type HeaderBlock, HeaderScanner, aliasMatcher, headerKey, headerLikeCells, saysTotal } from '../workbook/headers.js';
 import type { IssuePlace, RowIssue } from '../workbook/issues.js';
 import { auditIssue } from './issues.js';
 import { LEDGER_ALIASES, LEDGER_FIELDS, type LedgerField } from './ledger-fields.js';
@@ -75,8 +75,6 @@ export interface LedgerReader {
 }
 
 const SUBTOTAL = /小计|合计|总计|累计|^(sub|grand)?total/;
-/** Cheap pre-check before normalising: every subtotal word has 计 or "total". */
-const MAY_BE_SUBTOTAL = /计|total/i;
 const exactAlias = Object.fromEntries(LEDGER_FIELDS.map((f) => [f, aliasMatcher(LEDGER_ALIASES[f])])) as Record<
   LedgerField,
   (t: string) => 0 | 1 | 2
@@ -260,7 +258,7 @@ class LedgerSheetReader implements LedgerReader {
     if (first >= 0 && first !== h.col.summary && first !== h.col.category) candidates.push({ col: first });
     for (const { col, header } of candidates) {
       const cell = cells[col];
-      if (typeof cell === 'string' && MAY_BE_SUBTOTAL.test(cell) && SUBTOTAL.test(headerKey(cell))) return { col, cell, header };
+      if (typeof cell === 'string' && saysTotal(cell, SUBTOTAL)) return { col, cell, header };
     }
     return null;
   }

@@ -22,6 +22,15 @@ export function headerKey(text: string): string {
   return normalizeText(text).replace(/\s+/g, '').replace(/[*※]/g, '').replace(/:$/, '').toLowerCase();
 }
 
+/**
+ * Whether a cell's text says it is a subtotal or total row: `words` tested on its
+ * header key. Every such word has 计 or a t, so most names are ruled out without
+ * normalising them (the check ran on every row and was among the costliest).
+ */
+export function saysTotal(text: string, words: RegExp): boolean {
+  return /计|[tTｔＴ]/.test(text) && words.test(headerKey(text));
+}
+
 /** A header key without bracketed parts such as (人), (元), 【必填】. */
 export function stripBrackets(key: string): string {
   let out = key;

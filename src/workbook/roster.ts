@@ -4,7 +4,16 @@
 import { type Unit, type UnitType, validateUnit } from '../engine/unit.js';
 import { type Cell, cellText, columnLetter, isBlankCell, normalizeText, numberText } from './cells.js';
 import { type NameRegistry, createNameRegistry } from './duplicates.js';
-import { type HeaderBlock, HeaderMatcher, HeaderScanner, aliasMatcher, headerKey, headerLikeCells, headerText } from './headers.js';
+import {
+  type HeaderBlock,
+  HeaderMatcher,
+  HeaderScanner,
+  aliasMatcher,
+  headerKey,
+  headerLikeCells,
+  headerText,
+  saysTotal,
+} from './headers.js';
 import { type IssuePlace, type RowIssue } from './issues.js';
 import { parseCount } from './numbers.js';
 import { ROSTER_ALIASES, ROSTER_FIELDS, ROSTER_FIELD_LABELS, ROSTER_REQUIRED, type RosterField } from './roster-fields.js';
@@ -80,8 +89,6 @@ interface ActiveHeader {
 }
 
 const SUBTOTAL = /小计|合计|总计|^(sub|grand)?total/;
-/** Any text SUBTOTAL could match once normalised has one of these: most names are ruled out without normalising. */
-const MAY_BE_SUBTOTAL = /计|[tTｔＴ]/;
 const exactAlias = Object.fromEntries(ROSTER_FIELDS.map((f) => [f, aliasMatcher(ROSTER_ALIASES[f])])) as Record<
   RosterField,
   (t: string) => 0 | 1 | 2
@@ -384,8 +391,7 @@ class RosterSheetReader implements RosterReader {
     if (firstText >= 0) candidates.push({ col: firstText });
     for (const { col, header } of candidates) {
       const cell = cells[col];
-      if (typeof cell === 'string' && MAY_BE_SUBTOTAL.test(cell) && SUBTOTAL.test(headerKey(cell)))
-        return { col, cell, header: header ?? this.headerTextAt(col) };
+      if (typeof cell === 'string' && saysTotal(cell, SUBTOTAL)) return { col, cell, header: header ?? this.headerTextAt(col) };
     }
     return null;
   }
