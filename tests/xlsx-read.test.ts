@@ -11,7 +11,9 @@ import { readFile, writeFile } from 'node:fs/promises';
 import { afterAll, beforeAll, describe, expect, test, vi } from 'vitest';
 import { WorkbookReadError, readInThread } from '../src/node/read-xlsx.js';
 import type { Cell } from '../src/workbook/cells.js';
+import type { ColumnSpec, OutCell } from '../src/workbook/sheet-spec.js';
 import type { SourceRow } from '../src/workbook/source.js';
+import { writeXlsxAtomically } from '../src/node/write-xlsx.js';
 import { inflateRaw } from '../src/web/inflate.js';
 import { isDateFormat } from '../src/xlsx/read-parts.js';
 import { sheetRows, workbookParts } from '../src/xlsx/read-workbook.js';
@@ -279,6 +281,28 @@ describe.each(MODES)('read from %s', (m) => {
       );
       expect((await readParts(parts)).map((s) => s.name)).toEqual(['第二', '第一']);
     });
+  });
+
+  test('workbooks our own writer made (data descriptors, inline strings, styles) read back as written', async () => {
+    const file = dir.file(`ours-${mode.replace(/\W/g, '')}.xlsx`);
+    const rows: OutCell[][] = [
+      ['城关镇', '=SUM(A1)', 1234.5, null, ' 前后空格 ', '第一行\n第二行'],
+      ['河西乡', 'a<b&c"d', -0.01, 42, '', 'x'],
+    ];
+    const columns = ['乡镇', '名称', '金额', '人口', '备注', '说明'].map((header, i) => ({
+      header,
+      kind: (i === 2 ? 'money' : i === 3 ? 'integer' : 'text') as ColumnSpec['kind'],
+      width: 10,
+    }));
+    await writeXlsxAtomically(file, (wb) => wb.writeSheet({ name: '核算结果', title: '标题', columns, rows, totalRows: [1] }));
+    const [sheet] = await read(file);
+    expect(sheet!.name).toBe('核算结果');
+    expect(sheet!.rows.map((r) => [r.row, trim(r.cells)])).toEqual([
+      [1, ['标题']],
+      [2, columns.map((c) => c.header)],
+      [3, rows[0]],
+      [4, trim(rows[1]!)],
+    ]);
   });
 
   describe('files that are not readable workbooks', () => {
