@@ -7,7 +7,6 @@ import {
   REPORT_MARK,
   columnPoints,
   excelValue,
-  isDateFormat,
   readSheets,
   toSheetSource,
   toWorkbookSource,
@@ -17,6 +16,7 @@ import {
   type WriteProgress,
 } from '../src/addin/excel-io.js';
 import { FakeExcel, type FakeSheet } from '../src/addin/testing/fake-excel.js';
+import { isDateFormat } from '../src/workbook/cells.js';
 import { calculator, type Calculator } from '../src/engine/index.js';
 import { calcReport } from '../src/workbook/calc-job.js';
 import { detectRosterHeader } from '../src/workbook/roster.js';

@@ -1,5 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import { cellText, columnLetter, isBlankCell, normalizeText, numberText } from '../src/workbook/index.js';
+import { columnIndex, dateFromSerial, isDateFormat } from '../src/workbook/cells.js';
 
 describe('normalizeText', () => {
   test('full-width digits, letters, punctuation and space become half-width', () => {
@@ -59,5 +60,26 @@ describe('cellText', () => {
     expect(isBlankCell('\u3000')).toBe(true);
     expect(isBlankCell(0)).toBe(false);
     expect(isBlankCell(false)).toBe(false);
+  });
+});
+
+describe('columnIndex', () => {
+  test('reads the letters of a column or a cell reference, the inverse of columnLetter', () => {
+    for (const i of [0, 25, 26, 701, 702, 16_383]) expect(columnIndex(columnLetter(i))).toBe(i);
+    expect(columnIndex('AB12')).toBe(27);
+    expect(columnIndex('c7')).toBe(2);
+  });
+});
+
+describe('dates in cells', () => {
+  test('date formats: what counts as a date', () => {
+    for (const f of ['yyyy-mm-dd', 'm/d/yy', 'h:mm', '[$-804]yyyy"年"m"月"', 'YYYY/MM/DD', 'mmm-yy']) expect(isDateFormat(f), f).toBe(true);
+    for (const f of ['General', '0.00', '#,##0', '"天数"0', '[Red]0.00', '0.00_);\\(0.00\\)', '@', '0"人"'])
+      expect(isDateFormat(f), f).toBe(false);
+  });
+  test('serials in both date systems', () => {
+    expect(dateFromSerial(45717)).toEqual(new Date(Date.UTC(2025, 2, 1)));
+    expect(dateFromSerial(45717.5)).toEqual(new Date(Date.UTC(2025, 2, 1, 12)));
+    expect(dateFromSerial(44255, true)).toEqual(new Date(Date.UTC(2025, 2, 1)));
   });
 });

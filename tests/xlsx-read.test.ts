@@ -15,7 +15,6 @@ import type { ColumnSpec, OutCell } from '../src/workbook/sheet-spec.js';
 import type { SourceRow } from '../src/workbook/source.js';
 import { writeXlsxAtomically } from '../src/node/write-xlsx.js';
 import { inflateRaw } from '../src/web/inflate.js';
-import { isDateFormat } from '../src/xlsx/read-parts.js';
 import { sheetRows, workbookParts } from '../src/xlsx/read-workbook.js';
 import { ZipBytes } from '../src/xlsx/zip-bytes.js';
 import { type TempDir, makeTempDir } from './support/roster-files.js';
@@ -322,10 +321,4 @@ describe.each(MODES)('read from %s', (m) => {
       } else expect((err as Error).message).toMatch(reason);
     });
   });
-});
-
-test('date formats: what counts as a date', () => {
-  for (const f of ['yyyy-mm-dd', 'm/d/yy', 'h:mm', '[$-804]yyyy"年"m"月"', 'YYYY/MM/DD', 'mmm-yy']) expect(isDateFormat(f), f).toBe(true);
-  for (const f of ['General', '0.00', '#,##0', '"天数"0', '[Red]0.00', '0.00_);\\(0.00\\)', '@', '0"人"'])
-    expect(isDateFormat(f), f).toBe(false);
 });

@@ -28,7 +28,7 @@
 //   and dates like 2021-01-01 are not converted. The apostrophe is Excel's text
 //   prefix, not part of the value. (The alternative, number format "@" on text
 //   columns, shows text over 255 characters as ### and was not chosen.)
-import { columnLetter, type Cell } from '../workbook/cells.js';
+import { columnLetter, dateFromSerial, isDateFormat, type Cell } from '../workbook/cells.js';
 import { NUMBER_FORMATS, headerRowNumber, type OutCell, type SheetSpec } from '../workbook/sheet-spec.js';
 import { gridSource, type SheetSource } from '../workbook/source.js';
 
@@ -134,20 +134,6 @@ export interface ReadOptions {
 
 const ERROR_VALUE =
   /^#(NULL!|DIV\/0!|VALUE!|REF!|NAME\?|NUM!|N\/A|GETTING_DATA|SPILL!|CALC!|FIELD!|BLOCKED!|UNKNOWN!|BUSY!|CONNECT!|PYTHON!)$/;
-
-/** A number format that shows a date (y or d outside quotes and brackets). */
-export function isDateFormat(format: string): boolean {
-  const bare = format
-    .replace(/"[^"]*"/g, '')
-    .replace(/\[[^\]]*\]/g, '')
-    .replace(/\\./g, '');
-  return /[yd年日]/i.test(bare);
-}
-
-/** Excel's 1900 date system serial -> Date at UTC midnight (time of day kept). */
-export function dateFromSerial(serial: number): Date {
-  return new Date(Math.round((serial - 25569) * 86400000));
-}
 
 function toCell(v: unknown, format: string | undefined): Cell {
   if (v === '' || v === null || v === undefined) return null;

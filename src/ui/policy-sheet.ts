@@ -9,7 +9,7 @@
 import { validatePolicy } from '../engine/policy/load.js';
 import type { DatedValue, Policy } from '../engine/policy/schema.js';
 import { UNIT_TYPES, UNIT_TYPE_LABELS, type UnitType } from '../engine/unit.js';
-import { cellText, type Cell } from '../workbook/cells.js';
+import { cellText, dateFromSerial, type Cell } from '../workbook/cells.js';
 import { UserError, type Said } from './host.js';
 
 const HEADERS = { id: '经费项目编号', type: '适用类型', param: '参数', value: '取值', since: '生效日期', ref: '依据条款' } as const;
@@ -31,7 +31,7 @@ function paramOf(calc: Record<string, unknown>, name: string): ParamArray | unde
 
 /** Excel serial day number -> ISO date (1900 date system). */
 function serialDate(n: number): string {
-  return new Date(Date.UTC(1899, 11, 30) + Math.round(n) * 86_400_000).toISOString().slice(0, 10);
+  return dateFromSerial(Math.round(n)).toISOString().slice(0, 10);
 }
 
 function sinceOf(c: Cell): string | undefined {

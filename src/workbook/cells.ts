@@ -30,6 +30,33 @@ export function compactText(s: string): string {
   return (n.includes(' ') ? n.replace(/ /g, '') : n).toLowerCase();
 }
 
+/** 0-based column of a column's letters or a cell reference: A -> 0, AB12 -> 27 (the inverse of columnLetter). */
+export function columnIndex(ref: string): number {
+  let n = 0;
+  for (let i = 0; i < ref.length; i++) {
+    const c = ref.charCodeAt(i) & ~32; // upper case
+    if (c < 65 || c > 90) break;
+    n = n * 26 + (c - 64);
+  }
+  return n - 1;
+}
+
+/**
+ * A number format that shows a date or a time: y m d h s (or b, the Buddhist
+ * year; 年月日时分秒 written bare) outside quoted text, [colour or locale]
+ * sections, escaped characters and padding. Hosts make date cells of numbers
+ * in such formats (the add-in from Office.js, the readers from a file's styles).
+ */
+export function isDateFormat(format: string): boolean {
+  const bare = format.replace(/"[^"]*"|\[[^\]]*\]|\\.|[_*]./g, '');
+  return /[ymdhsb年月日时分秒]/i.test(bare);
+}
+
+/** An Excel date serial as a Date at UTC (time of day kept): days since 1899-12-30, or 1904-01-01 in the 1904 system. */
+export function dateFromSerial(serial: number, date1904 = false): Date {
+  return new Date(Math.round((serial - 25_569 + (date1904 ? 1_462 : 0)) * 86_400_000));
+}
+
 /** Excel column letter of a 0-based column index: 0 -> A, 25 -> Z, 26 -> AA. */
 export function columnLetter(index0: number): string {
   if (!Number.isSafeInteger(index0) || index0 < 0) throw new RangeError(`column index must be an integer >= 0: ${index0}`);

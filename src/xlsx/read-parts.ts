@@ -1,4 +1,6 @@
 // Reading SpreadsheetML parts, host-independent: text in, plain values out.
+import { isDateFormat } from '../workbook/cells.js';
+
 // Only what the workbook layer needs: sheet names and order, shared strings,
 // which cell styles are dates, and the rows of cells (read-sheet.ts).
 // Elements may carry a namespace prefix (<x:row>), as some writers emit.
@@ -14,7 +16,7 @@ export function decodeText(s: string): string {
 }
 const NAMED: Record<string, string> = { lt: '<', gt: '>', amp: '&', quot: '"', apos: "'" };
 
-/** The value of one attribute in a start tag's attribute text, decoded. */
+/** The value of one attribute (`name` is a regular expression) in a start tag's attribute text, decoded. */
 export function attribute(attrs: string, name: string): string | undefined {
   const m = new RegExp(`\\s${name}\\s*=\\s*(?:"([^"]*)"|'([^']*)')`).exec(attrs);
   return m ? decodeText(m[1] ?? m[2]!) : undefined;
@@ -88,12 +90,6 @@ const BUILTIN_DATES = new Set([
   14, 15, 16, 17, 18, 19, 20, 21, 22, 27, 28, 29, 30, 31, 32, 33, 34, 35, 36, 45, 46, 47, 50, 51, 52, 53, 54, 55, 56, 57, 58,
 ]);
 
-/** A format code shows a date or time when, outside quoted text, [colour/locale] and escapes, it has y m d h s or b. */
-export function isDateFormat(code: string): boolean {
-  const bare = code.replace(/"[^"]*"|\[[^\]]*\]|\\.|[_*]./g, '');
-  return /[ymdhsb]/i.test(bare) && !/^general$/i.test(bare.trim());
-}
-
 /** For each cell style (cellXfs index), whether it shows a date. */
 export function dateStyles(stylesXml: string): boolean[] {
   const custom = new Map<number, string>();
@@ -158,8 +154,8 @@ export function workbookInfo(workbookXml: string): WorkbookInfo {
   const sheets = [];
   for (const m of workbookXml.matchAll(/<(?:\w+:)?sheet\b([^>]*?)\/?>/g)) {
     const name = attribute(m[1]!, 'name');
-    const rid = /\s\w+:id\s*=\s*(?:"([^"]*)"|'([^']*)')/.exec(m[1]!);
-    if (name !== undefined && rid) sheets.push({ name, rid: rid[1] ?? rid[2]! });
+    const rid = attribute(m[1]!, '\\w+:id'); // r:id, whatever the prefix
+    if (name !== undefined && rid !== undefined) sheets.push({ name, rid });
   }
   const pr = /<(?:\w+:)?workbookPr\b([^>]*?)\/?>/.exec(workbookXml);
   const d = pr ? attribute(pr[1]!, 'date1904') : undefined;

@@ -1,7 +1,7 @@
 // The rows of a worksheet part, host-independent: its text goes in as it
 // arrives (any size of piece), rows of plain cells come out, in order. Every
 // <row> element is a row, even one with no cells, as Excel has it in the file.
-import type { Cell } from '../workbook/cells.js';
+import { type Cell, columnIndex, dateFromSerial } from '../workbook/cells.js';
 import type { SourceRow } from '../workbook/source.js';
 import { ElementCutter, decodeText, stringText } from './read-parts.js';
 
@@ -17,7 +17,6 @@ const CELL = /<(?:\w+:)?c\b([^>]*?)(?:\/>|>([\s\S]*?)<\/(?:\w+:)?c>)/g;
 const CELL_ATTR = /\s(r|s|t)\s*=\s*(?:"([^"]*)"|'([^']*)')/g;
 const VALUE = /<(?:\w+:)?v\b[^>]*>([^<]*)</;
 const ROW_NUMBER = /\sr\s*=\s*["'](\d+)["']/;
-const DAY_MS = 86_400_000;
 
 export class SheetRowReader {
   private readonly cut = new ElementCutter('sheetData', 'row');
@@ -96,21 +95,8 @@ export class SheetRowReader {
       default: {
         const n = Number(v);
         if (Number.isNaN(n)) return null;
-        if (!this.ctx.dateStyles[style]) return n;
-        // Serial days since 1899-12-30 (or 1904-01-01), as a UTC date like exceljs gives.
-        return new Date(Math.round((n - 25_569 + (this.ctx.date1904 ? 1_462 : 0)) * DAY_MS));
+        return this.ctx.dateStyles[style] ? dateFromSerial(n, this.ctx.date1904) : n;
       }
     }
   }
-}
-
-/** "AB12" -> 27 (0-based column of the reference). */
-function columnIndex(ref: string): number {
-  let n = 0;
-  for (let i = 0; i < ref.length; i++) {
-    const c = ref.charCodeAt(i);
-    if (c < 65 || c > 90) break;
-    n = n * 26 + (c - 64);
-  }
-  return n - 1;
 }

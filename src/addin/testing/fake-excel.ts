@@ -23,7 +23,7 @@
 // Counted per sync: request and response bytes, commands, and whether calculation
 // and screen updating were suspended.
 
-import { columnLetter } from '../../workbook/cells.js';
+import { columnIndex, columnLetter } from '../../workbook/cells.js';
 
 export type FakeScalar = string | number | boolean;
 export type FakeInput = FakeScalar | null | undefined;
@@ -128,12 +128,6 @@ export function utf8Length(s: string): number {
     } else n += 3;
   }
   return n;
-}
-
-function columnIndex(letters: string): number {
-  let n = 0;
-  for (const ch of letters.toUpperCase()) n = n * 26 + (ch.charCodeAt(0) - 64);
-  return n - 1;
 }
 
 /** A sheet name as Excel writes it in an address: quoted unless plain letters and digits. */
