@@ -6,13 +6,13 @@ import { open } from 'node:fs/promises';
 import { pipeline } from 'node:stream';
 import { createInflateRaw } from 'node:zlib';
 import type { PackageParts } from '../xlsx/read-workbook.js';
-import { ZipError, dataStart, readZipDirectory, unreadableEntry, type ZipEntryInfo } from '../xlsx/zip-directory.js';
+import { ZipError, entryToRead, readZipEntries, utf8Pieces, type ZipEntry } from '../xlsx/zip-directory.js';
 
 export class ZipReader implements PackageParts {
   private read = 0;
   private constructor(
     private readonly path: string,
-    private readonly entries: Map<string, ZipEntryInfo & { start: number }>,
+    private readonly entries: Map<string, ZipEntry>,
   ) {}
 
   static async open(path: string): Promise<ZipReader> {
@@ -24,10 +24,7 @@ export class ZipReader implements PackageParts {
         if (bytesRead < len) throw new ZipError('the file ends early (truncated)');
         return buf;
       };
-      const entries = new Map<string, ZipEntryInfo & { start: number }>();
-      for (const [name, e] of await readZipDirectory((await fh.stat()).size, readAt))
-        entries.set(name, { ...e, start: await dataStart(e, readAt) });
-      return new ZipReader(path, entries);
+      return new ZipReader(path, await readZipEntries((await fh.stat()).size, readAt));
     } finally {
       await fh.close();
     }
@@ -42,19 +39,12 @@ export class ZipReader implements PackageParts {
     return this.read;
   }
 
-  /** An entry's text, decoded from UTF-8 piece by piece (a character split between pieces stays whole). */
   async *text(name: string): AsyncGenerator<string> {
-    const decoder = new TextDecoder();
-    for await (const chunk of this.bytes(name)) yield decoder.decode(chunk, { stream: true });
-    const last = decoder.decode();
-    if (last) yield last;
+    yield* utf8Pieces(this.pieces(name));
   }
 
-  private bytes(name: string): AsyncIterable<Buffer> | Buffer[] {
-    const entry = this.entries.get(name.toLowerCase());
-    if (!entry) throw new ZipError(`the package has no part ${name}`);
-    const why = unreadableEntry(name, entry);
-    if (why) throw new ZipError(why);
+  private pieces(name: string): AsyncIterable<Buffer> | Buffer[] {
+    const entry = entryToRead(this.entries, name);
     if (entry.compressedSize === 0) return [];
     const raw = createReadStream(this.path, {
       start: entry.start,

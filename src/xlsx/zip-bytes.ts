@@ -5,7 +5,7 @@
 // and gzip's check catches a damaged entry. Without DecompressionStream
 // (Safari < 16.4, Firefox < 113), `inflateRaw` is used instead.
 import type { PackageParts } from './read-workbook.js';
-import { ZipError, dataStart, readZipDirectory, unreadableEntry, type ZipEntryInfo } from './zip-directory.js';
+import { ZipError, entryToRead, readZipEntries, utf8Pieces, type ZipEntry, type ZipEntryInfo } from './zip-directory.js';
 
 export type InflateRaw = (raw: Uint8Array) => Promise<Uint8Array>;
 
@@ -14,7 +14,7 @@ const PIECE = 1 << 20;
 export class ZipBytes implements PackageParts {
   private constructor(
     private readonly bytes: Uint8Array,
-    private readonly entries: Map<string, ZipEntryInfo & { start: number }>,
+    private readonly entries: Map<string, ZipEntry>,
     private readonly inflateRaw?: InflateRaw,
   ) {}
 
@@ -23,9 +23,7 @@ export class ZipBytes implements PackageParts {
       if (pos < 0 || pos + len > bytes.length) throw new ZipError('the file ends early (truncated)');
       return bytes.subarray(pos, pos + len);
     };
-    const entries = new Map<string, ZipEntryInfo & { start: number }>();
-    for (const [name, e] of await readZipDirectory(bytes.length, readAt)) entries.set(name, { ...e, start: await dataStart(e, readAt) });
-    return new ZipBytes(bytes, entries, inflateRaw);
+    return new ZipBytes(bytes, await readZipEntries(bytes.length, readAt), inflateRaw);
   }
 
   /** What the directory says the entries unpack to, in all. */
@@ -40,29 +38,25 @@ export class ZipBytes implements PackageParts {
   }
 
   async *text(name: string): AsyncGenerator<string> {
-    const e = this.entries.get(name.toLowerCase());
-    if (!e) throw new ZipError(`the package has no part ${name}`);
-    const why = unreadableEntry(name, e);
-    if (why) throw new ZipError(why);
-    if (e.start + e.compressedSize > this.bytes.length) throw new ZipError('the file ends early (truncated)');
+    yield* utf8Pieces(this.pieces(name));
+  }
+
+  private async *pieces(name: string): AsyncGenerator<Uint8Array> {
+    const e = entryToRead(this.entries, name);
     const raw = this.bytes.subarray(e.start, e.start + e.compressedSize);
-    const decoder = new TextDecoder();
-    if (e.method === 0 || typeof DecompressionStream !== 'function') {
-      const data = e.method === 0 ? raw : await this.inflate(raw);
-      for (let i = 0; i < data.length; i += PIECE) yield decoder.decode(data.subarray(i, i + PIECE), { stream: true });
-    } else {
-      const stream = new Blob([gzipFrame(raw, e)]).stream().pipeThrough(new DecompressionStream('gzip'));
-      const reader = stream.getReader();
+    if (e.method === 8 && typeof DecompressionStream === 'function') {
+      const reader = new Blob([gzipFrame(raw, e)]).stream().pipeThrough(new DecompressionStream('gzip')).getReader();
       try {
-        for (let r = await reader.read(); !r.done; r = await reader.read()) yield decoder.decode(r.value, { stream: true });
+        for (let r = await reader.read(); !r.done; r = await reader.read()) yield r.value;
       } catch (err) {
         throw new ZipError(`part ${name} is damaged (${(err as Error).message})`);
       } finally {
         reader.releaseLock();
       }
+      return;
     }
-    const last = decoder.decode();
-    if (last) yield last;
+    const data = e.method === 0 ? raw : await this.inflate(raw);
+    for (let i = 0; i < data.length; i += PIECE) yield data.subarray(i, i + PIECE);
   }
 
   private inflate(raw: Uint8Array): Promise<Uint8Array> {

@@ -1,5 +1,6 @@
 // A zip package's central directory, host-independent: the bytes come through
 // `readAt`, from a file (src/node/zip-read.ts) or from memory (zip-bytes.ts).
+// Also what both read entries with: the lookup and the UTF-8 decoding.
 // Zip64 directories are understood. Part names are case-insensitive in a
 // package, and a few writers use backslashes: names are kept in lower case,
 // with forward slashes.
@@ -10,7 +11,7 @@ export interface ZipEntryInfo {
   crc32: number;
   compressedSize: number;
   size: number;
-  /** Where the entry's local header is; its data follows (see dataStart). */
+  /** Where the entry's local header is; its data follows it (see readZipEntries). */
   headerOffset: number;
 }
 
@@ -31,7 +32,7 @@ const MAX32 = 0xffffffff;
 const view = (b: Uint8Array) => new DataView(b.buffer, b.byteOffset, b.byteLength);
 const u64 = (v: DataView, at: number) => Number(v.getBigUint64(at, true));
 
-export async function readZipDirectory(size: number, readAt: ReadAt): Promise<Map<string, ZipEntryInfo>> {
+async function readZipDirectory(size: number, readAt: ReadAt): Promise<Map<string, ZipEntryInfo>> {
   // The end-of-directory record is in the last 22 bytes, or before a comment of up to 64 KiB.
   const tailLen = Math.min(size, 22 + MAX16);
   const tail = view(await readAt(size - tailLen, tailLen));
@@ -78,18 +79,40 @@ export async function readZipDirectory(size: number, readAt: ReadAt): Promise<Ma
   return entries;
 }
 
-/** Where an entry's data starts: after its local header, whose name and extra field may differ in length from the directory's. */
-export async function dataStart(entry: ZipEntryInfo, readAt: ReadAt): Promise<number> {
-  const local = view(await readAt(entry.headerOffset, 30));
-  if (local.getUint32(0, true) !== LOCAL) throw new ZipError('damaged zip entry');
-  return entry.headerOffset + 30 + local.getUint16(26, true) + local.getUint16(28, true);
+/** An entry with where its data starts (after its local header). */
+export type ZipEntry = ZipEntryInfo & { start: number };
+
+/**
+ * The directory and every entry's data start. A local header's name and extra
+ * field may differ in length from the directory's, so each is read.
+ */
+export async function readZipEntries(size: number, readAt: ReadAt): Promise<Map<string, ZipEntry>> {
+  const entries = new Map<string, ZipEntry>();
+  for (const [name, e] of await readZipDirectory(size, readAt)) {
+    const local = view(await readAt(e.headerOffset, 30));
+    if (local.getUint32(0, true) !== LOCAL) throw new ZipError('damaged zip entry');
+    const start = e.headerOffset + 30 + local.getUint16(26, true) + local.getUint16(28, true);
+    if (start + e.compressedSize > size) throw new ZipError('the file ends early (truncated)');
+    entries.set(name, { ...e, start });
+  }
+  return entries;
 }
 
-/** Why an entry cannot be read, if it cannot. */
-export function unreadableEntry(name: string, entry: ZipEntryInfo): string | undefined {
-  if (entry.flags & 1) return 'the workbook is encrypted';
-  if (entry.method !== 0 && entry.method !== 8) return `part ${name} uses an unknown compression (${entry.method})`;
-  return undefined;
+/** The entry named, if it can be read; otherwise a ZipError that says why. */
+export function entryToRead(entries: Map<string, ZipEntry>, name: string): ZipEntry {
+  const entry = entries.get(name.toLowerCase());
+  if (!entry) throw new ZipError(`the package has no part ${name}`);
+  if (entry.flags & 1) throw new ZipError('the workbook is encrypted');
+  if (entry.method !== 0 && entry.method !== 8) throw new ZipError(`part ${name} uses an unknown compression (${entry.method})`);
+  return entry;
+}
+
+/** UTF-8 text from bytes in pieces, decoded as they come: a character split between pieces stays whole. */
+export async function* utf8Pieces(bytes: AsyncIterable<Uint8Array> | Iterable<Uint8Array>): AsyncGenerator<string> {
+  const decoder = new TextDecoder();
+  for await (const piece of bytes) yield decoder.decode(piece, { stream: true });
+  const last = decoder.decode();
+  if (last) yield last;
 }
 
 /** Sizes and offset that did not fit 32 bits are in the Zip64 extra field (id 1), in this order. */
