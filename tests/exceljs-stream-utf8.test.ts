@@ -70,7 +70,7 @@ async function* exceljsRows(file: string): AsyncGenerator<[number, CellValue[]]>
   for await (const ws of reader) for await (const row of ws) yield [row.number, row.values as CellValue[]];
 }
 
-/** The same through the CLI's own reader (src/node/read-xlsx.ts). */
+/** The same through our own reader (src/node/read-xlsx.ts; the web page's reads the same way). */
 async function* ourRows(file: string): AsyncGenerator<[number, CellValue[]]> {
   for await (const sheet of readInThread(file).sheets) for await (const r of sheet.rows) yield [r.row, [null, ...r.cells] as CellValue[]];
 }
@@ -78,20 +78,18 @@ async function* ourRows(file: string): AsyncGenerator<[number, CellValue[]]> {
 async function streamRead(file: string, read = exceljsRows): Promise<ReadResult> {
   const result: ReadResult = { rows: 0, fffdCells: 0, mismatches: 0 };
   for await (const [number, values] of read(file)) {
-    {
-      if (number === 1) continue; // header
-      result.rows++;
-      const i = Number(values[1]);
-      const pairs: [expected: string, actual: string][] = [
-        [nameFor(i), cellText(values[2])],
-        [richFor(i).join(''), cellText(values[3])],
-      ];
-      for (const [expected, actual] of pairs) {
-        if (actual.includes('\uFFFD')) result.fffdCells++;
-        if (actual !== expected) {
-          result.mismatches++;
-          result.firstBad ??= { row: number, expected, actual };
-        }
+    if (number === 1) continue; // header
+    result.rows++;
+    const i = Number(values[1]);
+    const pairs: [expected: string, actual: string][] = [
+      [nameFor(i), cellText(values[2])],
+      [richFor(i).join(''), cellText(values[3])],
+    ];
+    for (const [expected, actual] of pairs) {
+      if (actual.includes('\uFFFD')) result.fffdCells++;
+      if (actual !== expected) {
+        result.mismatches++;
+        result.firstBad ??= { row: number, expected, actual };
       }
     }
   }

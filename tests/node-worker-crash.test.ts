@@ -1,9 +1,9 @@
 // When a worker thread dies (out of memory, say) rather than failing politely,
 // the reading or writing stops with a plain error that says so, nothing waits
-// forever, and no half-written file is left. The built modules are copied
-// beside a stand-in worker that exits at once; their other imports resolve to
+// forever, and no half-written file is left. The built dist/node is copied,
+// with stand-in workers that exit at once; their other imports resolve to
 // the real build through links.
-import { copyFileSync, mkdirSync, symlinkSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, symlinkSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import { type TempDir, makeTempDir, writeGridWorkbook } from './support/roster-files.js';
@@ -18,8 +18,7 @@ beforeAll(async () => {
   const node = path.join(dir.dir, 'build', 'node');
   mkdirSync(node, { recursive: true });
   for (const d of ['xlsx', 'workbook', 'engine']) symlinkSync(path.join(DIST, d), path.join(dir.dir, 'build', d));
-  for (const f of ['read-xlsx.js', 'write-xlsx.js', 'zip-read.js'])
-    for (const g of [f, `${f}.map`]) copyFileSync(path.join(DIST, 'node', g), path.join(node, g));
+  cpSync(path.join(DIST, 'node'), node, { recursive: true });
   for (const f of ['read-xlsx-worker.js', 'write-xlsx-worker.js']) writeFileSync(path.join(node, f), 'process.exit(3);\n');
   read = await import(path.join(node, 'read-xlsx.js'));
   write = await import(path.join(node, 'write-xlsx.js'));

@@ -4,6 +4,7 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import { readInThread } from './read-xlsx.js';
 import type { FromReader, ToReader } from './read-xlsx-protocol.js';
+import { Credits } from './thread-messages.js';
 
 // Few batches ahead: rows that wait in the opener's queue through a
 // young-generation collection get promoted to the old one and pile up there
@@ -15,20 +16,13 @@ const BATCH = 1000;
 const AHEAD = 2; // batches posted and not yet taken
 
 const port = parentPort!;
-let unanswered = 0;
-let wake: (() => void) | undefined;
+const credits = new Credits(AHEAD);
 port.on('message', (m: ToReader) => {
-  if (m.kind === 'more') {
-    unanswered--;
-    wake?.();
-  }
+  if (m.kind === 'more') credits.give();
 });
 
 async function post(m: FromReader): Promise<void> {
-  if (m.kind === 'rows') {
-    while (unanswered >= AHEAD) await new Promise<void>((r) => (wake = r));
-    unanswered++;
-  }
+  if (m.kind === 'rows') await credits.take();
   port.postMessage(m);
 }
 

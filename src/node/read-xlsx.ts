@@ -15,6 +15,7 @@ import type { SheetContext } from '../xlsx/read-sheet.js';
 import { sheetRows, workbookParts } from '../xlsx/read-workbook.js';
 import type { SheetSource, SourceRow } from '../workbook/source.js';
 import type { FromReader, ToReader } from './read-xlsx-protocol.js';
+import { Inbox } from './thread-messages.js';
 import { ZipReader } from './zip-read.js';
 
 /** The file is not a readable .xlsx workbook (not a zip, encrypted, damaged). */
@@ -86,25 +87,18 @@ function readOnWorker(path: string): OpenedWorkbook {
   async function* sheets(): AsyncGenerator<SheetSource> {
     const worker = new Worker(WORKER, { workerData: path });
     // 'crash': the thread itself died (out of memory, say), which says nothing about the file.
-    const inbox: (FromReader | { kind: 'crash'; reason: string })[] = [];
-    let wake: (() => void) | undefined;
-    const arrive = (m: (typeof inbox)[number]) => {
-      inbox.push(m);
-      wake?.();
-    };
-    worker.on('message', arrive);
-    worker.on('error', (e) => arrive({ kind: 'crash', reason: e.message }));
-    worker.on('exit', (code) => arrive({ kind: 'crash', reason: `exit code ${code}` }));
+    const inbox = new Inbox<FromReader | { kind: 'crash'; reason: string }>();
+    worker.on('message', inbox.push);
+    worker.on('error', (e) => inbox.push({ kind: 'crash', reason: e.message }));
+    worker.on('exit', (code) => inbox.push({ kind: 'crash', reason: `exit code ${code}` }));
     // Unreferenced, so a caller that gives up without closing the sheets
     // never keeps the process alive; referenced while we wait on it.
     worker.unref();
     const next = async (): Promise<FromReader> => {
-      if (!inbox.length) {
-        worker.ref();
-        while (!inbox.length) await new Promise<void>((r) => (wake = r));
-        worker.unref();
-      }
-      const m = inbox.shift()!;
+      const waiting = inbox.empty;
+      if (waiting) worker.ref();
+      const m = await inbox.next();
+      if (waiting) worker.unref();
       if (m.kind === 'rows' || m.kind === 'done') bytesRead = m.bytesRead;
       if (m.kind === 'rows') worker.postMessage({ kind: 'more' } satisfies ToReader);
       if (m.kind === 'error') throw new WorkbookReadError(path, m.reason);

@@ -18,6 +18,7 @@ import { Worker } from 'node:worker_threads';
 import { createGzip, type ZlibOptions } from 'node:zlib';
 import type { OutCell, SheetSpec } from '../workbook/sheet-spec.js';
 import { XlsxWriter, writeSheetSpec, type RowLook, type SheetHead, type SheetStream, type SheetWriter } from '../xlsx/writer.js';
+import { Credits } from './thread-messages.js';
 import type { FromWriter, ToWriter } from './write-xlsx-protocol.js';
 
 // Deflate level 1, not CompressionStream's 6: 600,000 result rows are ~500 MB
@@ -79,25 +80,20 @@ const AHEAD = 4; // batches sent and not yet written
 async function writeOnWorker(path: string, fill: Fill): Promise<void> {
   const worker = new Worker(WORKER, { workerData: path });
   const failed = new AbortController();
-  let unanswered = 0;
-  let wake: (() => void) | undefined;
+  const credits = new Credits(AHEAD, failed.signal);
   let done = false;
   const finished = new Promise<void>((resolve) => {
     worker.on('message', (m: FromWriter) => {
-      if (m.kind === 'taken') unanswered--;
+      if (m.kind === 'taken') credits.give();
       else if (m.kind === 'error') failed.abort(Object.assign(new Error(m.message), { code: m.code }));
       else {
         done = true;
         resolve();
       }
-      wake?.();
     });
     worker.on('error', (e) => failed.abort(e));
     worker.on('exit', (code) => done || failed.abort(new Error(`writing ${path} stopped: exit code ${code}`)));
-    failed.signal.addEventListener('abort', () => {
-      resolve();
-      wake?.();
-    });
+    failed.signal.addEventListener('abort', () => resolve());
   });
   const send = (m: ToWriter) => {
     failed.signal.throwIfAborted();
@@ -105,13 +101,13 @@ async function writeOnWorker(path: string, fill: Fill): Promise<void> {
   };
   let rows: [readonly OutCell[], RowLook | undefined][] = [];
   const sendRows = async () => {
-    while (unanswered >= AHEAD && !failed.signal.aborted) await new Promise<void>((r) => (wake = r));
+    await credits.take();
     send({ kind: 'rows', rows });
-    unanswered++;
     rows = [];
   };
   const wb: SheetWriter = {
     async startSheet(head: SheetHead): Promise<SheetStream> {
+      // Only the head: `head` may be a whole SheetSpec, whose rows go in batches below.
       send({ kind: 'start', head: { name: head.name, title: head.title, columns: head.columns } });
       return {
         async addRow(cells, look) {

@@ -34,14 +34,12 @@ export async function readWorkbook(file: File): Promise<LoadedWorkbook> {
     });
   }
   checkWorkbookBytes(file.name, bytes);
-  const sheets: LoadedSheet[] = [];
-  let zip: ZipBytes;
-  try {
-    zip = await ZipBytes.open(bytes, inflateRaw);
-  } catch (e) {
-    throw unreadable(file.name, e instanceof Error ? e.message : String(e));
-  }
+  const unreadableFile = (e: unknown) => unreadable(file.name, e instanceof Error ? e.message : String(e));
+  const zip = await ZipBytes.open(bytes, inflateRaw).catch((e: unknown) => {
+    throw unreadableFile(e);
+  });
   checkUnpackedSize(file.name, zip.unpackedSize());
+  const sheets: LoadedSheet[] = [];
   try {
     const { sheets: parts, ctx } = await workbookParts(zip);
     for (const { name, part } of parts) {
@@ -50,7 +48,7 @@ export async function readWorkbook(file: File): Promise<LoadedWorkbook> {
       sheets.push({ name, rows });
     }
   } catch (e) {
-    throw unreadable(file.name, e instanceof Error ? e.message : String(e));
+    throw unreadableFile(e);
   }
   if (sheets.length === 0)
     throw new UserError(

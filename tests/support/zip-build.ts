@@ -43,39 +43,32 @@ export function buildZip(parts: Record<string, string>, options: ZipBuildOptions
     const data = method === 8 ? deflateRawSync(raw) : raw;
     const nameBytes = Buffer.from(name, 'utf8');
     const crc = crc32(raw);
-    const local = Buffer.concat([
-      u32(0x04034b50),
-      u16(z64 ? 45 : 20),
+    const version = u16(z64 ? 45 : 20);
+    const declared = options.declaredSize ?? raw.length;
+    // The fields local headers and directory entries share: flags to the name's length.
+    const shared = (size: number) => [
       u16(flags),
       u16(method),
-      u32(0),
+      u32(0), // DOS time and date
       u32(crc),
       u32(z64 ? 0xffffffff : data.length),
-      u32(z64 ? 0xffffffff : raw.length),
+      u32(z64 ? 0xffffffff : size),
       u16(nameBytes.length),
-      u16(z64 ? 20 : 0),
-      nameBytes,
-      z64 ? Buffer.concat([u16(1), u16(16), u64(raw.length), u64(data.length)]) : Buffer.alloc(0),
-    ]);
-    const declared = options.declaredSize ?? raw.length;
+    ];
+    const localExtra = z64 ? Buffer.concat([u16(1), u16(16), u64(raw.length), u64(data.length)]) : Buffer.alloc(0);
+    const local = Buffer.concat([u32(0x04034b50), version, ...shared(raw.length), u16(localExtra.length), nameBytes, localExtra]);
     const extra = z64 ? Buffer.concat([u16(1), u16(24), u64(declared), u64(data.length), u64(offset)]) : Buffer.alloc(0);
     central.push(
       Buffer.concat([
         u32(0x02014b50),
-        u16(z64 ? 45 : 20),
-        u16(z64 ? 45 : 20),
-        u16(flags),
-        u16(method),
-        u32(0),
-        u32(crc),
-        u32(z64 ? 0xffffffff : data.length),
-        u32(z64 ? 0xffffffff : declared),
-        u16(nameBytes.length),
+        version, // made by
+        version, // needed
+        ...shared(declared),
         u16(extra.length),
-        u16(0),
-        u16(0),
-        u16(0),
-        u32(0),
+        u16(0), // comment length
+        u16(0), // disk
+        u16(0), // internal attributes
+        u32(0), // external attributes
         u32(z64 ? 0xffffffff : offset),
         nameBytes,
         extra,
