@@ -3,7 +3,7 @@
 // purpose, so rows are rejected and payments differ (exit code 1 of the
 // commands): that is the demo working, not failing.
 import { mkdir } from 'node:fs/promises';
-import { main } from '../dist/cli/main.js';
+import { main } from '../dist/bin/main.js';
 
 await mkdir('examples/out', { recursive: true });
 const roster = 'examples/county-roster.xlsx';
