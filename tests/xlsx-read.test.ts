@@ -210,6 +210,26 @@ describe.each(MODES)('read from %s', (m) => {
       ]);
     });
 
+    test('cell markup off the usual form reads the same: quotes, spaces, line breaks, extra attributes, <v> with attributes', async () => {
+      // Each row mixes the usual form (read by string search) with one odd cell (which sends the row to the regular expressions).
+      const parts = pkg([
+        {
+          name: 'S',
+          data:
+            `<row r="1"><c r="A1"><v>1</v></c><c r='B1' t='inlineStr'><is><t>乙</t></is></c></row>` +
+            '<row r="2">\n  <c r = "A2" t="str"><v>x</v></c>\n  <c r="C2" cm="1" s="0"><f>1+1</f><v>2</v></c>\n</row>' +
+            '<row r="3"><c r="A3"><v xml:space="preserve">3</v></c><c r="B3"><v/></c><c\tr="C3"><v>4</v></c></row>' +
+            '<row r="4" spans="1:2"><c r="B4" t="inlineStr" ><is><t>丁</t></is></c><c r="C4"/><c r="D4"><v>5</v></c></row>',
+        },
+      ]);
+      expect((await readParts(parts))[0]!.rows).toEqual([
+        { row: 1, cells: [1, '乙'] },
+        { row: 2, cells: ['x', null, 2] },
+        { row: 3, cells: [3, null, 4] },
+        { row: 4, cells: [null, '丁', null, 5] },
+      ]);
+    });
+
     test('every cell type: shared, inline and formula strings, booleans, errors, ISO dates, entities and _x escapes', async () => {
       const parts = pkg(
         [
