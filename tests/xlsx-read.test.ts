@@ -46,7 +46,7 @@ async function read(file: string): Promise<{ name: string; rows: SourceRow[] }[]
     const { sheets, ctx } = await workbookParts(zip);
     for (const s of sheets) {
       const rows = [];
-      for await (const r of sheetRows(zip, s.part, ctx)) rows.push(r);
+      for await (const batch of sheetRows(zip, s.part, ctx)) rows.push(...batch);
       out.push({ name: s.name, rows });
     }
     return out;

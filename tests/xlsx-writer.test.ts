@@ -140,7 +140,7 @@ describe('.xlsx writer', () => {
     const s = await stalled.startSheet({ name: '结果', columns });
     let accepted = 0;
     for (; accepted < 200_000; accepted++) {
-      const next = s.addRow(row(accepted)).then(() => true);
+      const next = Promise.resolve(s.addRow(row(accepted))).then(() => true);
       const moved = await Promise.race([next, new Promise<false>((r) => setTimeout(() => r(false), 500))]);
       if (!moved) break;
     }

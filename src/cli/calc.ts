@@ -41,13 +41,13 @@ export async function calcCommand(roster: string, args: CalcArgs, io: Io): Promi
         outcome = await runCalc(
           file.sheets,
           calc,
-          async (row) => {
-            await results.addRow(resultRow(row, args.lang));
-            if (units) {
-              await units.write((first ? '' : ',') + JSON.stringify(unitJson(row)));
-              first = false;
-            }
-          },
+          units
+            ? async (row) => {
+                await results.addRow(resultRow(row, args.lang));
+                await units.write((first ? '' : ',') + JSON.stringify(unitJson(row)));
+                first = false;
+              }
+            : (row) => results.addRow(resultRow(row, args.lang)),
           { onProgress: () => bar.update(file.bytesRead()), signal },
         );
         bar.stop();

@@ -1,8 +1,9 @@
-// Worker thread: reads a .xlsx file (readInThread) and posts its sheets and
+// Worker thread: reads a .xlsx file (readBatches) and posts its sheets and
 // rows, in batches, to the thread that opened it, so that reading overlaps the
 // calculation there. See read-xlsx.ts.
 import { parentPort, workerData } from 'node:worker_threads';
-import { readInThread } from './read-xlsx.js';
+import type { SourceRow } from '../workbook/source.js';
+import { readBatches } from './read-xlsx.js';
 import type { FromReader, ToReader } from './read-xlsx-protocol.js';
 import { Credits } from './thread-messages.js';
 
@@ -26,14 +27,14 @@ async function post(m: FromReader): Promise<void> {
   port.postMessage(m);
 }
 
-const file = readInThread(workerData as string);
+const file = readBatches(workerData as string);
 try {
   for await (const sheet of file.sheets) {
     await post({ kind: 'sheet', name: sheet.name });
-    let rows = [];
-    for await (const row of sheet.rows) {
-      rows.push(row);
-      if (rows.length === BATCH) {
+    let rows: SourceRow[] = [];
+    for await (const batch of sheet.batches) {
+      for (const row of batch) rows.push(row);
+      if (rows.length >= BATCH) {
         await post({ kind: 'rows', rows, bytesRead: file.bytesRead() });
         rows = [];
       }

@@ -13,7 +13,7 @@ import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import type { SheetContext } from '../xlsx/read-sheet.js';
 import { sheetRows, workbookParts } from '../xlsx/read-workbook.js';
-import type { SheetSource, SourceRow } from '../workbook/source.js';
+import { rowsFromBatches, type SheetSource, type SourceRow } from '../workbook/source.js';
 import type { FromReader, ToReader } from './read-xlsx-protocol.js';
 import { Inbox } from './thread-messages.js';
 import { ZipReader } from './zip-read.js';
@@ -35,16 +35,32 @@ export interface OpenedWorkbook {
 }
 
 export function readInThread(path: string): OpenedWorkbook {
+  const book = readBatches(path);
+  return { sheets: withRows(book.sheets), bytesRead: book.bytesRead };
+}
+
+async function* withRows(sheets: AsyncIterable<SheetBatches>): AsyncGenerator<SheetSource> {
+  for await (const s of sheets) yield { name: s.name, rows: rowsFromBatches(s.batches) };
+}
+
+/** A sheet's rows in batches, as read (what a reading worker posts). */
+export interface SheetBatches {
+  name: string;
+  batches: AsyncIterable<SourceRow[]>;
+}
+
+/** The file's sheets, each as batches of rows, read on this thread. */
+export function readBatches(path: string): { sheets: AsyncGenerator<SheetBatches>; bytesRead(): number } {
   let zip: ZipReader | undefined;
   const fail = (e: unknown) => (e instanceof WorkbookReadError ? e : new WorkbookReadError(path, (e as Error).message));
-  async function* rows(part: string, ctx: SheetContext): AsyncGenerator<SourceRow> {
+  async function* batches(part: string, ctx: SheetContext): AsyncGenerator<SourceRow[]> {
     try {
       yield* sheetRows(zip!, part, ctx);
     } catch (e) {
       throw fail(e);
     }
   }
-  async function* sheets(): AsyncGenerator<SheetSource> {
+  async function* sheets(): AsyncGenerator<SheetBatches> {
     let parts;
     try {
       zip = await ZipReader.open(path);
@@ -52,7 +68,7 @@ export function readInThread(path: string): OpenedWorkbook {
     } catch (e) {
       throw fail(e);
     }
-    for (const s of parts.sheets) yield { name: s.name, rows: rows(s.part, parts.ctx) };
+    for (const s of parts.sheets) yield { name: s.name, batches: batches(s.part, parts.ctx) };
   }
   return { sheets: sheets(), bytesRead: () => zip?.bytesRead() ?? 0 };
 }
@@ -110,14 +126,14 @@ function readOnWorker(path: string): OpenedWorkbook {
       while (m.kind === 'sheet') {
         const name = m.name;
         m = await next();
-        async function* rows(): AsyncGenerator<SourceRow> {
+        async function* batches(): AsyncGenerator<SourceRow[]> {
           while (m.kind === 'rows') {
             const batch = m.rows;
             m = await next();
-            yield* batch;
+            yield batch;
           }
         }
-        yield { name, rows: rows() };
+        yield { name, rows: rowsFromBatches(batches()) };
         while (m.kind === 'rows') m = await next(); // rows the caller did not want
       }
     } finally {

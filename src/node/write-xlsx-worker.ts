@@ -18,7 +18,10 @@ try {
     for (let m = await inbox.next(); m.kind !== 'finish'; m = await inbox.next()) {
       if (m.kind === 'start') sheet = await wb.startSheet(m.head);
       else if (m.kind === 'rows') {
-        for (const [cells, look] of m.rows) await sheet!.addRow(cells, look);
+        for (const [cells, look] of m.rows) {
+          const wait = sheet!.addRow(cells, look);
+          if (wait) await wait;
+        }
         post({ kind: 'taken' });
       } else if (m.kind === 'close') await sheet!.close();
       else await wb.writeSheet(m.spec);

@@ -110,9 +110,9 @@ async function writeOnWorker(path: string, fill: Fill): Promise<void> {
       // Only the head: `head` may be a whole SheetSpec, whose rows go in batches below.
       send({ kind: 'start', head: { name: head.name, title: head.title, columns: head.columns } });
       return {
-        async addRow(cells, look) {
+        addRow(cells, look) {
           rows.push([cells, look]);
-          if (rows.length === BATCH) await sendRows();
+          if (rows.length === BATCH) return sendRows();
         },
         async close() {
           if (rows.length) await sendRows();

@@ -44,7 +44,7 @@ export async function readWorkbook(file: File): Promise<LoadedWorkbook> {
     const { sheets: parts, ctx } = await workbookParts(zip);
     for (const { name, part } of parts) {
       const rows: SourceRow[] = [];
-      for await (const r of sheetRows(zip, part, ctx)) rows.push(r);
+      for await (const batch of sheetRows(zip, part, ctx)) for (const r of batch) rows.push(r);
       sheets.push({ name, rows });
     }
   } catch (e) {

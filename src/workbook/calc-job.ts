@@ -43,19 +43,23 @@ export async function runCalc(
   let seen = 0;
   // One registry for the whole workbook: the same unit on two sheets is a duplicate too.
   const names = createNameRegistry();
-  const take = async (o: RosterRowOutcome) => {
+  // Not async: a promise per row costs more than the row's calculation (the sink says when to wait).
+  const take = (o: RosterRowOutcome): void | Promise<void> => {
     if (o.kind === 'unit') {
       const result = calc.unit(o.unit);
       totals.add(result);
-      issues.push(...o.issues);
-      await sink({ sheet: o.sheet, row: o.row, result });
+      for (const i of o.issues) issues.push(i);
+      return sink({ sheet: o.sheet, row: o.row, result });
     } else if (o.kind === 'rejected') issues.push(...o.issues);
     else if (o.issue) issues.push(o.issue);
   };
   for await (const sheet of source) {
     const reader = createRosterReader(sheet.name, { mapping: options.mappings?.[sheet.name], names });
     for await (const { row, cells } of sheet.rows) {
-      for (const o of reader.push(row, cells)) await take(o);
+      for (const o of reader.push(row, cells)) {
+        const wait = take(o);
+        if (wait) await wait;
+      }
       if (++seen % 512 === 0) {
         options.signal?.throwIfAborted();
         options.onProgress?.(seen);

@@ -21,3 +21,39 @@ export type WorkbookSource = AsyncIterable<SheetSource> | Iterable<SheetSource>;
 export function gridSource(name: string, grid: Cell[][], firstRow = 1): SheetSource {
   return { name, rows: grid.map((cells, i) => ({ row: firstRow + i, cells })) };
 }
+
+/**
+ * The rows of a stream of row batches, one by one, without the promise chain
+ * an async generator spends on every row: a row already in hand is handed
+ * over at once. Readers get rows in batches (a piece of sheet XML, a message
+ * from a worker); 100,000 rows took 49–87 ms through an async generator's
+ * `yield*` and 10–28 ms this way (node bench/experiments/row-iteration.js).
+ */
+export function rowsFromBatches(batches: AsyncIterable<readonly SourceRow[]>): AsyncIterable<SourceRow> {
+  return {
+    [Symbol.asyncIterator]() {
+      const source = batches[Symbol.asyncIterator]();
+      let batch: readonly SourceRow[] = [];
+      let i = 0;
+      const refill = async (): Promise<IteratorResult<SourceRow>> => {
+        for (;;) {
+          const next = await source.next();
+          if (next.done) return { done: true, value: undefined };
+          if (next.value.length) {
+            batch = next.value;
+            i = 1;
+            return { done: false, value: batch[0]! };
+          }
+        }
+      };
+      return {
+        next: () => (i < batch.length ? Promise.resolve({ done: false, value: batch[i++]! }) : refill()),
+        // Leaving a loop early closes the source too (a reader frees its file, a worker stops).
+        return: async () => {
+          await source.return?.();
+          return { done: true, value: undefined };
+        },
+      };
+    },
+  };
+}

@@ -51,9 +51,9 @@ export async function workbookParts(pkg: PackageParts): Promise<WorkbookParts> {
   return { sheets, ctx };
 }
 
-/** One sheet's rows, as its part arrives. */
-export async function* sheetRows(pkg: PackageParts, part: string, ctx: SheetContext): AsyncGenerator<SourceRow> {
+/** One sheet's rows in batches, each batch the rows of a piece of the part as it arrives. */
+export async function* sheetRows(pkg: PackageParts, part: string, ctx: SheetContext): AsyncGenerator<SourceRow[]> {
   const reader = new SheetRowReader(ctx);
-  for await (const text of pkg.text(part)) yield* reader.push(text);
-  yield* reader.finish();
+  for await (const text of pkg.text(part)) yield reader.push(text);
+  yield reader.finish();
 }
