@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
 import { cellText, columnLetter, isBlankCell, normalizeText, numberText } from '../src/workbook/index.js';
 import { columnIndex, dateFromSerial, isDateFormat } from '../src/workbook/cells.js';
@@ -60,6 +61,18 @@ describe('cellText', () => {
     expect(isBlankCell('\u3000')).toBe(true);
     expect(isBlankCell(0)).toBe(false);
     expect(isBlankCell(false)).toBe(false);
+    expect(isBlankCell(new Date(NaN))).toBe(true);
+    expect(isBlankCell(NaN)).toBe(false);
+  });
+  test('isBlankCell says what cellText would: a cell is blank when its text is empty', () => {
+    const chars = fc.constantFrom(' ', '\u3000', '\u00a0', '\t', '\n', '\u200b', '\ufeff', '\u2060', '　', 'Ａ', '村', 'a', '1', '\u2028');
+    const cell = fc.oneof(
+      fc.array(chars, { maxLength: 6 }).map((a) => a.join('')),
+      fc.double(),
+      fc.boolean(),
+      fc.constantFrom(null, undefined, new Date(NaN), new Date(0)),
+    );
+    fc.assert(fc.property(cell, (c) => isBlankCell(c) === (cellText(c) === '')));
   });
 });
 

@@ -283,6 +283,10 @@ describe('rows', () => {
     expect(typeOf('urban community')).toBe('urbanCommunity');
     expect(typeOf('Rural Community')).toBe('ruralCommunity');
     expect(typeOf('镇')).toBe('rejected');
+    // Words that are names of built-in object properties are unknown words like any other.
+    const unknown = (type: string) => read(['城关镇', '某某', type, 100, 10]).outcomes[0];
+    for (const word of ['constructor', 'toString', '__proto__'])
+      expect(unknown(word)).toMatchObject({ kind: 'rejected', issues: [{ code: 'UNKNOWN_TYPE' }] });
     expect(typeOf(null, '东风村')).toBe('village');
     expect(typeOf(null, '幸福社区')).toBe('urbanCommunity');
     expect(typeOf('', '新华居委会')).toBe('urbanCommunity');

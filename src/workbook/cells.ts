@@ -88,7 +88,13 @@ export function cellText(cell: Cell): string {
   return iso.endsWith('T00:00:00.000Z') ? iso.slice(0, 10) : iso;
 }
 
-/** True for empty cells and cells holding only whitespace. */
+/** Anything normalizeText keeps: not whitespace, not zero-width. */
+const NOT_BLANK = /[^\s\u200B-\u200D\u2060\uFEFF]/;
+
+/** True for empty cells and cells holding only whitespace: the same as cellText(cell) === '', without building the text. */
 export function isBlankCell(cell: Cell): boolean {
-  return cellText(cell) === '';
+  if (cell === null || cell === undefined) return true;
+  if (typeof cell === 'string') return !NOT_BLANK.test(cell);
+  if (cell instanceof Date) return Number.isNaN(cell.getTime());
+  return false;
 }

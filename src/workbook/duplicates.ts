@@ -24,9 +24,13 @@ export function createNameRegistry(): NameRegistry {
   const sheetIndex = new Map<string, number>();
   // township -> name -> sheet index * 2^32 + row
   const seen = new Map<string, Map<string, number>>();
+  let lastTownship: string | undefined;
+  let lastKey = '';
   return {
     see(township, name, sheet, row) {
-      const t = key(township);
+      // Rows come township by township: the last township's key is usually the one.
+      if (township !== lastTownship) [lastTownship, lastKey] = [township, key(township)];
+      const t = lastKey;
       let names = seen.get(t);
       if (!names) seen.set(t, (names = new Map()));
       const n = key(name);

@@ -59,16 +59,18 @@ export function resultColumns(calc: Calculator): ColumnSpec[] {
   ];
 }
 
+// These two run on every unit: plain loops, no intermediate arrays.
 export function explanationText(r: UnitResult, lang: Lang): string {
-  return r.lines
-    .filter((l) => l.explanation.rule !== 'notApplicable')
-    .map((l) => l.explanation.text[lang])
-    .join(lang === 'zh' ? '。' : '. ');
+  const sep = lang === 'zh' ? '。' : '. ';
+  let text = '';
+  for (const { explanation } of r.lines)
+    if (explanation.rule !== 'notApplicable') text = text ? text + sep + explanation.text[lang] : explanation.text[lang];
+  return text;
 }
 
 export function resultRow(c: ComputedRow, lang: Lang): OutCell[] {
   const { unit, lines, total } = c.result;
-  return [
+  const row: OutCell[] = [
     unit.township,
     unit.name,
     UNIT_TYPE_LABELS[unit.type][lang],
@@ -76,13 +78,10 @@ export function resultRow(c: ComputedRow, lang: Lang): OutCell[] {
     unit.population,
     unit.membersPrevYear,
     unit.monthsActive ?? null,
-    ...lines.map((l) => moneyCell(l.amount)),
-    moneyCell(total),
-    capitalCell(total),
-    explanationText(c.result, lang),
-    c.sheet,
-    c.row,
   ];
+  for (const l of lines) row.push(moneyCell(l.amount));
+  row.push(moneyCell(total), capitalCell(total), explanationText(c.result, lang), c.sheet, c.row);
+  return row;
 }
 
 export function townshipSheet(calc: Calculator, townships: TownshipTotals[], county: Totals): SheetSpec {

@@ -125,6 +125,8 @@ class RosterSheetReader implements RosterReader {
   private counts = { read: 0, computed: 0, rejected: 0, skipped: 0 };
   /** Township carried down from the row above: merged township cells arrive empty below their first row. */
   private lastTownship: string | null = null;
+  /** The township of rows on a sheet without a township column: the sheet's name. */
+  private readonly sheetTownship: string;
   private finished = false;
 
   constructor(
@@ -132,6 +134,7 @@ class RosterSheetReader implements RosterReader {
     private readonly options: RosterReaderOptions,
   ) {
     this.mapping = mappingOf(options);
+    this.sheetTownship = normalizeText(sheet);
     this.names = options.names ?? createNameRegistry();
     if (options.headerRow !== undefined) assertRowNumber(options.headerRow);
     const mapped = Object.keys(this.mapping.set).length;
@@ -302,7 +305,7 @@ class RosterSheetReader implements RosterReader {
     const name = cellText(get('name'));
     if (!name) errors.push(rosterIssue.missingName(at('name')));
 
-    let township = normalizeText(this.sheet);
+    let township = this.sheetTownship;
     if (h.col.township !== undefined) {
       const t = cellText(get('township'));
       if (t) this.lastTownship = t;
@@ -382,18 +385,12 @@ class RosterSheetReader implements RosterReader {
   /** Where a row says it is a subtotal or total: in the name or township cell, or the row's first text. */
   private subtotalCell(cells: readonly Cell[]): { col: number; cell: Cell; header?: string } | null {
     const h = this.active!;
-    const candidates: { col: number; header?: string }[] = [];
-    for (const f of ['name', 'township'] as const) {
-      const c = h.col[f];
-      if (c !== undefined) candidates.push({ col: c, header: h.text[f] });
-    }
-    const firstText = cells.findIndex((c) => !isBlankCell(c));
-    if (firstText >= 0) candidates.push({ col: firstText });
-    for (const { col, header } of candidates) {
-      const cell = cells[col];
-      if (typeof cell === 'string' && saysTotal(cell, SUBTOTAL)) return { col, cell, header: header ?? this.headerTextAt(col) };
-    }
-    return null;
+    // Checked on every row, so without building a list of candidates first.
+    const says = (col: number | undefined, header?: string) => {
+      const cell = col === undefined ? undefined : cells[col];
+      return typeof cell === 'string' && saysTotal(cell, SUBTOTAL) ? { col: col!, cell, header: header ?? this.headerTextAt(col!) } : null;
+    };
+    return says(h.col.name, h.text.name) ?? says(h.col.township, h.text.township) ?? says(firstTextColumn(cells));
   }
 
   private headerTextAt(col: number): string | undefined {
@@ -401,6 +398,11 @@ class RosterSheetReader implements RosterReader {
     for (const f of ROSTER_FIELDS) if (h.col[f] === col) return h.text[f];
     return undefined;
   }
+}
+
+function firstTextColumn(cells: readonly Cell[]): number | undefined {
+  for (let i = 0; i < cells.length; i++) if (!isBlankCell(cells[i])) return i;
+  return undefined;
 }
 
 /** Header text of a column chosen by the mapping: its header cells top to bottom ("党员人数/上年"). */

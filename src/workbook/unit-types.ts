@@ -5,16 +5,23 @@ import { normalizeText } from './cells.js';
 
 const wordKey = (s: string): string => normalizeText(s).replace(/\s+/g, '').toLowerCase();
 
-const TYPE_WORDS: Record<string, UnitType> = {};
-const add = (type: UnitType, words: string[]): void => words.forEach((w) => (TYPE_WORDS[wordKey(w)] = type));
+const TYPE_WORDS = new Map<string, UnitType>();
+const add = (type: UnitType, words: string[]): void => words.forEach((w) => TYPE_WORDS.set(wordKey(w), type));
 add('village', ['村', '行政村', '村委会', '村民委员会', 'village', 'administrative village']);
 add('urbanCommunity', ['社区', '城市社区', '居委会', '社区居委会', '居民委员会', '城镇社区', 'urban community', 'community']);
 add('ruralCommunity', ['农村社区', 'rural community']);
 
 /** The type a type cell names, or undefined when the word is not one we know. */
 export function unitTypeFromWord(text: string): UnitType | undefined {
-  return TYPE_WORDS[wordKey(text)];
+  // A roster has a handful of type words, one on every row: remember them.
+  let type = seen.get(text);
+  if (type === undefined && !seen.has(text)) {
+    type = TYPE_WORDS.get(wordKey(text));
+    if (seen.size < 1000) seen.set(text, type);
+  }
+  return type;
 }
+const seen = new Map<string, UnitType | undefined>();
 
 // Longest suffixes first: 农村社区 before 社区.
 const NAME_SUFFIXES: [string, UnitType][] = [
