@@ -80,7 +80,23 @@ export function sharedStringsReader(): { push(text: string): void; finish(): str
   const cut = new ElementCutter('sst', 'si');
   const out: string[] = [];
   const take = (xml: string) => {
-    for (const m of xml.matchAll(SI)) out.push(m[1] === undefined ? '' : stringText(m[1]));
+    let at = 0;
+    for (;;) {
+      // The usual <si><t>text</t></si> by string search: reading them is what the first rows wait for.
+      if (xml.startsWith('<si><t>', at)) {
+        const end = xml.indexOf('<', at + 7);
+        if (end >= 0 && xml.startsWith('</t></si>', end)) {
+          out.push(decodeText(xml.slice(at + 7, end)));
+          at = end + 9;
+          continue;
+        }
+      }
+      SI.lastIndex = at;
+      const m = SI.exec(xml);
+      if (!m) return;
+      out.push(m[1] === undefined ? '' : stringText(m[1]));
+      at = SI.lastIndex;
+    }
   };
   return { push: (text) => take(cut.push(text)), finish: () => (take(cut.finish()), out) };
 }
