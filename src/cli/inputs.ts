@@ -2,13 +2,17 @@
 import { access, readFile, stat } from 'node:fs/promises';
 import { basename, dirname, extname, join, resolve } from 'node:path';
 import { builtinPolicy } from '../engine/policies.js';
-import { parsePolicy } from '../engine/policy/load.js';
 import type { Policy } from '../engine/policy/schema.js';
 import { UsageError } from './errors.js';
 
-/** A policy file path, or "builtin" / nothing for the built-in county standard. */
+/**
+ * A policy file path, or "builtin" / nothing for the built-in county standard.
+ * The checks (zod) and the YAML parser are loaded only for a file: they are
+ * most of the command line's code (src/engine/policies.ts).
+ */
 export async function loadPolicyArg(arg: string | undefined): Promise<Policy> {
   if (!arg || arg === 'builtin') return builtinPolicy();
+  const { parsePolicy } = await import('../engine/policy/load.js');
   let text: string;
   try {
     text = await readFile(arg, 'utf8');

@@ -4,12 +4,8 @@
 import { Command, CommanderError, Option } from 'commander';
 import { WorkbookReadError } from '../node/read-xlsx.js';
 import type { Lang } from '../workbook/report.js';
-import { auditCommand } from './audit.js';
-import { calcCommand } from './calc.js';
-import { compareCommand } from './compare.js';
 import { describeError } from './errors.js';
 import { langFromEnv } from './lang.js';
-import { policyCheckCommand, policyShowCommand } from './policy.js';
 
 export interface Io {
   stdout: NodeJS.WritableStream;
@@ -18,6 +14,8 @@ export interface Io {
 
 const langOption = () => new Option('--lang <lang>', 'zh | en (messages; default from the locale, zh when unsure)').choices(['zh', 'en']);
 
+// Each command's code is loaded when it runs (a chunk of its own in the
+// bundle, scripts/bundle-cli.js), so calc does not wait for audit's.
 export async function main(argv: string[], io: Io = { stdout: process.stdout, stderr: process.stderr }): Promise<number> {
   const argLang = argv.includes('--lang') ? argv[argv.indexOf('--lang') + 1] : undefined;
   const fallbackLang: Lang = argLang === 'en' || argLang === 'zh' ? argLang : langFromEnv();
@@ -39,6 +37,7 @@ export async function main(argv: string[], io: Io = { stdout: process.stdout, st
     .option('--force', '覆盖已有输出 / replace an existing output')
     .addOption(langOption())
     .action(async (roster: string, o) => {
+      const { calcCommand } = await import('./calc.js');
       code = await calcCommand(roster, { ...o, lang: o.lang ?? fallbackLang }, io);
     });
 
@@ -55,6 +54,7 @@ export async function main(argv: string[], io: Io = { stdout: process.stdout, st
     .option('--force', '覆盖已有输出 / replace an existing output')
     .addOption(langOption())
     .action(async (roster: string, o) => {
+      const { compareCommand } = await import('./compare.js');
       code = await compareCommand(roster, { ...o, lang: o.lang ?? fallbackLang }, io);
     });
 
@@ -73,6 +73,7 @@ export async function main(argv: string[], io: Io = { stdout: process.stdout, st
     .option('--force', '覆盖已有输出 / replace an existing output')
     .addOption(langOption())
     .action(async (roster: string, o) => {
+      const { auditCommand } = await import('./audit.js');
       code = await auditCommand(roster, { ...o, lang: o.lang ?? fallbackLang }, io);
     });
 
@@ -84,6 +85,7 @@ export async function main(argv: string[], io: Io = { stdout: process.stdout, st
     .option('--json', 'JSON')
     .addOption(langOption())
     .action(async (o) => {
+      const { policyShowCommand } = await import('./policy.js');
       code = await policyShowCommand({ ...o, lang: o.lang ?? fallbackLang }, io);
     });
   policy
@@ -91,6 +93,7 @@ export async function main(argv: string[], io: Io = { stdout: process.stdout, st
     .argument('<file>')
     .addOption(langOption())
     .action(async (file: string, o) => {
+      const { policyCheckCommand } = await import('./policy.js');
       code = await policyCheckCommand(file, { lang: o.lang ?? fallbackLang }, io);
     });
 

@@ -32,11 +32,20 @@ export interface OpenedWorkbook {
   sheets: AsyncGenerator<SheetSource>;
   /** Bytes of the file read so far, for a progress bar. */
   bytesRead(): number;
+  /** Stops reading (a caller that gives up before the end, or never starts). */
+  close(): Promise<void>;
 }
 
 export function readInThread(path: string): OpenedWorkbook {
   const book = readBatches(path);
-  return { sheets: withRows(book.sheets), bytesRead: book.bytesRead };
+  const sheets = withRows(book.sheets);
+  return {
+    sheets,
+    bytesRead: book.bytesRead,
+    close: async () => {
+      await sheets.return(undefined);
+    },
+  };
 }
 
 async function* withRows(sheets: AsyncIterable<SheetBatches>): AsyncGenerator<SheetSource> {
@@ -100,16 +109,19 @@ function sizeOf(path: string): number {
 
 function readOnWorker(path: string): OpenedWorkbook {
   let bytesRead = 0;
+  // Started now, not when the sheets are first asked for: the worker takes
+  // about 0.25 s to boot and read the shared strings of a 100,000-row roster,
+  // time the caller can spend loading its policy (src/cli/calc.ts).
+  const worker = new Worker(WORKER, { workerData: path });
+  // 'crash': the thread itself died (out of memory, say), which says nothing about the file.
+  const inbox = new Inbox<FromReader | { kind: 'crash'; reason: string }>();
+  worker.on('message', inbox.push);
+  worker.on('error', (e) => inbox.push({ kind: 'crash', reason: e.message }));
+  worker.on('exit', (code) => inbox.push({ kind: 'crash', reason: `exit code ${code}` }));
+  // Unreferenced, so a caller that gives up without closing never keeps the
+  // process alive; referenced while we wait on it.
+  worker.unref();
   async function* sheets(): AsyncGenerator<SheetSource> {
-    const worker = new Worker(WORKER, { workerData: path });
-    // 'crash': the thread itself died (out of memory, say), which says nothing about the file.
-    const inbox = new Inbox<FromReader | { kind: 'crash'; reason: string }>();
-    worker.on('message', inbox.push);
-    worker.on('error', (e) => inbox.push({ kind: 'crash', reason: e.message }));
-    worker.on('exit', (code) => inbox.push({ kind: 'crash', reason: `exit code ${code}` }));
-    // Unreferenced, so a caller that gives up without closing the sheets
-    // never keeps the process alive; referenced while we wait on it.
-    worker.unref();
     const next = async (): Promise<FromReader> => {
       const waiting = inbox.empty;
       if (waiting) worker.ref();
@@ -141,5 +153,14 @@ function readOnWorker(path: string): OpenedWorkbook {
       await worker.terminate();
     }
   }
-  return { sheets: sheets(), bytesRead: () => bytesRead };
+  const all = sheets();
+  return {
+    sheets: all,
+    bytesRead: () => bytesRead,
+    close: async () => {
+      await all.return(undefined);
+      worker.removeAllListeners();
+      await worker.terminate();
+    },
+  };
 }
