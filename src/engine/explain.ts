@@ -44,6 +44,15 @@ interface Context {
   type: UnitType;
 }
 
+/**
+ * A sentence as one flat string. Template literals make ropes (strings of
+ * strings), and an explanation is computed once but joined into many result
+ * rows: for 100,000 units, joining took 53–132 ms with ropes and 26–74 ms
+ * with flat strings (node bench/experiments/flat-text.js, two runs).
+ * Array.join always makes a flat string.
+ */
+const flat = (s: string): string => s.split('').join('');
+
 function base(ctx: Context, rule: RuleKind, inputs: Explanation['inputs'], params: NamedValue[], zh: string, en: string): Explanation {
   return {
     line: ctx.line.id,
@@ -52,7 +61,7 @@ function base(ctx: Context, rule: RuleKind, inputs: Explanation['inputs'], param
     unitType: ctx.type,
     inputs,
     params: params.map(explainParam),
-    text: { zh, en },
+    text: { zh: flat(zh), en: flat(en) },
   };
 }
 
@@ -162,8 +171,8 @@ export function withProRata(e: Explanation, months: number, fullYear: Decimal, a
     inputs: { ...e.inputs, monthsActive: months },
     fullYear: fullYear.toFixed(2),
     text: {
-      zh: `${e.text.zh}；本年在册${months}个月，按${months}/12折算为${amountWords(amount)}元`,
-      en: `${e.text.en}; active ${months} months this year, prorated ${months}/12 to ${amountWords(amount)} yuan`,
+      zh: flat(`${e.text.zh}；本年在册${months}个月，按${months}/12折算为${amountWords(amount)}元`),
+      en: flat(`${e.text.en}; active ${months} months this year, prorated ${months}/12 to ${amountWords(amount)} yuan`),
     },
   };
 }
