@@ -76,9 +76,10 @@ function keepsSpace(s: string): boolean {
   return s.charCodeAt(0) <= 32 || s.charCodeAt(s.length - 1) <= 32 || s.includes('\n');
 }
 
-function inlineString(ref: string, s: string, style: number): string {
+/** `open`: the cell's start tag up to its attributes, `<c r="B3"`. */
+function inlineString(open: string, s: string, style: number): string {
   const t = keepsSpace(s) ? '<t xml:space="preserve">' : '<t>';
-  return `<c r="${ref}"${style ? ` s="${style}"` : ''} t="inlineStr"><is>${t}${esc(s)}</t></is></c>`;
+  return `${open}${style ? ` s="${style}"` : ''} t="inlineStr"><is>${t}${esc(s)}</t></is></c>`;
 }
 
 export class XlsxWriter implements SheetWriter {
@@ -109,11 +110,12 @@ export class XlsxWriter implements SheetWriter {
     const signal = this.options.signal;
 
     const ySplit = headerRowNumber(head);
-    const letters = columns.map((_, i) => columnLetter(i));
-    const letter = (i: number) => letters[i] ?? columnLetter(i);
+    // Each cell's start tag, less its row number: `<c r="B`.
+    const opens = columns.map((_, i) => `<c r="${columnLetter(i)}`);
+    const open = (i: number) => opens[i] ?? `<c r="${columnLetter(i)}`;
     const bold = styles.id(undefined, true, undefined);
     const formats = columns.map((c) => (c.kind === 'text' ? undefined : NUMBER_FORMATS[c.kind]));
-    const plainNumber = formats.map((f) => styles.id(f, false, undefined));
+    const plainNumberAttrs = formats.map((f) => styles.id(f, false, undefined)).map((s) => (s ? ` s="${s}"` : ''));
     const boldNumber = formats.map((f) => styles.id(f, true, undefined));
 
     const out = new Utf8Buffer();
@@ -134,7 +136,7 @@ export class XlsxWriter implements SheetWriter {
       for (const bytes of out.take()) await entry.write(bytes, () => out.recycle(bytes));
     };
     const row = (cells: readonly OutCell[], look?: RowLook, textStyle = 0) => {
-      const r = ++n;
+      const r = String(++n); // once a row, not once a cell
       const isBold = !!look?.bold;
       const fill = look?.fill;
       let xml = `<row r="${r}">`;
@@ -142,14 +144,14 @@ export class XlsxWriter implements SheetWriter {
         const v = cells[i];
         const fillHere = fill && fill.column === i ? fill.argb : undefined;
         if (v === null || v === undefined) {
-          if (fillHere) xml += `<c r="${letter(i)}${r}" s="${styles.id(undefined, isBold, fillHere)}"/>`;
+          if (fillHere) xml += `${open(i)}${r}" s="${styles.id(undefined, isBold, fillHere)}"/>`;
         } else if (typeof v === 'number') {
           if (!Number.isFinite(v)) continue;
-          const s = fillHere ? styles.id(formats[i], isBold, fillHere) : isBold ? (boldNumber[i] ?? bold) : (plainNumber[i] ?? 0);
-          xml += `<c r="${letter(i)}${r}"${s ? ` s="${s}"` : ''}><v>${v}</v></c>`;
+          const s = fillHere ? styles.id(formats[i], isBold, fillHere) : isBold ? (boldNumber[i] ?? bold) : undefined;
+          xml += `${open(i)}${r}"${s === undefined ? (plainNumberAttrs[i] ?? '') : s ? ` s="${s}"` : ''}><v>${v}</v></c>`;
         } else {
           const s = fillHere ? styles.id(undefined, isBold, fillHere) : isBold ? bold : textStyle;
-          xml += inlineString(`${letter(i)}${r}`, v, s);
+          xml += inlineString(`${open(i)}${r}"`, v, s);
         }
       }
       out.put(xml + '</row>');
