@@ -1,5 +1,6 @@
 // Messages between a reading worker (read-xlsx-worker.ts) and its opener.
 import type { SourceRow } from '../workbook/source.js';
+import type { WorkbookParts } from '../xlsx/read-workbook.js';
 
 export type FromReader =
   | { kind: 'sheet'; name: string }
@@ -7,5 +8,8 @@ export type FromReader =
   | { kind: 'done'; bytesRead: number }
   | { kind: 'error'; reason: string };
 
-/** The opener took a batch of rows: the worker may post another. */
-export type ToReader = { kind: 'more' };
+export type ToReader =
+  /** What every sheet needs, read by the opener while the worker started: the worker reads the sheets. */
+  | { kind: 'parts'; parts: WorkbookParts }
+  /** The opener took a batch of rows: the worker may post another. */
+  | { kind: 'more' };

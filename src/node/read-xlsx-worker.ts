@@ -1,8 +1,10 @@
-// Worker thread: reads a .xlsx file (readBatches) and posts its sheets and
-// rows, in batches, to the thread that opened it, so that reading overlaps the
-// calculation there. See read-xlsx.ts.
+// Worker thread: reads the sheets of a .xlsx file (readBatches), with the
+// parts every sheet needs as the opener read them, and posts their rows, in
+// batches, to the opener, so that reading overlaps the calculation there.
+// See read-xlsx.ts.
 import { parentPort, workerData } from 'node:worker_threads';
 import type { SourceRow } from '../workbook/source.js';
+import type { WorkbookParts } from '../xlsx/read-workbook.js';
 import { readBatches } from './read-xlsx.js';
 import type { FromReader, ToReader } from './read-xlsx-protocol.js';
 import { Credits } from './thread-messages.js';
@@ -18,8 +20,11 @@ const AHEAD = 2; // batches posted and not yet taken
 
 const port = parentPort!;
 const credits = new Credits(AHEAD);
+let gotParts: (parts: WorkbookParts) => void;
+const parts = new Promise<WorkbookParts>((resolve) => (gotParts = resolve));
 port.on('message', (m: ToReader) => {
   if (m.kind === 'more') credits.give();
+  else gotParts(m.parts);
 });
 
 async function post(m: FromReader): Promise<void> {
@@ -27,7 +32,7 @@ async function post(m: FromReader): Promise<void> {
   port.postMessage(m);
 }
 
-const file = readBatches(workerData as string);
+const file = readBatches(workerData as string, await parts);
 try {
   for await (const sheet of file.sheets) {
     await post({ kind: 'sheet', name: sheet.name });

@@ -12,7 +12,7 @@ import { existsSync, statSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import type { SheetContext } from '../xlsx/read-sheet.js';
-import { sheetRows, workbookParts } from '../xlsx/read-workbook.js';
+import { sheetRows, workbookParts, type WorkbookParts } from '../xlsx/read-workbook.js';
 import { rowsFromBatches, type SheetSource, type SourceRow } from '../workbook/source.js';
 import type { FromReader, ToReader } from './read-xlsx-protocol.js';
 import { Inbox } from './thread-messages.js';
@@ -58,8 +58,8 @@ export interface SheetBatches {
   batches: AsyncIterable<SourceRow[]>;
 }
 
-/** The file's sheets, each as batches of rows, read on this thread. */
-export function readBatches(path: string): { sheets: AsyncGenerator<SheetBatches>; bytesRead(): number } {
+/** The file's sheets, each as batches of rows, read on this thread; `known`: its parts, when they have been read already. */
+export function readBatches(path: string, known?: WorkbookParts): { sheets: AsyncGenerator<SheetBatches>; bytesRead(): number } {
   let zip: ZipReader | undefined;
   const fail = (e: unknown) => (e instanceof WorkbookReadError ? e : new WorkbookReadError(path, (e as Error).message));
   async function* batches(part: string, ctx: SheetContext): AsyncGenerator<SourceRow[]> {
@@ -73,7 +73,7 @@ export function readBatches(path: string): { sheets: AsyncGenerator<SheetBatches
     let parts;
     try {
       zip = await ZipReader.open(path);
-      parts = await workbookParts(zip);
+      parts = known ?? (await workbookParts(zip));
     } catch (e) {
       throw fail(e);
     }
@@ -99,6 +99,14 @@ export function openXlsxFile(path: string, options: { worker?: boolean } = {}): 
   return onWorker && existsSync(fileURLToPath(WORKER)) ? readOnWorker(path) : readInThread(path);
 }
 
+async function readParts(path: string): Promise<WorkbookParts> {
+  try {
+    return await workbookParts(await ZipReader.open(path));
+  } catch (e) {
+    throw e instanceof WorkbookReadError ? e : new WorkbookReadError(path, (e as Error).message);
+  }
+}
+
 function sizeOf(path: string): number {
   try {
     return statSync(path).size;
@@ -110,9 +118,17 @@ function sizeOf(path: string): number {
 function readOnWorker(path: string): OpenedWorkbook {
   let bytesRead = 0;
   // Started now, not when the sheets are first asked for: the worker takes
-  // about 0.25 s to boot and read the shared strings of a 100,000-row roster,
-  // time the caller can spend loading its policy (src/cli/calc.ts).
+  // a good tenth of a second to boot, time the caller can spend loading its
+  // policy (src/cli/calc.ts).
   const worker = new Worker(WORKER, { workerData: path });
+  // Meanwhile this thread reads what every sheet needs (the sheet list, the
+  // shared strings, which styles are dates) and hands it over, so the worker
+  // starts on the rows as soon as it is up.
+  const parts = readParts(path);
+  parts.then(
+    (p) => worker.postMessage({ kind: 'parts', parts: p } satisfies ToReader),
+    () => {}, // reported to whoever reads the sheets
+  );
   // 'crash': the thread itself died (out of memory, say), which says nothing about the file.
   const inbox = new Inbox<FromReader | { kind: 'crash'; reason: string }>();
   worker.on('message', inbox.push);
@@ -134,6 +150,7 @@ function readOnWorker(path: string): OpenedWorkbook {
       return m;
     };
     try {
+      await parts;
       let m = await next();
       while (m.kind === 'sheet') {
         const name = m.name;
