@@ -123,12 +123,11 @@ function readOnWorker(path: string): OpenedWorkbook {
   const worker = new Worker(WORKER, { workerData: path });
   // Meanwhile this thread reads what every sheet needs (the sheet list, the
   // shared strings, which styles are dates) and hands it over, so the worker
-  // starts on the rows as soon as it is up.
-  const parts = readParts(path);
-  parts.then(
-    (p) => worker.postMessage({ kind: 'parts', parts: p } satisfies ToReader),
-    () => {}, // reported to whoever reads the sheets
-  );
+  // starts on the rows as soon as it is up. Nothing of it is kept here: the
+  // shared strings of 600,000 names held on both threads took the run's peak
+  // memory from 321–332 MB to 499–519 MB.
+  const handedOver = readParts(path).then((parts) => worker.postMessage({ kind: 'parts', parts } satisfies ToReader));
+  handedOver.catch(() => {}); // reported to whoever reads the sheets
   // 'crash': the thread itself died (out of memory, say), which says nothing about the file.
   const inbox = new Inbox<FromReader | { kind: 'crash'; reason: string }>();
   worker.on('message', inbox.push);
@@ -150,7 +149,7 @@ function readOnWorker(path: string): OpenedWorkbook {
       return m;
     };
     try {
-      await parts;
+      await handedOver;
       let m = await next();
       while (m.kind === 'sheet') {
         const name = m.name;
