@@ -71,8 +71,7 @@ export function explanationText(r: UnitResult, lang: Lang): string {
   return texts.join(lang === 'zh' ? '。' : '. ');
 }
 
-// Runs on every unit: a plain loop, no intermediate arrays.
-
+/** A unit's row of 核算结果. Runs on every unit: a plain loop, no intermediate arrays. */
 export function resultRow(c: ComputedRow, lang: Lang): OutCell[] {
   const { unit, lines, total } = c.result;
   const row: OutCell[] = [

@@ -17,7 +17,8 @@ export function unitTypeFromWord(text: string): UnitType | undefined {
   let type = seen.get(text);
   if (type === undefined && !seen.has(text)) {
     type = TYPE_WORDS.get(wordKey(text));
-    if (seen.size < 1000) seen.set(text, type);
+    // A copy: the text may be a slice of a large piece of sheet XML, which the key would keep alive.
+    if (seen.size < 1000) seen.set((' ' + text).slice(1), type);
   }
   return type;
 }
