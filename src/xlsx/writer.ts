@@ -79,11 +79,11 @@ function keepsSpace(s: string): boolean {
 // Any control character or character XML escapes: most texts have none, and
 // then one test of the text answers both questions below.
 // eslint-disable-next-line no-control-regex
-const PLAIN = /[\u0000-\u001F\uFFFE\uFFFF&<>"]/;
+const CONTROL_OR_ESCAPED = /[\u0000-\u001F\uFFFE\uFFFF&<>"]/;
 
 /** `open`: the cell's start tag up to its attributes, `<c r="B3"`. */
 function inlineString(open: string, s: string, style: number): string {
-  const plain = !PLAIN.test(s);
+  const plain = !CONTROL_OR_ESCAPED.test(s);
   const spaced = plain ? s.charCodeAt(0) === 32 || s.charCodeAt(s.length - 1) === 32 : keepsSpace(s);
   const t = spaced ? '<t xml:space="preserve">' : '<t>';
   return `${open}${style ? ` s="${style}"` : ''} t="inlineStr"><is>${t}${plain ? s : esc(s)}</t></is></c>`;
