@@ -26,7 +26,7 @@ export async function calcCommand(roster: string, args: CalcArgs, io: Io): Promi
   await checkWorkbookArg(roster);
   // Reading starts first: a large roster's reading worker takes about 0.3 s to
   // boot and read the shared strings, and this thread has nothing to compute
-  // until its first rows come (--cpu-prof timelines of the 100,000-row run).
+  // until its first rows come (bench/experiments/cpu-timeline.js).
   const file = openXlsxFile(roster);
   let units: Spool | null = null;
   try {

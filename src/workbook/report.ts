@@ -62,8 +62,9 @@ export function resultColumns(calc: Calculator): ColumnSpec[] {
 /**
  * Joined, not added up with +: join makes a flat string, while + makes a rope
  * that posting the row to the writing worker must flatten first. Posting
- * 100,000 rows took 220–240 ms of the main thread with joined texts and
- * 440–490 ms with ropes (performance.now() around worker.postMessage).
+ * 100,000 rows took 71–110 ms with joined texts and 80–131 ms with ropes
+ * (node bench/experiments/post-cost.js, two runs), and the gap was wider in
+ * the CLI, where the threads compete for the cores.
  */
 export function explanationText(r: UnitResult, lang: Lang): string {
   const texts: string[] = [];
