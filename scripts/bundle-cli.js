@@ -5,8 +5,17 @@
 // took 0.42–0.49 s unbundled against 0.25–0.28 s bundled (/usr/bin/time).
 // The workers stay beside the chunk that starts them, as in dist/node, so
 // `new URL('./read-xlsx-worker.js', import.meta.url)` finds them.
+import { isDeepStrictEqual } from 'node:util';
 import { rmSync } from 'node:fs';
 import { build } from 'esbuild';
+import { builtinPolicy } from '../dist/engine/policies.js';
+import { validatePolicy } from '../dist/engine/policy/load.js';
+
+// The CLI trusts the built-in policy at run time (src/engine/policies.ts), so
+// it is checked here, as well as by the tests: a hand edit that breaks it
+// stops the build.
+if (!isDeepStrictEqual(validatePolicy(structuredClone(builtinPolicy())), builtinPolicy()))
+  throw new Error('src/policies/county-five-standards.json changes when checked: write it as validatePolicy returns it');
 
 rmSync('dist/bin', { recursive: true, force: true }); // chunk names change with their contents
 await build({
