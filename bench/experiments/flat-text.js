@@ -3,13 +3,11 @@
 // template literals make them, against flat copies (what explain.ts keeps).
 // 100,000 synthetic units; three passes each.
 // Run (after npm run build): node bench/experiments/flat-text.js
-const { Calculator } = await import('../../dist/engine/compute.js');
-const { resolvePolicy } = await import('../../dist/engine/policy/resolve.js');
-const { builtinPolicy } = await import('../../dist/engine/policies.js');
+const { calculator } = await import('../../dist/index.js');
 const { explanationText } = await import('../../dist/workbook/report.js');
 const { syntheticUnits } = await import('../synthetic.js');
 
-const calc = new Calculator(resolvePolicy(builtinPolicy(), 2025));
+const calc = calculator(2025);
 const results = syntheticUnits(100_000).map((u) => calc.unit(u));
 const pass = () => {
   const t = performance.now();

@@ -4,13 +4,11 @@
 // same sentences added up with +). Times worker.postMessage alone; 3 passes each, in turns.
 // Run (after npm run build): node bench/experiments/post-cost.js
 import { Worker } from 'node:worker_threads';
-const { Calculator } = await import('../../dist/engine/compute.js');
-const { resolvePolicy } = await import('../../dist/engine/policy/resolve.js');
-const { builtinPolicy } = await import('../../dist/engine/policies.js');
+const { calculator } = await import('../../dist/index.js');
 const { resultRow } = await import('../../dist/workbook/report.js');
 const { syntheticUnits } = await import('../synthetic.js');
 
-const calc = new Calculator(resolvePolicy(builtinPolicy(), 2025));
+const calc = calculator(2025);
 const results = syntheticUnits(100_000).map((u, i) => ({ sheet: '全县', row: i + 3, result: calc.unit(u) }));
 const EXPLANATION = 13; // its column in resultRow
 const rope = (row) => {
