@@ -2,7 +2,19 @@
 // web page, Office.js in the add-in): plain values only, no host objects, so
 // the workbook layer runs anywhere and is tested with literal grids.
 
-export type Cell = string | number | boolean | Date | null | undefined;
+export type Cell = string | number | boolean | Date | CellError | null | undefined;
+
+/**
+ * An error cell (#N/A, #DIV/0!, #VALUE! ...): a plain object, not a class, so it
+ * survives the structured clone between a reading worker and the main thread.
+ */
+export interface CellError {
+  readonly error: string;
+}
+
+export function isCellError(cell: Cell): cell is CellError {
+  return typeof cell === 'object' && cell !== null && !(cell instanceof Date);
+}
 
 const FULL_WIDTH_ASCII = /[\uFF01-\uFF5E]/g;
 const ZERO_WIDTH = /[\u200B-\u200D\u2060\uFEFF]/g;
@@ -82,6 +94,7 @@ export function cellText(cell: Cell): string {
   if (typeof cell === 'string') return normalizeText(cell);
   if (typeof cell === 'number') return numberText(cell);
   if (typeof cell === 'boolean') return cell ? 'TRUE' : 'FALSE';
+  if (isCellError(cell)) return cell.error;
   if (Number.isNaN(cell.getTime())) return '';
   const iso = cell.toISOString();
   // Hosts give date-only cells as UTC midnight; show those as a plain date.
