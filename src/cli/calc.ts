@@ -7,7 +7,7 @@ import { WORKER_MIN_BYTES, openXlsxFile } from '../node/read-xlsx.js';
 import { createSpool, type Spool } from '../node/spool.js';
 import { writeXlsxAtomically } from '../node/write-xlsx.js';
 import { runCalc } from '../workbook/calc-job.js';
-import { calcJsonFrame, unitJson } from '../workbook/calc-json.js';
+import { calcJsonFrame, unitJsonText } from '../workbook/calc-json.js';
 import { resultRow, resultSheetHead, summarySheets, type Lang } from '../workbook/report.js';
 import { checkWorkbookArg, loadPolicyArg, outputPath, parseYear } from './inputs.js';
 import { progressBar } from './progress.js';
@@ -46,10 +46,12 @@ export async function calcCommand(roster: string, args: CalcArgs, io: Io): Promi
           file.sheets,
           calc,
           spool
-            ? async (row) => {
-                await results.addRow(resultRow(row, args.lang));
-                await spool.write((first ? '' : ',') + JSON.stringify(unitJson(row)));
+            ? (row) => {
+                // Not async: a promise per row costs more than the row (runCalc waits only when given one).
+                const wrote = results.addRow(resultRow(row, args.lang));
+                const spooled = spool.write((first ? '' : ',') + unitJsonText(row));
                 first = false;
+                return wrote && spooled ? wrote.then(() => spooled) : (wrote ?? spooled);
               }
             : (row) => results.addRow(resultRow(row, args.lang)),
           { onProgress: () => bar.update(file.bytesRead()), signal },
