@@ -3,13 +3,19 @@
 // workbook. Reports wall time and the child's peak RSS.
 // Run: npm run bench   (or: node bench/calc.js 100000 600000)
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync } from 'node:fs';
+import { existsSync, mkdirSync, openSync } from 'node:fs';
 import { writeRosterFile } from './roster-file.js';
 
-export async function benchCalc(n) {
+/** The roster benchCalc reads: shared strings, or { inline: true } for inline strings. */
+export async function rosterFile(n, { inline = false } = {}) {
   mkdirSync('.tmp', { recursive: true });
-  const input = `.tmp/bench-roster-${n}.xlsx`;
-  if (!existsSync(input)) await writeRosterFile(input, n);
+  const input = `.tmp/bench-roster-${inline ? 'inline-' : ''}${n}.xlsx`;
+  if (!existsSync(input)) await writeRosterFile(input, n, { inline });
+  return input;
+}
+
+export async function benchCalc(n, { inline = false, json = false } = {}) {
+  const input = await rosterFile(n, { inline });
   const t0 = process.hrtime.bigint();
   // /usr/bin/time -v reports the child's peak RSS; fall back to wall time only.
   const timed = existsSync('/usr/bin/time');
@@ -24,17 +30,34 @@ export async function benchCalc(n) {
     '--force',
     '--year',
     '2025',
+    ...(json ? ['--json'] : []),
   ];
-  const r = spawnSync(cmd, args, { encoding: 'utf8' });
+  // --json output goes to a file, as a script would send it.
+  const r = spawnSync(cmd, args, { encoding: 'utf8', stdio: ['ignore', json ? openSync('.tmp/bench-result.json', 'w') : 'pipe', 'pipe'] });
   const seconds = Number(process.hrtime.bigint() - t0) / 1e9;
   if (r.status !== 0) throw new Error(`calc failed (${r.status}): ${r.stderr}`);
   const rss = /Maximum resident set size \(kbytes\): (\d+)/.exec(r.stderr);
   return {
     rows: n,
+    strings: inline ? 'inline' : 'shared',
+    json,
     seconds: +seconds.toFixed(2),
     rowsPerSecond: Math.round(n / seconds),
     peakRssMB: rss ? Math.round(Number(rss[1]) / 1024) : null,
   };
+}
+
+/** What --json adds to a calc: the same roster with and without it, in turns (the machine's speed drifts). */
+export async function benchJsonCost(n = 100_000, rounds = 5) {
+  const plain = [];
+  const json = [];
+  for (let i = 0; i < rounds; i++) {
+    plain.push((await benchCalc(n)).seconds);
+    json.push((await benchCalc(n, { json: true })).seconds);
+  }
+  const median = (xs) => [...xs].sort((a, b) => a - b)[xs.length >> 1];
+  const extra = json.map((s, i) => s - plain[i]);
+  return { rows: n, plain, json, jsonExtraSecondsMedian: +median(extra).toFixed(2) };
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {

@@ -1,13 +1,17 @@
 // npm run bench: every benchmark, one JSON line each. Figures go in the README
 // with this command; nothing here is a test (tests stay deterministic).
 import { benchEngine } from './engine.js';
-import { benchCalc } from './calc.js';
+import { benchCalc, benchJsonCost } from './calc.js';
 
 const only = process.argv[2];
 const want = (name) => !only || only === name;
 
 if (want('engine')) console.log(JSON.stringify({ bench: 'engine', ...benchEngine(600_000) }));
-if (want('calc')) for (const n of [100_000, 600_000]) console.log(JSON.stringify({ bench: 'calc', ...(await benchCalc(n)) }));
+if (want('calc')) {
+  for (const n of [100_000, 600_000]) console.log(JSON.stringify({ bench: 'calc', ...(await benchCalc(n)) }));
+  console.log(JSON.stringify({ bench: 'calc', ...(await benchCalc(100_000, { inline: true })) }));
+  console.log(JSON.stringify({ bench: 'calc-json', ...(await benchJsonCost(100_000)) }));
+}
 for (const [name, file, fn] of [
   ['libreoffice', './libreoffice.js', 'benchLibreOffice'],
   ['audit', './audit.js', 'benchAudit'],
