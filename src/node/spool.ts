@@ -43,7 +43,7 @@ export async function createSpool(): Promise<Spool> {
     async playTo(to) {
       await flush();
       await new Promise<void>((resolve, reject) => out.end((e?: Error | null) => (e ? reject(e) : resolve())));
-      for await (const chunk of createReadStream(file)) if (!to.write(chunk)) await once(to, 'drain');
+      for await (const chunk of createReadStream(file, { highWaterMark: BATCH })) if (!to.write(chunk)) await once(to, 'drain');
       await discard();
     },
     discard,
