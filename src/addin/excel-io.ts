@@ -135,7 +135,8 @@ export interface ReadOptions {
 const ERROR_VALUE =
   /^#(NULL!|DIV\/0!|VALUE!|REF!|NAME\?|NUM!|N\/A|GETTING_DATA|SPILL!|CALC!|FIELD!|BLOCKED!|UNKNOWN!|BUSY!|CONNECT!|PYTHON!)$/;
 
-function toCell(v: unknown, format: string | undefined): Cell {
+/** A cell value as the workbook layer takes it (error values become null); numbers in a date format become Dates. */
+export function toCell(v: unknown, format: string | undefined): Cell {
   if (v === '' || v === null || v === undefined) return null;
   if (typeof v === 'string') return ERROR_VALUE.test(v) ? null : v;
   if (typeof v === 'number') return format !== undefined && isDateFormat(format) ? dateFromSerial(v) : v;
@@ -312,12 +313,39 @@ export function variantName(name: string, k: number): string {
   return name.slice(0, MAX_SHEET_NAME - suffix.length) + suffix;
 }
 
-function isVariantOf(existing: string, name: string): boolean {
+/** Whether a sheet name is `name` or one of its numbered variants (case-insensitive, as Excel compares names). */
+export function isVariantOf(existing: string, name: string): boolean {
   const e = existing.toLowerCase();
   const n = name.toLowerCase();
   if (e === variantName(n, 1)) return true;
   const m = /\((\d+)\)$/.exec(e);
   return !!m && e === variantName(n, Number(m[1]));
+}
+
+/**
+ * The sheet each report goes to: its own name, or the first numbered variant
+ * that is free or already ours (`ours`: lower-case names of sheets this tool
+ * marked). A user's sheet is never chosen. `renamed`: a user's sheet has the name.
+ */
+export function reportNames(
+  specs: readonly Pick<SheetSpec, 'name'>[],
+  existing: readonly string[],
+  ours: ReadonlySet<string>,
+): { name: string; replace: boolean; renamed: boolean }[] {
+  const taken = new Set(existing.map((n) => n.toLowerCase()));
+  const chosen = new Set<string>();
+  return specs.map((spec) => {
+    for (let k = 1; ; k++) {
+      const name = variantName(spec.name, k);
+      const key = name.toLowerCase();
+      if (chosen.has(key)) continue;
+      const mine = ours.has(key);
+      if (taken.has(key) && !mine) continue; // a user's sheet: never touched
+      chosen.add(key);
+      const own = spec.name.toLowerCase();
+      return { name, replace: mine, renamed: k > 1 && !ours.has(own) && taken.has(own) };
+    }
+  });
 }
 
 /** Excel column width in points for a width in characters (Calibri 11: 7 px a character + 5 px padding). */
@@ -605,27 +633,21 @@ export async function writeReport(
   }
 
   // 3. A name for each report.
-  const taken = new Set(existing.map((ws) => ws.name.toLowerCase()));
-  const chosen = new Set<string>();
+  const names = reportNames(
+    specs,
+    existing.map((ws) => ws.name),
+    new Set(ours.keys()),
+  );
   const targets: Target[] = specs.map((spec, index) => {
-    for (let k = 1; ; k++) {
-      const name = variantName(spec.name, k);
-      const key = name.toLowerCase();
-      if (chosen.has(key)) continue;
-      const mine = ours.get(key);
-      if (taken.has(key) && !mine) continue; // a user's sheet: never touched
-      chosen.add(key);
-      return {
-        spec,
-        index,
-        name,
-        replace: !!mine,
-        renamed: k > 1 && !ours.has(spec.name.toLowerCase()) && taken.has(spec.name.toLowerCase()),
-        charts: mine?.charts ?? [],
-        hasProperty: mine?.hasProperty ?? false,
-        hasName: mine?.hasName ?? false,
-      };
-    }
+    const mine = ours.get(names[index]!.name.toLowerCase());
+    return {
+      spec,
+      index,
+      ...names[index]!,
+      charts: mine?.charts ?? [],
+      hasProperty: mine?.hasProperty ?? false,
+      hasName: mine?.hasName ?? false,
+    };
   });
 
   // 4. Everything else, packed into syncs under the request budget.
