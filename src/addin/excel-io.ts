@@ -451,10 +451,9 @@ function setupJob(t: Target, useProperties: boolean, pageLayout: boolean): Job {
   };
 }
 
-function valuesJob(t: Target, from: number, count: number): Job {
-  const { spec } = t;
+/** Rows [from, from + count) of a report as written (see excelValue); a row longer than the columns is an error. */
+export function valueBlock(spec: SheetSpec, from: number, count: number): (string | number | null)[][] {
   const ncols = spec.columns.length;
-  const data0 = headerRowNumber(spec);
   const block: (string | number | null)[][] = new Array(count);
   for (let r = 0; r < count; r++) {
     const src = spec.rows[from + r]!;
@@ -467,6 +466,38 @@ function valuesJob(t: Target, from: number, count: number): Job {
     for (let c = 0; c < ncols; c++) row[c] = excelValue(src[c]);
     block[r] = row;
   }
+  return block;
+}
+
+/** A report's fills as runs of consecutive rows with the same column and colour ("#RRGGBB"), each one range to colour. */
+export function fillRuns(spec: SheetSpec): { row: number; count: number; column: number; color: string }[] {
+  const runs: { row: number; count: number; column: number; color: string }[] = [];
+  spec.fills?.forEach((f, r) => {
+    if (!f || r >= spec.rows.length) return;
+    const color = `#${f.argb.slice(-6).toUpperCase()}`;
+    const last = runs[runs.length - 1];
+    if (last && last.column === f.column && last.color === color && last.row + last.count === r) last.count++;
+    else runs.push({ row: r, count: 1, column: f.column, color });
+  });
+  return runs;
+}
+
+/** A report's links to source cells: data row, target ("'城关镇'!E12") and the text shown. */
+export function sourceLinks(spec: SheetSpec): { row: number; target: string; text: string }[] {
+  const links: { row: number; target: string; text: string }[] = [];
+  spec.links?.targets.forEach((target, r) => {
+    if (!target || r >= spec.rows.length) return;
+    const cell = spec.rows[r]![spec.links!.column];
+    links.push({ row: r, target, text: cell === null || cell === undefined ? target : String(cell) });
+  });
+  return links;
+}
+
+function valuesJob(t: Target, from: number, count: number): Job {
+  const { spec } = t;
+  const ncols = spec.columns.length;
+  const data0 = headerRowNumber(spec);
+  const block = valueBlock(spec, from, count);
   return {
     bytes: OP + utf8Length(JSON.stringify(block)),
     progress: { sheet: t.index, rows: count },
@@ -526,14 +557,7 @@ function decorationJobs(t: Target, chunk: number): Job[] {
   );
 
   // Fills: runs of consecutive rows with the same column and colour become one range.
-  const runs: { row: number; count: number; column: number; color: string }[] = [];
-  spec.fills?.forEach((f, r) => {
-    if (!f || r >= spec.rows.length) return;
-    const color = `#${f.argb.slice(-6).toUpperCase()}`;
-    const last = runs[runs.length - 1];
-    if (last && last.column === f.column && last.color === color && last.row + last.count === r) last.count++;
-    else runs.push({ row: r, count: 1, column: f.column, color });
-  });
+  const runs = fillRuns(spec);
   chunked(runs, (part) =>
     listJob(
       part,
@@ -545,13 +569,8 @@ function decorationJobs(t: Target, chunk: number): Job[] {
 
   // Hyperlinks to the source cells, all queued, none synced per row.
   if (spec.links) {
-    const { column, targets } = spec.links;
-    const links: { row: number; target: string; text: string }[] = [];
-    targets.forEach((target, r) => {
-      if (!target || r >= spec.rows.length) return;
-      const cell = spec.rows[r]![column];
-      links.push({ row: r, target, text: cell === null || cell === undefined ? target : String(cell) });
-    });
+    const { column } = spec.links;
+    const links = sourceLinks(spec);
     chunked(links, (part) =>
       listJob(
         part,

@@ -20,7 +20,18 @@
 //   while writing and restored after.
 import { columnLetter, type Cell } from '../workbook/cells.js';
 import { NUMBER_FORMATS, headerRowNumber, type SheetSpec } from '../workbook/sheet-spec.js';
-import { AddinError, REPORT_MARK, excelValue, isVariantOf, reportNames, toCell, type SheetGrid } from '../addin/excel-io.js';
+import {
+  AddinError,
+  REPORT_MARK,
+  excelValue,
+  fillRuns,
+  isVariantOf,
+  reportNames,
+  sourceLinks,
+  toCell,
+  valueBlock,
+  type SheetGrid,
+} from '../addin/excel-io.js';
 import type { GridReadOptions, RowProgress } from '../addin/workbook-host.js';
 import type { EtApplication, EtRange, EtWorkbook, EtWorksheet } from './et.js';
 
@@ -188,21 +199,7 @@ export function etColor(hex: string): number {
 }
 
 function writeValues(ws: EtWorksheet, spec: SheetSpec, from: number, count: number): void {
-  const ncols = spec.columns.length;
-  const data0 = headerRowNumber(spec) + 1; // 1-based row of the first data row
-  const block: (string | number | null)[][] = new Array(count);
-  for (let r = 0; r < count; r++) {
-    const src = spec.rows[from + r]!;
-    if (src.length > ncols)
-      throw new AddinError(
-        `「${spec.name}」第${from + r + 1}行的单元格多于列数`,
-        `${spec.name}: row ${from + r + 1} has more cells than columns`,
-      );
-    const row: (string | number | null)[] = new Array(ncols);
-    for (let c = 0; c < ncols; c++) row[c] = excelValue(src[c]);
-    block[r] = row;
-  }
-  rangeAt(ws, data0 + from, 1, count, ncols).Value2 = block;
+  rangeAt(ws, headerRowNumber(spec) + 1 + from, 1, count, spec.columns.length).Value2 = valueBlock(spec, from, count);
 }
 
 function setUp(app: EtApplication, ws: EtWorksheet, spec: SheetSpec): void {
@@ -243,31 +240,9 @@ function decorate(ws: EtWorksheet, spec: SheetSpec): void {
   const ncols = spec.columns.length;
   const data0 = headerRowNumber(spec) + 1;
   for (const r of spec.totalRows ?? []) if (r >= 0 && r < spec.rows.length) rangeAt(ws, data0 + r, 1, 1, ncols).Font.Bold = true;
-  // Fills: runs of consecutive rows with the same column and colour are one range.
-  let run: { row: number; count: number; column: number; color: string } | null = null;
-  const flush = () => {
-    if (run) rangeAt(ws, data0 + run.row, run.column + 1, run.count, 1).Interior.Color = etColor(run.color);
-    run = null;
-  };
-  spec.fills?.forEach((f, r) => {
-    if (!f || r >= spec.rows.length) return flush();
-    const color = f.argb.slice(-6);
-    if (run && run.column === f.column && run.color === color && run.row + run.count === r) run.count++;
-    else {
-      flush();
-      run = { row: r, count: 1, column: f.column, color };
-    }
-  });
-  flush();
-  if (spec.links) {
-    const { column, targets } = spec.links;
-    targets.forEach((target, r) => {
-      if (!target || r >= spec.rows.length) return;
-      const cell = spec.rows[r]![column];
-      const anchor = rangeAt(ws, data0 + r, column + 1);
-      ws.Hyperlinks.Add(anchor, '', target, undefined, cell === null || cell === undefined ? target : String(cell));
-    });
-  }
+  for (const run of fillRuns(spec)) rangeAt(ws, data0 + run.row, run.column + 1, run.count, 1).Interior.Color = etColor(run.color);
+  const column = spec.links?.column ?? 0;
+  for (const link of sourceLinks(spec)) ws.Hyperlinks.Add(rangeAt(ws, data0 + link.row, column + 1), '', link.target, undefined, link.text);
 }
 
 export interface EtWriteResult {
