@@ -183,6 +183,23 @@ describe('WPS ribbon page (index.html)', () => {
     for (const name of callbacks)
       expect(await page.evaluate((n) => typeof (window as unknown as Record<string, unknown>)[n], name)).toBe('function');
 
+    // ribbon.xml, manifest.xml and publish.xml are well-formed; publish.xml names the add-in's folder, type et.
+    const xml = [ribbon, readFileSync(join(ADDIN, 'manifest.xml'), 'utf8'), readFileSync(join(ADDIN, '..', 'publish.xml'), 'utf8')];
+    const parsed = await page.evaluate((texts) => {
+      const docs = texts.map((t) => new DOMParser().parseFromString(t, 'application/xml'));
+      const plugin = docs[2]!.querySelector('jsplugin');
+      return {
+        errors: docs.map((d) => d.querySelector('parsererror')?.textContent ?? null),
+        plugin: plugin && { name: plugin.getAttribute('name'), type: plugin.getAttribute('type'), url: plugin.getAttribute('url') },
+        namespace: docs[1]!.querySelector('Functions > Namespace')?.textContent,
+      };
+    }, xml);
+    expect(parsed).toEqual({
+      errors: [null, null, null],
+      plugin: { name: 'village-funds', type: 'et', url: `village-funds_${version}` },
+      namespace: 'CUNJI',
+    });
+
     const functions = JSON.parse(readFileSync(join(ADDIN, 'functions.json'), 'utf8')) as { functions: { name: string }[] };
     const registered = await page.evaluate(() =>
       Object.keys((window as unknown as { __VF_FAKE_WPS__: FakeWpsAddin }).__VF_FAKE_WPS__.functions),
