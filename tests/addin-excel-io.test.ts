@@ -1,5 +1,5 @@
 // The Office.js adapter (src/addin/excel-io.ts) against the in-memory Excel host
-// (src/addin/testing/fake-excel.ts): read, detect, compute, write; sync counts,
+// (tests/support/fake-excel.ts): read, detect, compute, write; sync counts,
 // request sizes, payload halving, report marks, user sheets left alone.
 import { describe, expect, test } from 'vitest';
 import {
@@ -15,7 +15,7 @@ import {
   type Requirements,
   type WriteProgress,
 } from '../src/addin/excel-io.js';
-import { FakeExcel, type FakeSheet } from '../src/addin/testing/fake-excel.js';
+import { FakeExcel, type FakeSheet } from './support/fake-excel.js';
 import { isDateFormat } from '../src/workbook/cells.js';
 import { calculator, type Calculator } from '../src/engine/index.js';
 import { calcReport } from '../src/workbook/calc-job.js';

@@ -1,7 +1,7 @@
 // The in-memory Excel host keeps Office.js's rules; these tests pin the rules the
 // adapter's tests rely on.
 import { describe, expect, test } from 'vitest';
-import { FakeExcel, FakeRichApiError, parseAddress, typedInput, utf8Length } from '../src/addin/testing/fake-excel.js';
+import { FakeExcel, FakeRichApiError, parseAddress, typedInput, utf8Length } from './support/fake-excel.js';
 
 describe('FakeExcel', () => {
   test('properties are unreadable before load() and sync(); loads are snapshots', async () => {

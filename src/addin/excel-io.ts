@@ -135,7 +135,8 @@ export interface ReadOptions {
 const ERROR_VALUE =
   /^#(NULL!|DIV\/0!|VALUE!|REF!|NAME\?|NUM!|N\/A|GETTING_DATA|SPILL!|CALC!|FIELD!|BLOCKED!|UNKNOWN!|BUSY!|CONNECT!|PYTHON!)$/;
 
-function toCell(v: unknown, format: string | undefined): Cell {
+/** A cell value as the workbook layer takes it (error values become null); numbers in a date format become Dates. */
+export function toCell(v: unknown, format: string | undefined): Cell {
   if (v === '' || v === null || v === undefined) return null;
   if (typeof v === 'string') return ERROR_VALUE.test(v) ? null : v;
   if (typeof v === 'number') return format !== undefined && isDateFormat(format) ? dateFromSerial(v) : v;
@@ -312,12 +313,39 @@ export function variantName(name: string, k: number): string {
   return name.slice(0, MAX_SHEET_NAME - suffix.length) + suffix;
 }
 
-function isVariantOf(existing: string, name: string): boolean {
+/** Whether a sheet name is `name` or one of its numbered variants (case-insensitive, as Excel compares names). */
+export function isVariantOf(existing: string, name: string): boolean {
   const e = existing.toLowerCase();
   const n = name.toLowerCase();
   if (e === variantName(n, 1)) return true;
   const m = /\((\d+)\)$/.exec(e);
   return !!m && e === variantName(n, Number(m[1]));
+}
+
+/**
+ * The sheet each report goes to: its own name, or the first numbered variant
+ * that is free or already ours (`ours`: lower-case names of sheets this tool
+ * marked). A user's sheet is never chosen. `renamed`: a user's sheet has the name.
+ */
+export function reportNames(
+  specs: readonly Pick<SheetSpec, 'name'>[],
+  existing: readonly string[],
+  ours: ReadonlySet<string>,
+): { name: string; replace: boolean; renamed: boolean }[] {
+  const taken = new Set(existing.map((n) => n.toLowerCase()));
+  const chosen = new Set<string>();
+  return specs.map((spec) => {
+    for (let k = 1; ; k++) {
+      const name = variantName(spec.name, k);
+      const key = name.toLowerCase();
+      if (chosen.has(key)) continue;
+      const mine = ours.has(key);
+      if (taken.has(key) && !mine) continue; // a user's sheet: never touched
+      chosen.add(key);
+      const own = spec.name.toLowerCase();
+      return { name, replace: mine, renamed: k > 1 && !ours.has(own) && taken.has(own) };
+    }
+  });
 }
 
 /** Excel column width in points for a width in characters (Calibri 11: 7 px a character + 5 px padding). */
@@ -423,10 +451,9 @@ function setupJob(t: Target, useProperties: boolean, pageLayout: boolean): Job {
   };
 }
 
-function valuesJob(t: Target, from: number, count: number): Job {
-  const { spec } = t;
+/** Rows [from, from + count) of a report as written (see excelValue); a row longer than the columns is an error. */
+export function valueBlock(spec: SheetSpec, from: number, count: number): (string | number | null)[][] {
   const ncols = spec.columns.length;
-  const data0 = headerRowNumber(spec);
   const block: (string | number | null)[][] = new Array(count);
   for (let r = 0; r < count; r++) {
     const src = spec.rows[from + r]!;
@@ -439,6 +466,38 @@ function valuesJob(t: Target, from: number, count: number): Job {
     for (let c = 0; c < ncols; c++) row[c] = excelValue(src[c]);
     block[r] = row;
   }
+  return block;
+}
+
+/** A report's fills as runs of consecutive rows with the same column and colour ("#RRGGBB"), each one range to colour. */
+export function fillRuns(spec: SheetSpec): { row: number; count: number; column: number; color: string }[] {
+  const runs: { row: number; count: number; column: number; color: string }[] = [];
+  spec.fills?.forEach((f, r) => {
+    if (!f || r >= spec.rows.length) return;
+    const color = `#${f.argb.slice(-6).toUpperCase()}`;
+    const last = runs[runs.length - 1];
+    if (last && last.column === f.column && last.color === color && last.row + last.count === r) last.count++;
+    else runs.push({ row: r, count: 1, column: f.column, color });
+  });
+  return runs;
+}
+
+/** A report's links to source cells: data row, target ("'城关镇'!E12") and the text shown. */
+export function sourceLinks(spec: SheetSpec): { row: number; target: string; text: string }[] {
+  const links: { row: number; target: string; text: string }[] = [];
+  spec.links?.targets.forEach((target, r) => {
+    if (!target || r >= spec.rows.length) return;
+    const cell = spec.rows[r]![spec.links!.column];
+    links.push({ row: r, target, text: cell === null || cell === undefined ? target : String(cell) });
+  });
+  return links;
+}
+
+function valuesJob(t: Target, from: number, count: number): Job {
+  const { spec } = t;
+  const ncols = spec.columns.length;
+  const data0 = headerRowNumber(spec);
+  const block = valueBlock(spec, from, count);
   return {
     bytes: OP + utf8Length(JSON.stringify(block)),
     progress: { sheet: t.index, rows: count },
@@ -498,14 +557,7 @@ function decorationJobs(t: Target, chunk: number): Job[] {
   );
 
   // Fills: runs of consecutive rows with the same column and colour become one range.
-  const runs: { row: number; count: number; column: number; color: string }[] = [];
-  spec.fills?.forEach((f, r) => {
-    if (!f || r >= spec.rows.length) return;
-    const color = `#${f.argb.slice(-6).toUpperCase()}`;
-    const last = runs[runs.length - 1];
-    if (last && last.column === f.column && last.color === color && last.row + last.count === r) last.count++;
-    else runs.push({ row: r, count: 1, column: f.column, color });
-  });
+  const runs = fillRuns(spec);
   chunked(runs, (part) =>
     listJob(
       part,
@@ -517,13 +569,8 @@ function decorationJobs(t: Target, chunk: number): Job[] {
 
   // Hyperlinks to the source cells, all queued, none synced per row.
   if (spec.links) {
-    const { column, targets } = spec.links;
-    const links: { row: number; target: string; text: string }[] = [];
-    targets.forEach((target, r) => {
-      if (!target || r >= spec.rows.length) return;
-      const cell = spec.rows[r]![column];
-      links.push({ row: r, target, text: cell === null || cell === undefined ? target : String(cell) });
-    });
+    const { column } = spec.links;
+    const links = sourceLinks(spec);
     chunked(links, (part) =>
       listJob(
         part,
@@ -605,27 +652,21 @@ export async function writeReport(
   }
 
   // 3. A name for each report.
-  const taken = new Set(existing.map((ws) => ws.name.toLowerCase()));
-  const chosen = new Set<string>();
+  const names = reportNames(
+    specs,
+    existing.map((ws) => ws.name),
+    new Set(ours.keys()),
+  );
   const targets: Target[] = specs.map((spec, index) => {
-    for (let k = 1; ; k++) {
-      const name = variantName(spec.name, k);
-      const key = name.toLowerCase();
-      if (chosen.has(key)) continue;
-      const mine = ours.get(key);
-      if (taken.has(key) && !mine) continue; // a user's sheet: never touched
-      chosen.add(key);
-      return {
-        spec,
-        index,
-        name,
-        replace: !!mine,
-        renamed: k > 1 && !ours.has(spec.name.toLowerCase()) && taken.has(spec.name.toLowerCase()),
-        charts: mine?.charts ?? [],
-        hasProperty: mine?.hasProperty ?? false,
-        hasName: mine?.hasName ?? false,
-      };
-    }
+    const mine = ours.get(names[index]!.name.toLowerCase());
+    return {
+      spec,
+      index,
+      ...names[index]!,
+      charts: mine?.charts ?? [],
+      hasProperty: mine?.hasProperty ?? false,
+      hasName: mine?.hasName ?? false,
+    };
   });
 
   // 4. Everything else, packed into syncs under the request budget.

@@ -202,15 +202,20 @@ export const LEDGER: { name: string; rows: Row[]; dateColumn: number }[] = [
 ];
 
 /** Bundles tests/e2e/fake-office.ts (the in-memory Excel host as a browser script) into TMP. */
-export async function buildFakeOffice(): Promise<string> {
+export function buildFakeOffice(): Promise<string> {
+  return bundleForBrowser('tests/e2e/fake-office.ts', 'fake-office', 'office.js');
+}
+
+/** Bundles a test script (an in-memory host) for the browser into TMP/<dir>/<file>. */
+export async function bundleForBrowser(entry: string, dir: string, file: string): Promise<string> {
   const { default: webpack } = await import('webpack');
-  const out = join(TMP, 'fake-office');
+  const out = join(TMP, dir);
   const config = {
     mode: 'development' as const,
     devtool: false as const,
     target: 'web',
-    entry: join(ROOT, 'tests/e2e/fake-office.ts'),
-    output: { path: out, filename: 'office.js' },
+    entry: join(ROOT, entry),
+    output: { path: out, filename: file },
     resolve: { extensions: ['.ts', '.js'], extensionAlias: { '.js': ['.ts', '.js'] } },
     module: {
       rules: [
@@ -234,5 +239,5 @@ export async function buildFakeOffice(): Promise<string> {
       ok();
     }),
   );
-  return join(out, 'office.js');
+  return join(out, file);
 }

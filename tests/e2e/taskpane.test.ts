@@ -1,11 +1,11 @@
 // The Excel task pane in a real browser, with the in-memory Excel host
-// (src/addin/testing/fake-excel.ts) served in place of Office.js: detect the
+// (tests/support/fake-excel.ts) served in place of Office.js: detect the
 // roster sheets, correct a column, compute, audit, read the policy back from
 // 政策参数, and check the sheets written, the syncs made, and that the user's own
 // sheets were left alone.
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { FakeExcel, FakeInput } from '../../src/addin/testing/fake-excel.js';
+import type { FakeExcel, FakeInput } from '../support/fake-excel.js';
 import type { FakeSetup } from './fake-office.js';
 import { ROSTER, axeViolations, buildFakeOffice, checkPrerequisites, external, launch, serve, shot, type Served } from './support.js';
 

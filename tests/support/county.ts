@@ -1,5 +1,5 @@
 // Deterministic county rosters as grids, for the add-in tests (in-memory Excel host).
-import type { FakeInput } from '../../src/addin/testing/fake-excel.js';
+import type { FakeInput } from './fake-excel.js';
 
 export const ROSTER_HEADER = ['乡镇', '村（社区）名称', '类型', '区划代码', '人口', '上年度党员人数'];
 

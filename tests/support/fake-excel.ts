@@ -23,7 +23,7 @@
 // Counted per sync: request and response bytes, commands, and whether calculation
 // and screen updating were suspended.
 
-import { columnIndex, columnLetter } from '../../workbook/cells.js';
+import { columnIndex, columnLetter } from '../../src/workbook/cells.js';
 
 export type FakeScalar = string | number | boolean;
 export type FakeInput = FakeScalar | null | undefined;

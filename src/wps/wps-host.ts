@@ -1,0 +1,26 @@
+// The WPS task pane's host: the shared workbook host over WPS 表格's open
+// workbook (et-io.ts).
+import { WorkbookHost, type OpenWorkbook } from '../addin/workbook-host.js';
+import type { Lang } from '../ui/host.js';
+import type { EtApplication } from './et.js';
+import { readIfPresent, readSheets, writeReport } from './et-io.js';
+
+export function etWorkbook(app: EtApplication): OpenWorkbook {
+  return {
+    read: (names, options) => readSheets(app, names, options),
+    readIfPresent: (name) => readIfPresent(app, name),
+    write: async (specs, options) => (await writeReport(app, specs, options)).sheets.map((s) => s.name),
+    select: async (sheet, address) => {
+      const ws = app.ActiveWorkbook?.Worksheets.Item(sheet);
+      if (!ws) return;
+      ws.Activate();
+      ws.Range(address).Select();
+    },
+  };
+}
+
+export class WpsHost extends WorkbookHost {
+  constructor(app: EtApplication, lang: Lang = 'zh') {
+    super(etWorkbook(app), lang);
+  }
+}
