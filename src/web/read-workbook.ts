@@ -5,6 +5,7 @@
 // Excel and the CLI: the value in the top-left cell, the rest empty.
 import { csvSheet } from '../workbook/csv.js';
 import { FileRefusedError } from '../workbook/file-kind.js';
+import { readWithSheetJs } from '../workbook/sheetjs.js';
 import type { RowIssue } from '../workbook/issues.js';
 import type { SourceRow } from '../workbook/source.js';
 import { sheetRows, workbookParts } from '../xlsx/read-workbook.js';
@@ -60,7 +61,6 @@ async function readOther(
 ): Promise<LoadedSheet[]> {
   try {
     if (readAs === 'csv') return [csvSheet(fileName, bytes)];
-    const { readWithSheetJs } = await import('../workbook/sheetjs.js');
     return await readWithSheetJs(fileName, bytes);
   } catch (e) {
     if (e instanceof FileRefusedError) throw new UserError(e.said, 'refused');

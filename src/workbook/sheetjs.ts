@@ -48,7 +48,7 @@ function cellOf(c: SheetJsCell | undefined, date1904: boolean): Cell {
 
 /** Every sheet of a workbook in a format SheetJS reads, as rows of our cells. */
 export async function readWithSheetJs(name: string, bytes: Uint8Array): Promise<{ name: string; rows: SourceRow[] }[]> {
-  const XLSX = await import('@e965/xlsx');
+  const XLSX = await import(/* webpackChunkName: "sheetjs" */ '@e965/xlsx');
   let wb;
   // SheetJS reports number formats it cannot convert on console.error; they are
   // no problem of the file's data, and the CLI's stderr is for our messages.

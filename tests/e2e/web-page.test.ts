@@ -238,6 +238,7 @@ describe('web page', () => {
     Buffer.from('EncryptionInfo', 'utf16le').copy(cfb, 1024);
     Buffer.from('EncryptedPackage', 'utf16le').copy(cfb, 1152);
     writeFileSync(encrypted, cfb);
+    // An OLE2 header and nothing else: an .xls cut short.
     const oldXls = join(TMP, '旧版.xls');
     writeFileSync(oldXls, Buffer.concat([Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]), Buffer.alloc(2048)]));
     const corrupt = join(TMP, '损坏.xlsx');
@@ -258,9 +259,9 @@ describe('web page', () => {
     closeSync(fd);
 
     const cases: [string, string, RegExp][] = [
-      ['not-xlsx', notXlsx, /不是 Excel 工作簿/],
+      ['not-xlsx', notXlsx, /不是 \.xlsx 工作簿.*内容却是CSV\/文本文件/],
       ['encrypted', encrypted, /设置了打开密码/],
-      ['xls', oldXls, /旧版 Excel 97-2003 工作簿/],
+      ['xls', oldXls, /无法读取工作簿「旧版.xls」：文件可能已损坏或不完整/],
       ['corrupt', corrupt, /无法读取工作簿/],
       ['no-roster', noRoster, /没有找到名册/],
       ['too-large', huge, /太大（200 MB）/],
