@@ -8,6 +8,9 @@ const want = (name) => !only || only === name;
 
 if (want('engine')) console.log(JSON.stringify({ bench: 'engine', ...benchEngine(600_000) }));
 if (want('calc')) for (const n of [100_000, 600_000]) console.log(JSON.stringify({ bench: 'calc', ...(await benchCalc(n)) }));
+// The formats county offices also have: .xls (SheetJS) and .csv, 100,000 rows each.
+if (want('calc') || want('formats'))
+  for (const format of ['xls', 'csv']) console.log(JSON.stringify({ bench: 'calc', ...(await benchCalc(100_000, format)) }));
 for (const [name, file, fn] of [
   ['libreoffice', './libreoffice.js', 'benchLibreOffice'],
   ['audit', './audit.js', 'benchAudit'],

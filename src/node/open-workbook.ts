@@ -2,7 +2,6 @@
 // (src/workbook/file-kind.ts): .xlsx streamed by our own reader; .xls, .et and
 // .ods by SheetJS and .csv by ours, both from the whole file in memory.
 import { open, readFile } from 'node:fs/promises';
-import { basename } from 'node:path';
 import { csvSheet } from '../workbook/csv.js';
 import { FileRefusedError, fileVerdict, sniffContent, type FileVerdict, type ReadAs } from '../workbook/file-kind.js';
 import { readWithSheetJs } from '../workbook/sheetjs.js';
@@ -25,7 +24,7 @@ export async function sniffFile(path: string): Promise<FileVerdict> {
       tail = new Uint8Array(size - from);
       await fh.read(tail, 0, tail.length, from);
     }
-    return fileVerdict(basename(path), sniffContent(head, tail));
+    return fileVerdict(path, sniffContent(head, tail)); // the path as given: messages name the file concerned
   } finally {
     await fh.close();
   }
@@ -39,10 +38,9 @@ export function openWorkbookFile(path: string, readAs: ReadAs): OpenedWorkbook {
   async function* sheets(): AsyncGenerator<SheetSource> {
     const bytes = new Uint8Array(await readFile(path));
     bytesRead = bytes.length;
-    const name = basename(path);
     let all: SheetSource[];
     try {
-      all = readAs === 'csv' ? [csvSheet(name, bytes)] : await readWithSheetJs(name, bytes);
+      all = readAs === 'csv' ? [csvSheet(path, bytes)] : await readWithSheetJs(path, bytes);
     } catch (e) {
       if (e instanceof FileRefusedError) throw e;
       throw new WorkbookReadError(path, (e as Error).message ?? String(e));

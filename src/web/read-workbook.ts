@@ -61,7 +61,7 @@ async function readOther(
 ): Promise<LoadedSheet[]> {
   try {
     if (readAs === 'csv') return [csvSheet(fileName, bytes)];
-    return await readWithSheetJs(fileName, bytes);
+    return (await readWithSheetJs(fileName, bytes)).map((s) => ({ name: s.name, rows: [...s.rows] }));
   } catch (e) {
     if (e instanceof FileRefusedError) throw new UserError(e.said, 'refused');
     throw unreadableFile(e);

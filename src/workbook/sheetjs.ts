@@ -46,8 +46,8 @@ function cellOf(c: SheetJsCell | undefined, date1904: boolean): Cell {
   }
 }
 
-/** Every sheet of a workbook in a format SheetJS reads, as rows of our cells. */
-export async function readWithSheetJs(name: string, bytes: Uint8Array): Promise<{ name: string; rows: SourceRow[] }[]> {
+/** Every sheet of a workbook in a format SheetJS reads, as rows of our cells (each sheet's rows can be taken once). */
+export async function readWithSheetJs(name: string, bytes: Uint8Array): Promise<{ name: string; rows: Iterable<SourceRow> }[]> {
   const XLSX = await import(/* webpackChunkName: "sheetjs" */ '@e965/xlsx');
   let wb;
   // SheetJS reports number formats it cannot convert on console.error; they are
@@ -61,28 +61,34 @@ export async function readWithSheetJs(name: string, bytes: Uint8Array): Promise<
   } catch (e) {
     const message = (e as Error).message ?? String(e);
     // A password record inside the workbook stream (BIFF8 FILEPASS), which sniffing cannot see.
-    const refused = /password|encrypt/i.test(message) ? fileVerdict(name, 'encrypted') : null;
+    // Matched on SheetJS's words for it: "Unsupported ZIP encryption" comes of any damaged OLE2 file.
+    const refused = /password-protected|Unsupported ODS Encryption|ECMA-376 Encrypted/.test(message)
+      ? fileVerdict(name, 'encrypted')
+      : null;
     if (refused && !refused.ok) throw new FileRefusedError(refused.said);
     throw e;
   } finally {
     console.error = consoleError;
   }
   const date1904 = !!wb.Workbook?.WBProps?.date1904;
-  return wb.SheetNames.map((name) => {
-    const ws = wb.Sheets[name]!;
-    const data = (ws['!data'] ?? []) as (SheetJsCell[] | undefined)[];
-    const rows: SourceRow[] = [];
-    data.forEach((line, r) => {
-      if (!line) return;
-      const cells: Cell[] = [];
-      let any = false;
-      for (let c = 0; c < line.length; c++) {
-        const cell = cellOf(line[c], date1904);
-        if (cell !== undefined) any = true;
-        cells[c] = cell;
-      }
-      if (any) rows.push({ row: r + 1, cells });
-    });
-    return { name, rows };
-  });
+  return wb.SheetNames.map((sheet) => ({ name: sheet, rows: rowsOf((wb.Sheets[sheet]!['!data'] ?? []) as SheetJsRows, date1904) }));
+}
+
+type SheetJsRows = (SheetJsCell[] | undefined)[];
+
+/** A sheet's rows, converted as they are taken (once), each SheetJS row let go once converted so a large sheet is not held twice. */
+function* rowsOf(data: SheetJsRows, date1904: boolean): Generator<SourceRow> {
+  for (let r = 0; r < data.length; r++) {
+    const line = data[r];
+    if (!line) continue;
+    data[r] = undefined;
+    const cells: Cell[] = [];
+    let any = false;
+    for (let c = 0; c < line.length; c++) {
+      const cell = cellOf(line[c], date1904);
+      if (cell !== undefined) any = true;
+      cells[c] = cell;
+    }
+    if (any) yield { row: r + 1, cells };
+  }
 }
