@@ -17,6 +17,7 @@ import { resolvePolicy } from '../src/engine/policy/resolve.js';
 import { calcReport } from '../src/workbook/calc-job.js';
 import { csvSheet, decodeCsv, detectDelimiter, parseCsv } from '../src/workbook/csv.js';
 import { fileVerdict, sniffContent } from '../src/workbook/file-kind.js';
+import { readWithSheetJs } from '../src/workbook/sheetjs.js';
 import type { SheetSource } from '../src/workbook/source.js';
 import { readWorkbook } from '../src/web/read-workbook.js';
 import { UserError } from '../src/ui/host.js';
@@ -321,4 +322,31 @@ describe('sniffing', () => {
       await dir.cleanup();
     }
   });
+});
+
+describe('SheetJS cells', () => {
+  test.each(['cells.xls', 'cells.ods'])(
+    '%s: text, numbers, booleans, dates, error and formula results, merged and hidden sheets',
+    async (f) => {
+      const sheets = (await readWithSheetJs(f, readFileSync(fixture(f)))).map((s) => ({ name: s.name, rows: [...s.rows] }));
+      expect(sheets.map((s) => s.name)).toEqual(['单元格', '隐藏']);
+      const [head, values, merged] = sheets[0]!.rows;
+      expect(head!.cells).toEqual(['文本', '数字', '真假', '日期', '除零', '无值', '公式文本', '代码']);
+      expect(values).toEqual({
+        row: 2,
+        cells: [
+          '东河村',
+          1620.5,
+          true,
+          new Date(Date.UTC(2025, 2, 20)),
+          { error: '#DIV/0!' },
+          { error: '#N/A' },
+          '东河村社区',
+          '410122100201',
+        ],
+      });
+      expect(merged).toEqual({ row: 3, cells: ['合并'] });
+      expect(sheets[1]!.rows).toEqual([{ row: 1, cells: ['x'] }]);
+    },
+  );
 });

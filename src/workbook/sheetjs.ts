@@ -24,6 +24,7 @@ interface SheetJsCell {
   v?: unknown;
   z?: string | number;
   w?: string;
+  f?: string;
 }
 
 function cellOf(c: SheetJsCell | undefined, date1904: boolean): Cell {
@@ -31,6 +32,9 @@ function cellOf(c: SheetJsCell | undefined, date1904: boolean): Cell {
   switch (c.t) {
     case 'n': {
       const v = c.v as number;
+      // LibreOffice keeps a boolean as the formula TRUE() or FALSE() with a
+      // number result in .ods; in Excel that formula's result is a boolean.
+      if (c.f === 'TRUE()' || c.f === 'FALSE()') return v !== 0;
       return typeof c.z === 'string' && isDateFormat(c.z) ? dateFromSerial(v, date1904) : v;
     }
     case 's':
