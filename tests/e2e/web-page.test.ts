@@ -141,8 +141,8 @@ describe('web page', () => {
       'worker loaded after choosing',
     ).toBe(true);
     expect(
-      urls.some((u) => /exceljs|fflate/.test(u)),
-      'no exceljs in the page; fflate only where DecompressionStream is missing',
+      urls.some((u) => /exceljs|fflate|sheetjs/.test(u)),
+      'no exceljs in the page; fflate only where DecompressionStream is missing; SheetJS only for .xls/.et/.ods',
     ).toBe(false);
     await expect(page.getByRole('checkbox', { name: '核算工作表「城关镇」' }).isChecked()).resolves.toBe(true);
     await expect(page.getByRole('checkbox', { name: '核算工作表「河西乡」' }).isChecked()).resolves.toBe(true);
@@ -193,6 +193,33 @@ describe('web page', () => {
     await page.getByRole('button', { name: '河西乡', exact: true }).click();
     await page.getByText('第 1–2 个，共 2 个').waitFor();
 
+    expect(errors).toEqual([]);
+    await context.close();
+    expect(external(urls, server)).toEqual([]);
+  }, 120_000);
+
+  it('computes an .xls roster saved by LibreOffice as its .xlsx original, and a GBK csv', async () => {
+    const { context, page, errors, urls } = await open();
+    await setYear(page, 2025);
+    await rosterInput(page).setInputFiles('tests/fixtures/formats/county-roster.xls');
+    await page.getByRole('checkbox', { name: '核算工作表「城关镇」' }).waitFor();
+    expect(
+      urls.some((u) => /sheetjs/.test(u)),
+      'SheetJS loaded for the .xls',
+    ).toBe(true);
+    const download = page.waitForEvent('download');
+    await computeButton(page).click();
+    const saved = join(TMP, 'web-result-xls.xlsx');
+    await (await download).saveAs(saved);
+    await expect(page.getByTestId('county-total').innerText()).resolves.toBe('8,483,400.00');
+    const towns = ['城关镇', '东风乡', '南河镇', '西山乡'];
+    const expected = await calcReport(only(openXlsxFile('examples/county-roster.xlsx').sheets, towns), calculator(2025), 'zh');
+    expectSameSheets(await readDownloaded(saved), expected.sheets);
+
+    await rosterInput(page).setInputFiles('tests/fixtures/formats/roster-gbk.csv');
+    await page.getByRole('checkbox', { name: '核算工作表「roster-gbk」' }).waitFor();
+    await computeButton(page).click();
+    await expect(page.getByTestId('county-total').innerText()).resolves.toBe('2,521,200.00');
     expect(errors).toEqual([]);
     await context.close();
     expect(external(urls, server)).toEqual([]);
