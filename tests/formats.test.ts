@@ -95,6 +95,21 @@ describe('the web page reading path', () => {
     expect(recalculatedTotal(other.json)).toEqual(original.json);
   });
 
+  test('audits a GBK csv ledger as the same sheet of the .xlsx ledger, and lists its encoding among the notes', async () => {
+    const roster = await webRead(ROSTER);
+    const original = await auditReport(
+      roster,
+      (await webRead(LEDGER)).filter((s) => s.name === '拨付明细'),
+      calc(),
+    );
+    const other = await auditReport(roster, await webRead(fixture('ledger-gbk.csv')), calc());
+    const note = other.json.notes.find((n) => n.code === 'csvEncoding');
+    const notes = other.json.notes.filter((n) => n !== note);
+    expect(note).toMatchObject({ sheet: 'ledger-gbk', row: null, code: 'csvEncoding' });
+    expect(note!.message).toContain('GB18030/GBK');
+    expect(renamed(recalculatedTotal({ ...other.json, notes }), 'ledger-gbk', '拨付明细')).toEqual(original.json);
+  });
+
   test('refuses encrypted, .xlsb and mislabelled files in words', async () => {
     const said = async (name: string, bytes: Uint8Array<ArrayBuffer>) => {
       const e = await readWorkbook(new File([bytes], name)).catch((x: unknown) => x);
