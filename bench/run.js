@@ -12,6 +12,9 @@ if (want('calc')) {
   console.log(JSON.stringify({ bench: 'calc', ...(await benchCalc(100_000, { inline: true })) }));
   console.log(JSON.stringify({ bench: 'calc-json', ...(await benchJsonCost(100_000)) }));
 }
+// The formats county offices also have: .xls (SheetJS) and .csv, 100,000 rows each.
+if (want('calc') || want('formats'))
+  for (const format of ['xls', 'csv']) console.log(JSON.stringify({ bench: 'calc', ...(await benchCalc(100_000, { format })) }));
 for (const [name, file, fn] of [
   ['libreoffice', './libreoffice.js', 'benchLibreOffice'],
   ['audit', './audit.js', 'benchAudit'],

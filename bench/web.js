@@ -43,11 +43,11 @@ export function initialJs(site = SITE) {
   return { files, rawKB: kb(raw), gzipKB: kb(gz6), gzip9KB: kb(gz9), budgetKB: 250, withinBudget: gz6 <= 250 * 1024 };
 }
 
-/** Sizes of the other chunks (loaded later: the worker; fflate only in browsers without DecompressionStream). */
-function lazyChunks(site = SITE) {
+/** Sizes of the other chunks (loaded later: the worker; fflate only in browsers without DecompressionStream; sheetjs only for .xls/.et/.ods). */
+export function lazyChunks(site = SITE) {
   const dir = path.join(site, 'js');
   const out = {};
-  for (const name of ['vf-worker', 'fflate']) {
+  for (const name of ['vf-worker', 'fflate', 'sheetjs']) {
     const f = existsSync(dir) && readdirSync(dir).find((x) => x.startsWith(`${name}.`) && x.endsWith('.js'));
     if (f) {
       const bytes = readFileSync(path.join(dir, f));

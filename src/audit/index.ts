@@ -112,7 +112,8 @@ export async function auditReport(
         options.onProgress?.(rosterRows + seen);
       }
     }
-    audit.sheet(reader.finish());
+    const summary = reader.finish();
+    audit.sheet(sheet.notes ? { ...summary, issues: [...sheet.notes, ...summary.issues] } : summary);
   }
   options.onProgress?.(rosterRows + seen);
   const outcome = audit.finish();

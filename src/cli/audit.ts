@@ -8,7 +8,7 @@ import { formatYuan } from '../engine/format.js';
 import { resolvePolicy } from '../engine/policy/resolve.js';
 import { AuditInputError, auditReport, auditSheetBuilders, checkAsOf, parseTolerance, SCHEDULES, type Schedule } from '../audit/index.js';
 import { parseDate } from '../audit/parse.js';
-import { openXlsxFile } from '../node/read-xlsx.js';
+import { openWorkbookFile } from '../node/open-workbook.js';
 import { writeXlsxAtomically } from '../node/write-xlsx.js';
 import type { Lang } from '../workbook/report.js';
 import { UsageError } from './errors.js';
@@ -57,8 +57,8 @@ async function run(roster: string, args: AuditArgs, io: Io): Promise<number> {
     throw new UsageError({ zh: `拨付进度应为：${SCHEDULES.join('、')}`, en: `the schedule must be one of: ${SCHEDULES.join(', ')}` });
   const asOf = args.asOf === undefined ? undefined : parseAsOf(args.asOf);
   const calc = new Calculator(resolvePolicy(await loadPolicyArg(args.policy), parseYear(args.year)));
-  await checkWorkbookArg(roster);
-  await checkWorkbookArg(args.ledger);
+  const rosterAs = await checkWorkbookArg(roster);
+  const ledgerAs = await checkWorkbookArg(args.ledger);
   if (resolve(roster) === resolve(args.ledger))
     throw new UsageError({ zh: '花名册和拨付明细不能是同一个文件', en: 'the roster and the ledger must be different files' });
   const out = await outputPath(args.ledger, '审计结果', args.output, !!args.force);
@@ -66,8 +66,8 @@ async function run(roster: string, args: AuditArgs, io: Io): Promise<number> {
 
   const size = (await stat(roster)).size + (await stat(args.ledger)).size;
   const bar = progressBar(size, args.lang, io.stderr);
-  const rosterFile = openXlsxFile(roster);
-  const ledgerFile = openXlsxFile(args.ledger);
+  const rosterFile = openWorkbookFile(roster, rosterAs);
+  const ledgerFile = openWorkbookFile(args.ledger, ledgerAs);
   const report = await auditReport(rosterFile.sheets, ledgerFile.sheets, calc, {
     tolerance,
     asOf,

@@ -3,7 +3,8 @@ import { stat } from 'node:fs/promises';
 import { Calculator } from '../engine/compute.js';
 import { formatYuan } from '../engine/format.js';
 import { resolvePolicy } from '../engine/policy/resolve.js';
-import { WORKER_MIN_BYTES, openXlsxFile } from '../node/read-xlsx.js';
+import { openWorkbookFile } from '../node/open-workbook.js';
+import { WORKER_MIN_BYTES } from '../node/read-xlsx.js';
 import { createSpool, type Spool } from '../node/spool.js';
 import { writeXlsxAtomically } from '../node/write-xlsx.js';
 import { runCalc } from '../workbook/calc-job.js';
@@ -23,11 +24,11 @@ export interface CalcArgs {
 }
 
 export async function calcCommand(roster: string, args: CalcArgs, io: Io): Promise<number> {
-  await checkWorkbookArg(roster);
+  const readAs = await checkWorkbookArg(roster);
   // Reading starts first: a large roster's reading worker takes about 0.3 s to
   // boot and read the shared strings, and this thread has nothing to compute
   // until its first rows come (bench/experiments/cpu-timeline.js).
-  const file = openXlsxFile(roster);
+  const file = openWorkbookFile(roster, readAs);
   let units: Spool | null = null;
   try {
     const calc = new Calculator(resolvePolicy(await loadPolicyArg(args.policy), parseYear(args.year)));

@@ -3,7 +3,7 @@ import { compareUnits } from '../engine/compare.js';
 import { Calculator } from '../engine/compute.js';
 import { formatYuan } from '../engine/format.js';
 import { resolvePolicy } from '../engine/policy/resolve.js';
-import { openXlsxFile } from '../node/read-xlsx.js';
+import { openWorkbookFile } from '../node/open-workbook.js';
 import { writeXlsxAtomically } from '../node/write-xlsx.js';
 import { runCalc } from '../workbook/calc-job.js';
 import { compareJson, compareSheets } from '../workbook/compare-report.js';
@@ -26,10 +26,10 @@ export async function compareCommand(roster: string, o: CompareArgs, io: Io): Pr
   const yearA = parseYear(o.year);
   const a = new Calculator(resolvePolicy(await loadPolicyArg(o.policy), yearA));
   const b = new Calculator(resolvePolicy(await loadPolicyArg(o.against ?? o.policy), o.againstYear ? parseYear(o.againstYear) : yearA));
-  await checkWorkbookArg(roster);
+  const readAs = await checkWorkbookArg(roster);
   const out = await outputPath(roster, '预算比较', o.output, !!o.force);
   const rows: ComputedRow[] = [];
-  const read = await runCalc(openXlsxFile(roster).sheets, a, (r) => void rows.push(r));
+  const read = await runCalc(openWorkbookFile(roster, readAs).sheets, a, (r) => void rows.push(r));
   const cmp = compareUnits(
     rows.map((r) => r.result.unit),
     a,

@@ -3,6 +3,8 @@ import { access, readFile, stat } from 'node:fs/promises';
 import { basename, dirname, extname, join, resolve } from 'node:path';
 import { builtinPolicy } from '../engine/policies.js';
 import type { Policy } from '../engine/policy/schema.js';
+import { sniffFile } from '../node/open-workbook.js';
+import type { ReadAs } from '../workbook/file-kind.js';
 import { UsageError } from './errors.js';
 
 /**
@@ -28,16 +30,20 @@ export function parseYear(arg: string | undefined): number {
   return Number(arg);
 }
 
-/** Checks the input is a readable .xlsx file before any output is opened. */
-export async function checkWorkbookArg(path: string): Promise<void> {
+/**
+ * Checks the input is a workbook we read (.xlsx, .xls, .et, .ods, .csv), by its
+ * content as well as its name, before any output is opened; says which reader takes it.
+ */
+export async function checkWorkbookArg(path: string): Promise<ReadAs> {
   try {
     const s = await stat(path);
     if (!s.isFile()) throw new Error();
   } catch {
     throw new UsageError({ zh: `找不到文件：${path}`, en: `file not found: ${path}` });
   }
-  if (extname(path).toLowerCase() !== '.xlsx')
-    throw new UsageError({ zh: `只能读取 .xlsx 工作簿：${path}`, en: `only .xlsx workbooks can be read: ${path}` });
+  const verdict = await sniffFile(path);
+  if (!verdict.ok) throw new UsageError(verdict.said);
+  return verdict.readAs;
 }
 
 /** Output beside the input, named from it, unless -o names one. Refuses to overwrite without --force or to write over the input. */

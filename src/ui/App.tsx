@@ -12,6 +12,10 @@ import { PolicyPanel, type PolicySource } from './components/PolicyPanel.js';
 import { ProgressPanel } from './components/ProgressPanel.js';
 import { AuditResults, CalcResults } from './components/Results.js';
 import { RosterSheets, effectiveColumn } from './components/RosterSheets.js';
+import { READ_EXTENSIONS } from '../workbook/file-kind.js';
+
+/** The file pickers offer every format the page reads (src/workbook/file-kind.ts). */
+const WORKBOOK_ACCEPT = READ_EXTENSIONS.join(',');
 
 const useStyles = makeStyles({
   root: { minHeight: '100vh', backgroundColor: tokens.colorNeutralBackground1 },
@@ -254,7 +258,7 @@ export function App({ host }: { host: Host }) {
                       {...fieldProps}
                       data-testid="roster-input"
                       type="file"
-                      accept=".xlsx,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+                      accept={WORKBOOK_ACCEPT}
                       disabled={busy}
                       onChange={(e) => onRosterFile(e.currentTarget.files?.[0] ?? null)}
                     />
@@ -266,7 +270,7 @@ export function App({ host }: { host: Host }) {
                       {...fieldProps}
                       data-testid="ledger-input"
                       type="file"
-                      accept=".xlsx,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+                      accept={WORKBOOK_ACCEPT}
                       disabled={busy}
                       onChange={(e) => void onLedgerFile(e.currentTarget.files?.[0] ?? null)}
                     />

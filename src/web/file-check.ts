@@ -1,6 +1,7 @@
 // Telling the user early, in words, what is wrong with a chosen file: too big,
-// empty, an old .xls, password-protected, or not a workbook at all.
+// empty, password-protected, or not a workbook we read at all.
 import { UserError } from '../ui/host.js';
+import { fileVerdict, sniffContent, type ReadAs } from '../workbook/file-kind.js';
 
 /** Largest workbook the page reads (bigger ones need the command-line tool). */
 export const MAX_FILE_BYTES = 64 * 1024 * 1024;
@@ -21,46 +22,15 @@ export function checkSize(name: string, size: number): void {
     );
 }
 
-function has(bytes: Uint8Array, needle: Uint8Array): boolean {
-  const first = needle[0];
-  outer: for (let i = bytes.indexOf(first!); i >= 0 && i <= bytes.length - needle.length; i = bytes.indexOf(first!, i + 1)) {
-    for (let k = 1; k < needle.length; k++) if (bytes[i + k] !== needle[k]) continue outer;
-    return true;
-  }
-  return false;
-}
-
-const utf16 = (s: string) => new Uint8Array([...s].flatMap((c) => [c.charCodeAt(0), 0]));
-
-/** Checks the bytes look like an .xlsx (a zip); explains what they are otherwise. */
-export function checkWorkbookBytes(name: string, bytes: Uint8Array): void {
-  const b = bytes;
-  if (b.length >= 4 && b[0] === 0x50 && b[1] === 0x4b && b[2] === 0x03 && b[3] === 0x04) return;
-  if (b.length >= 8 && b[0] === 0xd0 && b[1] === 0xcf && b[2] === 0x11 && b[3] === 0xe0) {
-    // An OLE compound file: an encrypted .xlsx (EncryptedPackage stream) or an old .xls.
-    if (has(b, utf16('EncryptedPackage')) || has(b, utf16('EncryptionInfo')))
-      throw new UserError(
-        {
-          zh: `工作簿「${name}」设置了打开密码，无法读取。请在 Excel 或 WPS 中打开，取消密码（文件 → 信息 → 保护工作簿 → 用密码进行加密，清空密码）后另存，再选择。`,
-          en: `The workbook "${name}" is password-protected and cannot be read. Open it in Excel or WPS, remove the password (File → Info → Protect Workbook → Encrypt with Password, clear it), save, and choose it again.`,
-        },
-        'encrypted',
-      );
-    throw new UserError(
-      {
-        zh: `「${name}」是旧版 Excel 97-2003 工作簿（.xls），无法直接读取。请在 Excel 或 WPS 中另存为 .xlsx 后再选择。`,
-        en: `"${name}" is an old Excel 97-2003 workbook (.xls). Save it as .xlsx in Excel or WPS and choose it again.`,
-      },
-      'xls',
-    );
-  }
-  throw new UserError(
-    {
-      zh: `「${name}」不是 Excel 工作簿（.xlsx）。请选择 .xlsx 文件；CSV 等文件请先在 Excel 或 WPS 中另存为 .xlsx。`,
-      en: `"${name}" is not an Excel workbook (.xlsx). Choose an .xlsx file; save CSV and other files as .xlsx first.`,
-    },
-    'notXlsx',
-  );
+/**
+ * Which reader takes the chosen file (its name and its bytes must agree,
+ * src/workbook/file-kind.ts); explains what it is otherwise: encrypted, .xlsb,
+ * or content another extension calls for.
+ */
+export function checkWorkbookBytes(name: string, bytes: Uint8Array): ReadAs {
+  const verdict = fileVerdict(name, sniffContent(bytes));
+  if (!verdict.ok) throw new UserError(verdict.said, verdict.problem);
+  return verdict.readAs;
 }
 
 /** A zip-bomb guard: the sum of the unpacked sizes the zip's directory declares. */
@@ -78,8 +48,8 @@ export function checkUnpackedSize(name: string, unpacked: number): void {
 export function unreadable(name: string, reason: string): UserError {
   return new UserError(
     {
-      zh: `无法读取工作簿「${name}」：文件可能已损坏，或不是 Excel 保存的 .xlsx。（${reason}）`,
-      en: `Cannot read the workbook "${name}": it may be damaged, or not an .xlsx saved by Excel. (${reason})`,
+      zh: `无法读取工作簿「${name}」：文件可能已损坏或不完整。（${reason}）`,
+      en: `Cannot read the workbook "${name}": it may be damaged or truncated. (${reason})`,
     },
     'unreadable',
   );

@@ -1,7 +1,12 @@
-// Reading a chosen .xlsx inside the worker: checks, then our own reader over
-// the file's bytes (src/xlsx/zip-bytes.ts; the CLI reads files the same way,
-// from disk), then plain rows of cells for the workbook layer. Merged cells
-// read as in Excel and the CLI: the value in the top-left cell, the rest empty.
+// Reading a chosen workbook inside the worker: checks, then our own reader over
+// an .xlsx file's bytes (src/xlsx/zip-bytes.ts; the CLI reads files the same way,
+// from disk), SheetJS for .xls/.et/.ods (loaded only then) and our csv reader,
+// then plain rows of cells for the workbook layer. Merged cells read as in
+// Excel and the CLI: the value in the top-left cell, the rest empty.
+import { csvSheet } from '../workbook/csv.js';
+import { FileRefusedError } from '../workbook/file-kind.js';
+import { readWithSheetJs } from '../workbook/sheetjs.js';
+import type { RowIssue } from '../workbook/issues.js';
 import type { SourceRow } from '../workbook/source.js';
 import { sheetRows, workbookParts } from '../xlsx/read-workbook.js';
 import { ZipBytes } from '../xlsx/zip-bytes.js';
@@ -12,6 +17,8 @@ import { inflateRaw } from './inflate.js';
 export interface LoadedSheet {
   name: string;
   rows: SourceRow[];
+  /** What the reader says about the sheet (a csv file's encoding). */
+  notes?: readonly RowIssue[];
 }
 
 export interface LoadedWorkbook {
@@ -33,12 +40,39 @@ export async function readWorkbook(file: File): Promise<LoadedWorkbook> {
       en: `Cannot read the file "${file.name}" (${(e as Error).message}). It may have moved or be locked by another program.`,
     });
   }
-  checkWorkbookBytes(file.name, bytes);
+  const readAs = checkWorkbookBytes(file.name, bytes);
   const unreadableFile = (e: unknown) => unreadable(file.name, e instanceof Error ? e.message : String(e));
+  const sheets =
+    readAs === 'xlsx' ? await readXlsx(file.name, bytes, unreadableFile) : await readOther(file.name, bytes, readAs, unreadableFile);
+  if (sheets.length === 0)
+    throw new UserError(
+      { zh: `「${file.name}」中没有工作表，不是 Excel 工作簿。`, en: `"${file.name}" has no worksheets: it is not an Excel workbook.` },
+      'notXlsx',
+    );
+  return { key: fileKey(file), name: file.name, sheets };
+}
+
+/** .xls, .et, .ods (SheetJS) and .csv, all rows at once. */
+async function readOther(
+  fileName: string,
+  bytes: Uint8Array,
+  readAs: 'sheetjs' | 'csv',
+  unreadableFile: (e: unknown) => UserError,
+): Promise<LoadedSheet[]> {
+  try {
+    if (readAs === 'csv') return [csvSheet(fileName, bytes)];
+    return (await readWithSheetJs(fileName, bytes)).map((s) => ({ name: s.name, rows: [...s.rows] }));
+  } catch (e) {
+    if (e instanceof FileRefusedError) throw new UserError(e.said, 'refused');
+    throw unreadableFile(e);
+  }
+}
+
+async function readXlsx(fileName: string, bytes: Uint8Array, unreadableFile: (e: unknown) => UserError): Promise<LoadedSheet[]> {
   const zip = await ZipBytes.open(bytes, inflateRaw).catch((e: unknown) => {
     throw unreadableFile(e);
   });
-  checkUnpackedSize(file.name, zip.unpackedSize());
+  checkUnpackedSize(fileName, zip.unpackedSize());
   const sheets: LoadedSheet[] = [];
   try {
     const { sheets: parts, ctx } = await workbookParts(zip);
@@ -50,10 +84,5 @@ export async function readWorkbook(file: File): Promise<LoadedWorkbook> {
   } catch (e) {
     throw unreadableFile(e);
   }
-  if (sheets.length === 0)
-    throw new UserError(
-      { zh: `「${file.name}」中没有工作表，不是 Excel 工作簿。`, en: `"${file.name}" has no worksheets: it is not an Excel workbook.` },
-      'notXlsx',
-    );
-  return { key: fileKey(file), name: file.name, sheets };
+  return sheets;
 }

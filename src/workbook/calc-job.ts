@@ -55,6 +55,7 @@ export async function runCalc(
   };
   for await (const sheet of source) {
     const reader = createRosterReader(sheet.name, { mapping: options.mappings?.[sheet.name], names });
+    if (sheet.notes) issues.push(...sheet.notes);
     for await (const { row, cells } of sheet.rows) {
       for (const o of reader.push(row, cells)) {
         const wait = take(o);

@@ -119,6 +119,8 @@ const SEVERITY: Record<RowIssue['severity'], Record<Lang, string>> = {
   warning: { zh: '提示（已核算）', en: 'warning (computed)' },
   info: { zh: '跳过', en: 'skipped' },
 };
+/** An info issue about a whole sheet (how a csv file was read, no roster header) skips no row. */
+const NOTE: Record<Lang, string> = { zh: '说明', en: 'note' };
 
 export function issuesSheet(issues: RowIssue[], lang: Lang): SheetSpec {
   return {
@@ -131,7 +133,14 @@ export function issuesSheet(issues: RowIssue[], lang: Lang): SheetSpec {
       col('代码', 'text', 24),
       col('说明', 'text', 90),
     ],
-    rows: issues.map((i) => [i.sheet, i.row, i.column, SEVERITY[i.severity][lang], i.code, i.message[lang]]),
+    rows: issues.map((i) => [
+      i.sheet,
+      i.row,
+      i.column,
+      i.severity === 'info' && i.row === null ? NOTE[lang] : SEVERITY[i.severity][lang],
+      i.code,
+      i.message[lang],
+    ]),
     links: {
       column: 5,
       targets: issues.map((i) => (i.row === null ? undefined : `'${i.sheet.replace(/'/g, "''")}'!${i.column ?? 'A'}${i.row}`)),

@@ -141,8 +141,8 @@ describe('web page', () => {
       'worker loaded after choosing',
     ).toBe(true);
     expect(
-      urls.some((u) => /exceljs|fflate/.test(u)),
-      'no exceljs in the page; fflate only where DecompressionStream is missing',
+      urls.some((u) => /exceljs|fflate|sheetjs/.test(u)),
+      'no exceljs in the page; fflate only where DecompressionStream is missing; SheetJS only for .xls/.et/.ods',
     ).toBe(false);
     await expect(page.getByRole('checkbox', { name: '核算工作表「城关镇」' }).isChecked()).resolves.toBe(true);
     await expect(page.getByRole('checkbox', { name: '核算工作表「河西乡」' }).isChecked()).resolves.toBe(true);
@@ -198,6 +198,33 @@ describe('web page', () => {
     expect(external(urls, server)).toEqual([]);
   }, 120_000);
 
+  it('computes an .xls roster saved by LibreOffice as its .xlsx original, and a GBK csv', async () => {
+    const { context, page, errors, urls } = await open();
+    await setYear(page, 2025);
+    await rosterInput(page).setInputFiles('tests/fixtures/formats/county-roster.xls');
+    await page.getByRole('checkbox', { name: '核算工作表「城关镇」' }).waitFor();
+    expect(
+      urls.some((u) => /sheetjs/.test(u)),
+      'SheetJS loaded for the .xls',
+    ).toBe(true);
+    const download = page.waitForEvent('download');
+    await computeButton(page).click();
+    const saved = join(TMP, 'web-result-xls.xlsx');
+    await (await download).saveAs(saved);
+    await expect(page.getByTestId('county-total').innerText()).resolves.toBe('8,483,400.00');
+    const towns = ['城关镇', '东风乡', '南河镇', '西山乡'];
+    const expected = await calcReport(only(openXlsxFile('examples/county-roster.xlsx').sheets, towns), calculator(2025), 'zh');
+    expectSameSheets(await readDownloaded(saved), expected.sheets);
+
+    await rosterInput(page).setInputFiles('tests/fixtures/formats/roster-gbk.csv');
+    await page.getByRole('checkbox', { name: '核算工作表「roster-gbk」' }).waitFor();
+    await computeButton(page).click();
+    await expect(page.getByTestId('county-total').innerText()).resolves.toBe('2,521,200.00');
+    expect(errors).toEqual([]);
+    await context.close();
+    expect(external(urls, server)).toEqual([]);
+  }, 120_000);
+
   it('audits the ledger against the roster and downloads the audit workbook', async () => {
     const { context, page, errors, urls } = await open();
     await setYear(page, 2025);
@@ -238,6 +265,7 @@ describe('web page', () => {
     Buffer.from('EncryptionInfo', 'utf16le').copy(cfb, 1024);
     Buffer.from('EncryptedPackage', 'utf16le').copy(cfb, 1152);
     writeFileSync(encrypted, cfb);
+    // An OLE2 header and nothing else: an .xls cut short.
     const oldXls = join(TMP, '旧版.xls');
     writeFileSync(oldXls, Buffer.concat([Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]), Buffer.alloc(2048)]));
     const corrupt = join(TMP, '损坏.xlsx');
@@ -258,9 +286,9 @@ describe('web page', () => {
     closeSync(fd);
 
     const cases: [string, string, RegExp][] = [
-      ['not-xlsx', notXlsx, /不是 Excel 工作簿/],
+      ['not-xlsx', notXlsx, /不是 \.xlsx 工作簿.*内容却是CSV\/文本文件/],
       ['encrypted', encrypted, /设置了打开密码/],
-      ['xls', oldXls, /旧版 Excel 97-2003 工作簿/],
+      ['xls', oldXls, /无法读取工作簿「旧版.xls」：文件可能已损坏或不完整/],
       ['corrupt', corrupt, /无法读取工作簿/],
       ['no-roster', noRoster, /没有找到名册/],
       ['too-large', huge, /太大（200 MB）/],
