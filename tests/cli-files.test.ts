@@ -15,6 +15,7 @@ import {
   stubLocale,
   writeRosterWorkbook,
 } from './support/roster-files.js';
+import { buildZip, minimalPackage } from './support/zip-build.js';
 
 let tmp: TempDir;
 let roster: string;
@@ -152,6 +153,29 @@ describe('temp files and errors', () => {
       expect(r.code, argv.join(' ')).toBe(2);
       expect(r.stdout, argv.join(' ')).toBe('');
       expect(await tmp.list(), argv.join(' ')).toEqual(inputs);
+    }
+  });
+
+  test('a zip bomb and a damaged part are refused in one line naming the file, exit 2, nothing written', async () => {
+    // 40 MB of rows packed into about 0.1 MB: refused before it is inflated.
+    const rows = (n: number) => '<row r="1"><c r="A1"><v>1500</v></c></row>'.repeat(n);
+    await writeFile(tmp.file('炸弹.xlsx'), buildZip(minimalPackage([{ name: '名册', data: rows(1_000_000) }]), { deflate: true }));
+    await writeFile(tmp.file('坏块.xlsx'), buildZip(minimalPackage([{ name: '名册', data: rows(10) }]), { deflate: true, badCrc: true }));
+    const inputs = await tmp.list();
+    for (const [file, says] of [
+      ['炸弹.xlsx', /压缩炸弹/],
+      ['坏块.xlsx', /损坏/],
+    ] as const) {
+      for (const argv of [
+        ['calc', tmp.file(file)],
+        ['audit', roster, '--ledger', tmp.file(file)],
+      ]) {
+        const r = await runCli(argv);
+        expect(r.code, argv.join(' ')).toBe(2);
+        expect(r.stderr.trimEnd().split('\n'), argv.join(' ')).toEqual([expect.stringMatching(says)]);
+        expect(r.stderr).toContain(file);
+        expect(await tmp.list(), argv.join(' ')).toEqual(inputs);
+      }
     }
   });
 });

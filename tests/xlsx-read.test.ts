@@ -17,8 +17,9 @@ import { writeXlsxAtomically } from '../src/node/write-xlsx.js';
 import { inflateRaw } from '../src/web/inflate.js';
 import { sheetRows, workbookParts } from '../src/xlsx/read-workbook.js';
 import { ZipBytes } from '../src/xlsx/zip-bytes.js';
+import { ZIP_LIMITS } from '../src/xlsx/zip-directory.js';
 import { type TempDir, makeTempDir } from './support/roster-files.js';
-import { buildZip, type ZipBuildOptions } from './support/zip-build.js';
+import { REL, buildZip, minimalPackage, type ZipBuildOptions } from './support/zip-build.js';
 
 let dir: TempDir;
 beforeAll(async () => void (dir = await makeTempDir('vf-read-')));
@@ -53,6 +54,21 @@ async function read(file: string): Promise<{ name: string; rows: SourceRow[] }[]
   } finally {
     vi.unstubAllGlobals();
   }
+}
+
+const ROW_TEXT = '<row r="1"><c r="A1"><v>1500</v></c></row>';
+const ROW = ROW_TEXT.repeat(10);
+/** The package with one byte of the first row's value changed (1500 -> 1600), its CRC-32 left as it was. */
+function changedByte(zip: Buffer): Buffer {
+  const out = Buffer.from(zip);
+  out[out.indexOf('1500') + 1] = '6'.charCodeAt(0);
+  return out;
+}
+
+async function readBytes(bytes: Buffer) {
+  const file = dir.file(`bytes-${Math.random().toString(36).slice(2)}.xlsx`);
+  await writeFile(file, bytes);
+  return read(file);
 }
 
 /** Cells without trailing empties: writers differ in whether an empty styled cell is written. */
@@ -135,35 +151,7 @@ describe.each(MODES)('read from %s', (m) => {
       });
   });
 
-  const NS = 'xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"';
-  const REL = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships';
-
-  /** A minimal package: sheets as sheetData XML, in tab order. */
-  function pkg(
-    sheets: { name: string; data: string; part?: string }[],
-    extra: { sharedStrings?: string; styles?: string; workbookPr?: string; prefix?: string; extraRels?: string; extraSheets?: string } = {},
-  ): Record<string, string> {
-    const p = extra.prefix ?? '';
-    const parts: Record<string, string> = {
-      '_rels/.rels': `<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="${REL}/officeDocument" Target="/xl/workbook.xml"/></Relationships>`,
-      'xl/workbook.xml': `<${p}workbook ${p ? `xmlns:${p.slice(0, -1)}` : 'xmlns'}="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="${REL}">${extra.workbookPr ?? ''}<${p}sheets>${sheets
-        .map((s, i) => `<${p}sheet name="${s.name}" sheetId="${i + 1}" r:id="rIdS${i}"/>`)
-        .join('')}${extra.extraSheets ?? ''}</${p}sheets></${p}workbook>`,
-      'xl/_rels/workbook.xml.rels': `<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">${sheets
-        .map((s, i) => `<Relationship Id="rIdS${i}" Type="${REL}/worksheet" Target="${s.part ?? `worksheets/sheet${i + 1}.xml`}"/>`)
-        .join('')}${extra.sharedStrings ? `<Relationship Id="rIdSS" Type="${REL}/sharedStrings" Target="sharedStrings.xml"/>` : ''}${
-        extra.styles ? `<Relationship Id="rIdST" Type="${REL}/styles" Target="styles.xml"/>` : ''
-      }${extra.extraRels ?? ''}</Relationships>`,
-    };
-    sheets.forEach((s, i) => {
-      const path = s.part ? `xl/${s.part}` : `xl/worksheets/sheet${i + 1}.xml`;
-      parts[path] =
-        `<?xml version="1.0" encoding="UTF-8"?><${p}worksheet ${p ? `xmlns:${p.slice(0, -1)}` : 'xmlns'}="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><${p}sheetData>${s.data}</${p}sheetData></${p}worksheet>`;
-    });
-    if (extra.sharedStrings) parts['xl/sharedStrings.xml'] = `<sst ${NS}>${extra.sharedStrings}</sst>`;
-    if (extra.styles) parts['xl/styles.xml'] = `<styleSheet ${NS}>${extra.styles}</styleSheet>`;
-    return parts;
-  }
+  const pkg = minimalPackage;
 
   async function readParts(parts: Record<string, string>, options: ZipBuildOptions = {}) {
     const file = dir.file(`hand-${Math.random().toString(36).slice(2)}.xlsx`);
@@ -324,6 +312,33 @@ describe.each(MODES)('read from %s', (m) => {
     ]);
   });
 
+  describe('zip bombs: refused with the limit named, before or while inflating', () => {
+    // 40 MB of rows that deflate to about 0.1 MB: over 200 to 1, as no real part packs.
+    const huge = ROW_TEXT.repeat(1_000_000);
+
+    test('a part that says it unpacks far beyond its packed size is refused before it is inflated', async () => {
+      const bytes = buildZip(pkg([{ name: 'S', data: huge }]), { deflate: true });
+      expect(bytes.length).toBeLessThan(1 << 20);
+      const err = await readBytes(bytes).catch((e: unknown) => e);
+      expect(String((err as Error).message)).toMatch(/zip bomb/);
+      if (mode === 'file') expect((err as WorkbookReadError).said?.zh).toMatch(/压缩炸弹/);
+    });
+
+    test('a part that claims little and gives much is stopped where its claim ends', async () => {
+      const claimed = 1 << 20;
+      const bytes = buildZip(pkg([{ name: 'S', data: huge }]), { deflate: true, declaredSize: { 'xl/worksheets/sheet1.xml': claimed } });
+      const err = await readBytes(bytes).catch((e: unknown) => e);
+      // fflate (old browsers) inflates into a buffer of the claimed size, which then fails the CRC-32.
+      const limit = mode === 'memory without DecompressionStream' ? /CRC-32/ : new RegExp(`holds more than the ${claimed} bytes`);
+      expect(String((err as Error).message)).toMatch(limit);
+    });
+
+    test('a part declared over the limit is refused whatever its ratio', async () => {
+      const bytes = buildZip(pkg([{ name: 'S', data: ROW }]), { declaredSize: { 'xl/worksheets/sheet1.xml': ZIP_LIMITS.partBytes + 1 } });
+      expect(String(((await readBytes(bytes).catch((e: unknown) => e)) as Error).message)).toMatch(/zip bomb/);
+    });
+  });
+
   describe('files that are not readable workbooks', () => {
     test.each([
       ['plain text', Buffer.from('乡镇,名称\n城关镇,东风村\n'), /not a zip/],
@@ -331,6 +346,17 @@ describe.each(MODES)('read from %s', (m) => {
       ['a zip without a workbook', buildZip({ 'hello.txt': 'hi' }), /no workbook part/],
       ['an encrypted entry', buildZip(pkg([{ name: 'S', data: '' }]), { encryptedFlag: true }), /encrypted/],
       ['a truncated zip', buildZip(pkg([{ name: 'S', data: '<row r="1"/>' }])).subarray(40), /damaged|truncated|not a zip/],
+      ['a stored entry whose bytes were changed', changedByte(buildZip(pkg([{ name: 'S', data: ROW }]))), /damaged.*CRC-32/],
+      [
+        'a deflated entry whose CRC-32 does not match',
+        buildZip(pkg([{ name: 'S', data: ROW }]), { deflate: true, badCrc: true }),
+        /damaged/,
+      ],
+      [
+        'a part longer than its directory says',
+        buildZip(pkg([{ name: 'S', data: ROW }]), { declaredSize: { 'xl/worksheets/sheet1.xml': 300 } }),
+        /damaged/,
+      ],
     ])('%s is a WorkbookReadError that says why', async (_, bytes, reason) => {
       const file = dir.file(`bad-${Math.random().toString(36).slice(2)}.xlsx`);
       await writeFile(file, bytes);

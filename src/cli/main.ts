@@ -110,8 +110,8 @@ export async function main(argv: string[], io: Io = { stdout: process.stdout, st
     if (e instanceof WorkbookReadError)
       io.stderr.write(
         (fallbackLang === 'zh'
-          ? `无法读取工作簿：${e.path}（文件已损坏或不完整，或已加密）`
-          : `cannot read the workbook: ${e.path} (damaged or truncated, or encrypted)`) + '\n',
+          ? `无法读取工作簿：${e.path}（${e.said?.zh ?? '文件已损坏或不完整，或已加密'}）`
+          : `cannot read the workbook: ${e.path} (${e.said?.en ?? 'damaged or truncated, or encrypted'})`) + '\n',
       );
     else io.stderr.write(describeError(e, fallbackLang) + '\n');
     return 2;

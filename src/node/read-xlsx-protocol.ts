@@ -6,7 +6,7 @@ export type FromReader =
   | { kind: 'sheet'; name: string }
   | { kind: 'rows'; rows: SourceRow[]; bytesRead: number }
   | { kind: 'done'; bytesRead: number }
-  | { kind: 'error'; reason: string };
+  | { kind: 'error'; reason: string; said?: { zh: string; en: string } };
 
 export type ToReader =
   /** What every sheet needs, read by the opener while the worker started: the worker reads the sheets. */

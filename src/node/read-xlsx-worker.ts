@@ -5,7 +5,7 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import type { SourceRow } from '../workbook/source.js';
 import type { WorkbookParts } from '../xlsx/read-workbook.js';
-import { readBatches } from './read-xlsx.js';
+import { readBatches, readError } from './read-xlsx.js';
 import type { FromReader, ToReader } from './read-xlsx-protocol.js';
 import { Credits } from './thread-messages.js';
 
@@ -48,5 +48,6 @@ try {
   }
   await post({ kind: 'done', bytesRead: file.bytesRead() });
 } catch (e) {
-  await post({ kind: 'error', reason: (e as { reason?: string }).reason ?? (e as Error).message });
+  const { reason, said } = readError(workerData as string, e);
+  await post({ kind: 'error', reason, said });
 }

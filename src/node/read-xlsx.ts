@@ -16,16 +16,24 @@ import { sheetRows, workbookParts, type WorkbookParts } from '../xlsx/read-workb
 import { rowsFromBatches, type SheetSource, type SourceRow } from '../workbook/source.js';
 import type { FromReader, ToReader } from './read-xlsx-protocol.js';
 import { Inbox } from './thread-messages.js';
+import { ZipLimitError } from '../xlsx/zip-directory.js';
 import { ZipReader } from './zip-read.js';
 
-/** The file is not a readable .xlsx workbook (not a zip, encrypted, damaged). */
+/** The file is not a readable .xlsx workbook (not a zip, encrypted, damaged); `said`: why, in words for the user, where the reader has them (a zip bomb). */
 export class WorkbookReadError extends Error {
   constructor(
     readonly path: string,
     readonly reason: string,
+    readonly said?: { zh: string; en: string },
   ) {
     super(`cannot read workbook ${path}: ${reason}`);
   }
+}
+
+/** Any reading failure as a WorkbookReadError about `path`. */
+export function readError(path: string, e: unknown): WorkbookReadError {
+  if (e instanceof WorkbookReadError) return e;
+  return new WorkbookReadError(path, (e as Error).message, e instanceof ZipLimitError ? e.said : undefined);
 }
 
 export interface OpenedWorkbook {
@@ -61,12 +69,11 @@ export interface SheetBatches {
 /** The file's sheets, each as batches of rows, read on this thread; `known`: its parts, when they have been read already. */
 export function readBatches(path: string, known?: WorkbookParts): { sheets: AsyncGenerator<SheetBatches>; bytesRead(): number } {
   let zip: ZipReader | undefined;
-  const fail = (e: unknown) => (e instanceof WorkbookReadError ? e : new WorkbookReadError(path, (e as Error).message));
   async function* batches(part: string, ctx: SheetContext): AsyncGenerator<SourceRow[]> {
     try {
       yield* sheetRows(zip!, part, ctx);
     } catch (e) {
-      throw fail(e);
+      throw readError(path, e);
     }
   }
   async function* sheets(): AsyncGenerator<SheetBatches> {
@@ -75,7 +82,7 @@ export function readBatches(path: string, known?: WorkbookParts): { sheets: Asyn
       zip = await ZipReader.open(path);
       parts = known ?? (await workbookParts(zip));
     } catch (e) {
-      throw fail(e);
+      throw readError(path, e);
     }
     for (const s of parts.sheets) yield { name: s.name, batches: batches(s.part, parts.ctx) };
   }
@@ -103,7 +110,7 @@ async function readParts(path: string): Promise<WorkbookParts> {
   try {
     return await workbookParts(await ZipReader.open(path));
   } catch (e) {
-    throw e instanceof WorkbookReadError ? e : new WorkbookReadError(path, (e as Error).message);
+    throw readError(path, e);
   }
 }
 
@@ -144,7 +151,7 @@ function readOnWorker(path: string): OpenedWorkbook {
       if (waiting) worker.unref();
       if (m.kind === 'rows' || m.kind === 'done') bytesRead = m.bytesRead;
       if (m.kind === 'rows') worker.postMessage({ kind: 'more' } satisfies ToReader);
-      if (m.kind === 'error') throw new WorkbookReadError(path, m.reason);
+      if (m.kind === 'error') throw new WorkbookReadError(path, m.reason, m.said);
       if (m.kind === 'crash') throw new Error(`reading ${path} stopped: ${m.reason}`);
       return m;
     };

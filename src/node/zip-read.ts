@@ -4,9 +4,18 @@
 import { createReadStream } from 'node:fs';
 import { open } from 'node:fs/promises';
 import { pipeline } from 'node:stream';
-import { createInflateRaw } from 'node:zlib';
+import { createGunzip } from 'node:zlib';
 import type { PackageParts } from '../xlsx/read-workbook.js';
-import { ZipError, entryToRead, readZipEntries, utf8Pieces, type ZipEntry } from '../xlsx/zip-directory.js';
+import {
+  GZIP_HEADER,
+  ZipError,
+  checkedPieces,
+  entryToRead,
+  gzipTrailer,
+  readZipEntries,
+  utf8Pieces,
+  type ZipEntry,
+} from '../xlsx/zip-directory.js';
 
 export class ZipReader implements PackageParts {
   private read = 0;
@@ -43,17 +52,33 @@ export class ZipReader implements PackageParts {
     yield* utf8Pieces(this.pieces(name));
   }
 
-  private pieces(name: string): AsyncIterable<Buffer> | Buffer[] {
+  private pieces(name: string): AsyncIterable<Uint8Array> {
     const entry = entryToRead(this.entries, name);
-    if (entry.compressedSize === 0) return [];
+    if (entry.compressedSize === 0) return checkedPieces(name, entry, [], false);
     const raw = createReadStream(this.path, {
       start: entry.start,
       end: entry.start + entry.compressedSize - 1,
-      highWaterMark: 1 << 18,
+      // Small pieces: zlib inflates a piece whole before it looks at
+      // backpressure, and 16 KiB inflate to 16 MiB at the most.
+      highWaterMark: 1 << 14,
     });
     raw.on('data', (b) => (this.read += b.length));
-    if (entry.method === 0) return raw;
-    // pipeline destroys every stage on an error, so iterating the inflater throws it.
-    return pipeline(raw, createInflateRaw({ chunkSize: 1 << 18 }), () => {});
+    if (entry.method === 0) return checkedPieces(name, entry, raw, true);
+    return checkedPieces(name, entry, inflated(name, raw, entry), false);
+  }
+}
+
+/** The entry inflated as a gzip member, so zlib checks its CRC-32 and size (zip-directory.ts). */
+async function* inflated(name: string, raw: AsyncIterable<Uint8Array>, entry: ZipEntry): AsyncGenerator<Uint8Array> {
+  async function* framed() {
+    yield GZIP_HEADER;
+    yield* raw;
+    yield gzipTrailer(entry);
+  }
+  // pipeline destroys every stage on an error, or when the caller stops early.
+  try {
+    yield* pipeline(framed(), createGunzip({ chunkSize: 1 << 18 }), () => {});
+  } catch (e) {
+    throw new ZipError(`part ${name} is damaged (${(e as Error).message})`);
   }
 }

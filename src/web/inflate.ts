@@ -2,7 +2,8 @@
 // (Safari < 16.4, Firefox < 113): fflate, loaded only then, as its own chunk.
 import type { InflateRaw } from '../xlsx/zip-bytes.js';
 
-export const inflateRaw: InflateRaw = async (raw) => {
+export const inflateRaw: InflateRaw = async (raw, size) => {
   const { inflateSync } = await import(/* webpackChunkName: "fflate" */ 'fflate');
-  return inflateSync(raw);
+  // Into a buffer of the size the directory claims: fflate stops there.
+  return inflateSync(raw, { out: new Uint8Array(size) });
 };

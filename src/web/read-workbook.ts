@@ -10,6 +10,7 @@ import type { RowIssue } from '../workbook/issues.js';
 import type { SourceRow } from '../workbook/source.js';
 import { sheetRows, workbookParts } from '../xlsx/read-workbook.js';
 import { ZipBytes } from '../xlsx/zip-bytes.js';
+import { ZipLimitError } from '../xlsx/zip-directory.js';
 import { UserError } from '../ui/host.js';
 import { checkSize, checkUnpackedSize, checkWorkbookBytes, unreadable } from './file-check.js';
 import { inflateRaw } from './inflate.js';
@@ -41,7 +42,13 @@ export async function readWorkbook(file: File): Promise<LoadedWorkbook> {
     });
   }
   const readAs = checkWorkbookBytes(file.name, bytes);
-  const unreadableFile = (e: unknown) => unreadable(file.name, e instanceof Error ? e.message : String(e));
+  const unreadableFile = (e: unknown) =>
+    e instanceof ZipLimitError
+      ? new UserError(
+          { zh: `无法读取工作簿「${file.name}」：${e.said.zh}`, en: `Cannot read the workbook "${file.name}": ${e.said.en}` },
+          'refused',
+        )
+      : unreadable(file.name, e instanceof Error ? e.message : String(e));
   const sheets =
     readAs === 'xlsx' ? await readXlsx(file.name, bytes, unreadableFile) : await readOther(file.name, bytes, readAs, unreadableFile);
   if (sheets.length === 0)

@@ -5,9 +5,19 @@
 // and gzip's check catches a damaged entry. Without DecompressionStream
 // (Safari < 16.4, Firefox < 113), `inflateRaw` is used instead.
 import type { PackageParts } from './read-workbook.js';
-import { ZipError, entryToRead, readZipEntries, utf8Pieces, type ZipEntry, type ZipEntryInfo } from './zip-directory.js';
+import {
+  GZIP_HEADER,
+  ZipError,
+  checkedPieces,
+  entryToRead,
+  gzipTrailer,
+  readZipEntries,
+  utf8Pieces,
+  type ZipEntry,
+} from './zip-directory.js';
 
-export type InflateRaw = (raw: Uint8Array) => Promise<Uint8Array>;
+/** Inflates `raw` into at most `size` bytes (the directory's claim: a bomb's part gives no more, and fails its CRC-32). */
+export type InflateRaw = (raw: Uint8Array, size: number) => Promise<Uint8Array>;
 
 const PIECE = 1 << 20;
 
@@ -41,37 +51,37 @@ export class ZipBytes implements PackageParts {
     yield* utf8Pieces(this.pieces(name));
   }
 
-  private async *pieces(name: string): AsyncGenerator<Uint8Array> {
+  private pieces(name: string): AsyncGenerator<Uint8Array> {
     const e = entryToRead(this.entries, name);
     const raw = this.bytes.subarray(e.start, e.start + e.compressedSize);
-    if (e.method === 8 && typeof DecompressionStream === 'function') {
-      const reader = new Blob([gzipFrame(raw, e)]).stream().pipeThrough(new DecompressionStream('gzip')).getReader();
-      try {
-        for (let r = await reader.read(); !r.done; r = await reader.read()) yield r.value;
-      } catch (err) {
-        throw new ZipError(`part ${name} is damaged (${(err as Error).message})`);
-      } finally {
-        reader.releaseLock();
-      }
-      return;
+    // DecompressionStream checks the CRC-32 of the gzip frame; the others are checked here.
+    const gzip = e.method === 8 && typeof DecompressionStream === 'function';
+    return checkedPieces(name, e, gzip ? this.gunzip(name, raw, e) : this.whole(raw, e.method, e.size), !gzip);
+  }
+
+  private async *gunzip(name: string, raw: Uint8Array, e: ZipEntry): AsyncGenerator<Uint8Array> {
+    const framed = new Blob([GZIP_HEADER, raw as Uint8Array<ArrayBuffer>, gzipTrailer(e)])
+      .stream()
+      .pipeThrough(new DecompressionStream('gzip'));
+    const reader = framed.getReader();
+    try {
+      for (let r = await reader.read(); !r.done; r = await reader.read()) yield r.value;
+    } catch (err) {
+      throw new ZipError(`part ${name} is damaged (${(err as Error).message})`);
+    } finally {
+      // Stops inflating when the caller stops early (a bomb refused, or only the first rows wanted).
+      await reader.cancel().catch(() => {});
+      reader.releaseLock();
     }
-    const data = e.method === 0 ? raw : await this.inflate(raw);
+  }
+
+  private async *whole(raw: Uint8Array, method: number, size: number): AsyncGenerator<Uint8Array> {
+    const data = method === 0 ? raw : await this.inflate(raw, size);
     for (let i = 0; i < data.length; i += PIECE) yield data.subarray(i, i + PIECE);
   }
 
-  private inflate(raw: Uint8Array): Promise<Uint8Array> {
+  private inflate(raw: Uint8Array, size: number): Promise<Uint8Array> {
     if (!this.inflateRaw) throw new ZipError('this host cannot inflate zip entries');
-    return this.inflateRaw(raw);
+    return this.inflateRaw(raw, size);
   }
-}
-
-/** Raw deflate data as a gzip member: 10-byte header, the data, CRC-32 and size (both little-endian). */
-function gzipFrame(raw: Uint8Array, e: ZipEntryInfo): Uint8Array<ArrayBuffer> {
-  const out = new Uint8Array(10 + raw.length + 8);
-  out.set([0x1f, 0x8b, 8, 0, 0, 0, 0, 0, 0, 255]);
-  out.set(raw, 10);
-  const v = new DataView(out.buffer);
-  v.setUint32(10 + raw.length, e.crc32, true);
-  v.setUint32(14 + raw.length, e.size >>> 0, true); // ISIZE is the size modulo 2^32
-  return out;
 }

@@ -4,6 +4,7 @@
 // Zip64 directories are understood. Part names are case-insensitive in a
 // package, and a few writers use backslashes: names are kept in lower case,
 // with forward slashes.
+import { crc32 } from './crc32.js';
 
 export interface ZipEntryInfo {
   method: number;
@@ -17,6 +18,34 @@ export interface ZipEntryInfo {
 
 /** The bytes are not a zip we can read; the message says why. */
 export class ZipError extends Error {}
+
+/**
+ * What no county workbook comes near, and a zip bomb passes (docs/xlsx.md,
+ * "Limits"): a part that unpacks to more than 1 GiB (a full sheet of 1,048,576
+ * rows of a 10-column roster is about 0.3 GiB of XML), or to more than 16 MiB
+ * at over 200 times its packed size (real parts pack 5 to 15 times, and the
+ * plainest, a sheet of empty styled cells, under 100).
+ */
+export const ZIP_LIMITS = { partBytes: 1 << 30, ratio: 200, ratioFrom: 16 << 20 };
+
+/** A part beyond ZIP_LIMITS: refused before inflating it, or as soon as it gives more than it claimed. */
+export class ZipLimitError extends ZipError {
+  readonly said: { zh: string; en: string };
+  constructor(part: string, size: number, packed: number) {
+    const mb = (n: number) => (n / 1024 ** 2).toFixed(1);
+    const said = {
+      zh: `工作簿中的「${part}」解压后达 ${mb(size)} MB（压缩时 ${mb(packed)} MB），超出任何真实工作簿的大小（单个部件不超过 ${ZIP_LIMITS.partBytes / 1024 ** 3} GB，压缩比不超过 ${ZIP_LIMITS.ratio} 倍），可能是恶意构造的文件（“压缩炸弹”），已拒绝读取。`,
+      en: `"${part}" in the workbook unpacks to ${mb(size)} MB (${mb(packed)} MB packed), beyond any real workbook (a part at most ${ZIP_LIMITS.partBytes / 1024 ** 3} GB, packed at most ${ZIP_LIMITS.ratio} to 1): possibly a crafted file (a "zip bomb"); not read.`,
+    };
+    super(said.en);
+    this.said = said;
+  }
+}
+
+function checkLimits(part: string, size: number, packed: number): void {
+  if (size > ZIP_LIMITS.partBytes || (size > ZIP_LIMITS.ratioFrom && size > packed * ZIP_LIMITS.ratio))
+    throw new ZipLimitError(part, size, packed);
+}
 
 /** Exactly `len` bytes at `pos`. */
 export type ReadAt = (pos: number, len: number) => Promise<Uint8Array>;
@@ -104,7 +133,49 @@ export function entryToRead(entries: Map<string, ZipEntry>, name: string): ZipEn
   if (!entry) throw new ZipError(`the package has no part ${name}`);
   if (entry.flags & 1) throw new ZipError('the workbook is encrypted');
   if (entry.method !== 0 && entry.method !== 8) throw new ZipError(`part ${name} uses an unknown compression (${entry.method})`);
+  checkLimits(name, entry.size, entry.compressedSize);
   return entry;
+}
+
+/**
+ * An entry's bytes as they are inflated, checked as unzip does: never more
+ * than the directory says (a bomb's part may claim little and give much; it
+ * is stopped there), then exactly that many, and, with `crc`, the CRC-32
+ * (where the inflater does not check it itself).
+ */
+export async function* checkedPieces(
+  name: string,
+  entry: ZipEntryInfo,
+  pieces: AsyncIterable<Uint8Array> | Iterable<Uint8Array>,
+  crc: boolean,
+): AsyncGenerator<Uint8Array> {
+  let size = 0;
+  let sum = 0;
+  for await (const piece of pieces) {
+    size += piece.length;
+    if (size > entry.size) {
+      checkLimits(name, size, entry.compressedSize);
+      throw new ZipError(`part ${name} is damaged: it holds more than the ${entry.size} bytes its directory says`);
+    }
+    if (crc) sum = crc32(piece, sum);
+    yield piece;
+  }
+  if (size !== entry.size) throw new ZipError(`part ${name} is damaged: ${size} bytes, not the ${entry.size} its directory says`);
+  if (crc && sum !== entry.crc32) throw new ZipError(`part ${name} is damaged: its CRC-32 does not match`);
+}
+
+/**
+ * Raw deflate data framed as a gzip member (10-byte header, the data, then
+ * the directory's CRC-32 and size), so an inflater that reads gzip checks
+ * both: Node's zlib and the browsers' DecompressionStream.
+ */
+export const GZIP_HEADER = Uint8Array.of(0x1f, 0x8b, 8, 0, 0, 0, 0, 0, 0, 255);
+export function gzipTrailer(e: ZipEntryInfo): Uint8Array<ArrayBuffer> {
+  const out = new Uint8Array(8);
+  const v = new DataView(out.buffer);
+  v.setUint32(0, e.crc32, true);
+  v.setUint32(4, e.size >>> 0, true); // ISIZE is the size modulo 2^32
+  return out;
 }
 
 /** UTF-8 text from bytes in pieces, decoded as they come: a character split between pieces stays whole. */

@@ -11,8 +11,10 @@ export interface ZipBuildOptions {
   zip64?: boolean;
   /** Mark entries as encrypted (flag bit 0), without encrypting anything. */
   encryptedFlag?: boolean;
-  /** The unpacked size the central directory declares for each entry (a zip bomb's claim), instead of the real one. */
-  declaredSize?: number;
+  /** The unpacked size the central directory declares for each entry, or for the entries named (a zip bomb's claim), instead of the real one. */
+  declaredSize?: number | Record<string, number>;
+  /** Write a CRC-32 that does not match the entry's bytes (a damaged entry). */
+  badCrc?: boolean;
 }
 
 const u16 = (n: number) => {
@@ -42,9 +44,10 @@ export function buildZip(parts: Record<string, string>, options: ZipBuildOptions
     const raw = Buffer.from(text, 'utf8');
     const data = method === 8 ? deflateRawSync(raw) : raw;
     const nameBytes = Buffer.from(name, 'utf8');
-    const crc = crc32(raw);
+    const crc = (crc32(raw) ^ (options.badCrc ? 1 : 0)) >>> 0;
     const version = u16(z64 ? 45 : 20);
-    const declared = options.declaredSize ?? raw.length;
+    const claim = options.declaredSize;
+    const declared = (typeof claim === 'object' ? claim[name] : claim) ?? raw.length;
     // The fields local headers and directory entries share: flags to the name's length.
     const shared = (size: number) => [
       u16(flags),
@@ -100,4 +103,34 @@ export function buildZip(parts: Record<string, string>, options: ZipBuildOptions
     ]),
   );
   return Buffer.concat([...chunks, dir, ...tail]);
+}
+
+const NS = 'xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"';
+export const REL = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships';
+
+/** A minimal workbook package: sheets as sheetData XML, in tab order (parts for buildZip). */
+export function minimalPackage(
+  sheets: { name: string; data: string; part?: string }[],
+  extra: { sharedStrings?: string; styles?: string; workbookPr?: string; prefix?: string; extraRels?: string; extraSheets?: string } = {},
+): Record<string, string> {
+  const p = extra.prefix ?? '';
+  const parts: Record<string, string> = {
+    '_rels/.rels': `<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="${REL}/officeDocument" Target="/xl/workbook.xml"/></Relationships>`,
+    'xl/workbook.xml': `<${p}workbook ${p ? `xmlns:${p.slice(0, -1)}` : 'xmlns'}="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="${REL}">${extra.workbookPr ?? ''}<${p}sheets>${sheets
+      .map((s, i) => `<${p}sheet name="${s.name}" sheetId="${i + 1}" r:id="rIdS${i}"/>`)
+      .join('')}${extra.extraSheets ?? ''}</${p}sheets></${p}workbook>`,
+    'xl/_rels/workbook.xml.rels': `<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">${sheets
+      .map((s, i) => `<Relationship Id="rIdS${i}" Type="${REL}/worksheet" Target="${s.part ?? `worksheets/sheet${i + 1}.xml`}"/>`)
+      .join('')}${extra.sharedStrings ? `<Relationship Id="rIdSS" Type="${REL}/sharedStrings" Target="sharedStrings.xml"/>` : ''}${
+      extra.styles ? `<Relationship Id="rIdST" Type="${REL}/styles" Target="styles.xml"/>` : ''
+    }${extra.extraRels ?? ''}</Relationships>`,
+  };
+  sheets.forEach((s, i) => {
+    const path = s.part ? `xl/${s.part}` : `xl/worksheets/sheet${i + 1}.xml`;
+    parts[path] =
+      `<?xml version="1.0" encoding="UTF-8"?><${p}worksheet ${p ? `xmlns:${p.slice(0, -1)}` : 'xmlns'}="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><${p}sheetData>${s.data}</${p}sheetData></${p}worksheet>`;
+  });
+  if (extra.sharedStrings) parts['xl/sharedStrings.xml'] = `<sst ${NS}>${extra.sharedStrings}</sst>`;
+  if (extra.styles) parts['xl/styles.xml'] = `<styleSheet ${NS}>${extra.styles}</styleSheet>`;
+  return parts;
 }
