@@ -61,7 +61,7 @@ async function run(roster: string, args: AuditArgs, io: Io): Promise<number> {
   const ledgerAs = await checkWorkbookArg(args.ledger);
   if (resolve(roster) === resolve(args.ledger))
     throw new UsageError({ zh: '花名册和拨付明细不能是同一个文件', en: 'the roster and the ledger must be different files' });
-  const out = await outputPath(args.ledger, '审计结果', args.output, !!args.force);
+  const out = await outputPath(args.ledger, '审计结果', args.output, !!args.force, io.stderr, args.lang);
   if (resolve(out) === resolve(roster)) throw new UsageError({ zh: '输出文件不能是输入文件', en: 'the output must not be the input file' });
 
   const size = (await stat(roster)).size + (await stat(args.ledger)).size;

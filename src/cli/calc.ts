@@ -32,7 +32,7 @@ export async function calcCommand(roster: string, args: CalcArgs, io: Io): Promi
   let units: Spool | null = null;
   try {
     const calc = new Calculator(resolvePolicy(await loadPolicyArg(args.policy), parseYear(args.year)));
-    const out = await outputPath(roster, '核算结果', args.output, !!args.force);
+    const out = await outputPath(roster, '核算结果', args.output, !!args.force, io.stderr, args.lang);
     const size = (await stat(roster)).size;
     const bar = progressBar(size, args.lang, io.stderr);
     // --json: units go to a spool file as they come, so memory does not grow with the roster.

@@ -27,7 +27,7 @@ export async function compareCommand(roster: string, o: CompareArgs, io: Io): Pr
   const a = new Calculator(resolvePolicy(await loadPolicyArg(o.policy), yearA));
   const b = new Calculator(resolvePolicy(await loadPolicyArg(o.against ?? o.policy), o.againstYear ? parseYear(o.againstYear) : yearA));
   const readAs = await checkWorkbookArg(roster);
-  const out = await outputPath(roster, '预算比较', o.output, !!o.force);
+  const out = await outputPath(roster, '预算比较', o.output, !!o.force, io.stderr, o.lang);
   const rows: ComputedRow[] = [];
   const read = await runCalc(openWorkbookFile(roster, readAs).sheets, a, (r) => void rows.push(r));
   const cmp = compareUnits(

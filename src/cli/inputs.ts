@@ -4,7 +4,9 @@ import { basename, dirname, extname, join, resolve } from 'node:path';
 import { builtinPolicy } from '../engine/policies.js';
 import type { Policy } from '../engine/policy/schema.js';
 import { sniffFile } from '../node/open-workbook.js';
+import { removeStaleTempFiles } from '../node/temp-files.js';
 import type { ReadAs } from '../workbook/file-kind.js';
+import type { Lang } from '../workbook/report.js';
 import { UsageError } from './errors.js';
 
 /**
@@ -47,11 +49,29 @@ export async function checkWorkbookArg(path: string): Promise<ReadAs> {
 }
 
 /** Output beside the input, named from it, unless -o names one. Refuses to overwrite without --force or to write over the input. */
-export async function outputPath(input: string, suffix: string, o: string | undefined, force: boolean): Promise<string> {
+/**
+ * The output's path, checked; temporary files a killed run left in its folder
+ * are removed first, and said on `notes` (stderr).
+ */
+export async function outputPath(
+  input: string,
+  suffix: string,
+  o: string | undefined,
+  force: boolean,
+  notes: NodeJS.WritableStream,
+  lang: Lang,
+): Promise<string> {
   const out = o ?? join(dirname(input), `${basename(input, extname(input))}-${suffix}.xlsx`);
   if (resolve(out) === resolve(input)) throw new UsageError({ zh: '输出文件不能是输入文件', en: 'the output must not be the input file' });
   if (!(await isDirectory(dirname(out))))
     throw new UsageError({ zh: `输出文件夹不存在：${dirname(out)}`, en: `the output folder does not exist: ${dirname(out)}` });
+  const stale = await removeStaleTempFiles(dirname(out));
+  if (stale.length)
+    notes.write(
+      lang === 'zh'
+        ? `已删除上次中断的运行留下的临时文件：${stale.join('、')}\n`
+        : `removed temporary files an interrupted run left behind: ${stale.join(', ')}\n`,
+    );
   if (!force && (await exists(out)))
     throw new UsageError({ zh: `输出文件已存在：${out}（加 --force 覆盖）`, en: `the output exists: ${out} (use --force to replace it)` });
   return out;

@@ -3,6 +3,7 @@
 // or differences found).
 import { Command, CommanderError, Option } from 'commander';
 import { WorkbookReadError } from '../node/read-xlsx.js';
+import { removeTempFiles } from '../node/temp-files.js';
 import type { Lang } from '../workbook/report.js';
 import { describeError } from './errors.js';
 import { langFromEnv } from './lang.js';
@@ -97,6 +98,16 @@ export async function main(argv: string[], io: Io = { stdout: process.stdout, st
       code = await policyCheckCommand(file, { lang: o.lang ?? fallbackLang }, io);
     });
 
+  // Ctrl+C or a kill: the outputs being written are not left half-written, nor their temporary files.
+  const onSignal = (signal: NodeJS.Signals) => {
+    const lost = removeTempFiles();
+    const zh = lost.length ? `，未写入：${lost.join('、')}` : '';
+    const en = lost.length ? `; not written: ${lost.join(', ')}` : '';
+    io.stderr.write(fallbackLang === 'zh' ? `已中断（${signal}）${zh}\n` : `interrupted (${signal})${en}\n`);
+    process.exit(signal === 'SIGINT' ? 130 : 143);
+  };
+  process.once('SIGINT', onSignal);
+  process.once('SIGTERM', onSignal);
   try {
     await program.parseAsync(argv, { from: 'user' });
     return code;
@@ -115,6 +126,9 @@ export async function main(argv: string[], io: Io = { stdout: process.stdout, st
       );
     else io.stderr.write(describeError(e, fallbackLang) + '\n');
     return 2;
+  } finally {
+    process.off('SIGINT', onSignal);
+    process.off('SIGTERM', onSignal);
   }
 }
 

@@ -7,6 +7,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { Utf8Buffer } from '../xlsx/utf8-buffer.js';
+import { trackTemp } from './temp-files.js';
 
 const BATCH = 1 << 20; // bytes gathered before a write
 
@@ -21,6 +22,7 @@ export interface Spool {
 
 export async function createSpool(): Promise<Spool> {
   const dir = await mkdtemp(path.join(os.tmpdir(), 'village-funds-'));
+  const untrack = trackTemp(dir);
   const file = path.join(dir, 'spool');
   const out = createWriteStream(file);
   // Each text is encoded as it comes: strings joined first and encoded
@@ -34,6 +36,7 @@ export async function createSpool(): Promise<Spool> {
   const discard = async () => {
     out.destroy();
     await rm(dir, { recursive: true, force: true });
+    untrack();
   };
   return {
     write(text) {

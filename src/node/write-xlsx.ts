@@ -11,13 +11,13 @@
 import { once } from 'node:events';
 import { createWriteStream, existsSync } from 'node:fs';
 import { rename, rm } from 'node:fs/promises';
-import { basename, dirname, join } from 'node:path';
 import { Duplex } from 'node:stream';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import { createGzip, type ZlibOptions } from 'node:zlib';
 import type { OutCell, SheetSpec } from '../workbook/sheet-spec.js';
 import { XlsxWriter, writeSheetSpec, type RowLook, type SheetHead, type SheetStream, type SheetWriter } from '../xlsx/writer.js';
+import { tempPathFor, trackTemp } from './temp-files.js';
 import { Credits } from './thread-messages.js';
 import type { FromWriter, ToWriter } from './write-xlsx-protocol.js';
 
@@ -36,13 +36,16 @@ const fastGzip = () =>
 export type Fill = (wb: SheetWriter, signal: AbortSignal) => Promise<void>;
 
 export async function writeXlsxAtomically(target: string, fill: Fill, options: { onWorker?: boolean } = {}): Promise<void> {
-  const tmp = join(dirname(target), `.${basename(target)}.${process.pid}.tmp`);
+  const tmp = tempPathFor(target);
+  const untrack = trackTemp(tmp);
   try {
     await (options.onWorker && existsSync(fileURLToPath(WORKER)) ? writeOnWorker(tmp, fill) : writeXlsxFile(tmp, fill));
     await rename(tmp, target);
   } catch (e) {
     await rm(tmp, { force: true });
     throw e;
+  } finally {
+    untrack();
   }
 }
 
