@@ -242,6 +242,37 @@ describe('payee names', () => {
     expect(index.match({ name: '' })).toMatchObject({ kind: 'unknown', empty: true });
   });
 
+  test('within each step the name as written wins; the plain form only when no unit is written so', () => {
+    const li = new PayeeIndex([
+      { township: '城关镇', name: '李家沟居委会', type: 'urbanCommunity', population: 5000, membersPrevYear: 50 },
+      { township: '城关镇', name: '李家沟社区', type: 'urbanCommunity', population: 5000, membersPrevYear: 50 },
+      { township: '城关镇', name: '王庄村委会', type: 'village', population: 900, membersPrevYear: 20 },
+      { township: '河口镇', name: '李家沟社区', type: 'urbanCommunity', population: 5000, membersPrevYear: 50 },
+      { township: '河口镇', name: '新村', type: 'village', population: 900, membersPrevYear: 20 },
+      { township: '河口镇', name: '新村', type: 'village', population: 900, membersPrevYear: 20 },
+    ]);
+    const how = (q: Parameters<PayeeIndex['match']>[0]) => {
+      const m = li.match(q);
+      if (m.kind === 'unit') return `${m.by}/${m.rule}:${m.unit.index}${m.form ? `(${m.form})` : ''}`;
+      if (m.kind === 'ambiguous') return `ambiguous/${m.rule}:${m.candidates.map((c) => c.index).join(',')}`;
+      return 'unknown';
+    };
+    expect(how({ name: '李家沟居委会', township: '城关镇' })).toBe('township/exact:0');
+    expect(how({ name: '李家沟社区', township: '城关镇' })).toBe('township/exact:1');
+    expect(how({ name: '李家沟社区居民委员会', township: '城关镇' })).toBe('township/form:1(李家沟社区)');
+    expect(how({ name: '李家沟居委会', township: '河口镇' })).toBe('township/form:3(李家沟社区)');
+    expect(how({ name: '李家沟居委会' })).toBe('name/exact:0');
+    expect(how({ name: '李家沟 居委会（城关镇）' })).toBe('township/exact:0');
+    expect(how({ name: '城关镇李家沟居委会' })).toBe('township/exact:0');
+    expect(how({ name: '李家沟社区' })).toBe('ambiguous/exact:1,3');
+    expect(how({ name: '王庄村委会' })).toBe('name/exact:2');
+    expect(how({ name: '王庄村' })).toBe('name/form:2(王庄村)');
+    expect(how({ name: '新村', township: '河口镇' })).toBe('ambiguous/exact:4,5');
+    expect(how({ name: '新村村民委员会', township: '河口镇' })).toBe('ambiguous/form:4,5');
+    // a 摘要 naming a unit as written
+    expect(li.findNameIn('拨付李家沟居委会2025年办公经费')).toBe('李家沟居委会');
+  });
+
   test('a roster name inside free text', () => {
     expect(index.findNameIn('拨付石桥村2025年办公经费')).toBe('石桥村');
     expect(index.findNameIn('拨付幸福社区居委会党建经费')).toBe('幸福社区');

@@ -3,7 +3,7 @@
 // the entitlements sum to the calc total, and every row read is a payment, rejected or skipped.
 import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
-import { auditReport } from '../src/audit/index.js';
+import { auditReport, nameKey } from '../src/audit/index.js';
 import { Decimal, calculator, computeAll, ZERO } from '../src/engine/index.js';
 import type { Unit, UnitType } from '../src/engine/unit.js';
 import type { Cell } from '../src/workbook/cells.js';
@@ -164,6 +164,111 @@ describe('control totals tie on any ledger', () => {
         expect(r.exitCode).toBe(o.exceptions.length === 0 && o.lines.every((l) => l.status === 'match') ? 0 : 1);
       }),
       { numRuns: 150 },
+    );
+  });
+});
+
+// Issue 13: a unit whose name only reduces onto an existing one (李家沟居委会 beside
+// 李家沟社区) must not pull away payments written exactly as another unit's name.
+const BASES = ['李家沟', '东风', '西湖', '石桥'];
+const VILLAGE_SPELLINGS = ['村', '村委会', '村民委员会', '村村民委员会'];
+const COMMUNITY_SPELLINGS = ['社区', '居委会', '社区居委会', '居民委员会', '社区居民委员会'];
+const spellings = (type: UnitType) => (type === 'village' ? VILLAGE_SPELLINGS : COMMUNITY_SPELLINGS);
+
+const namedUnitArb = fc.record({
+  township: fc.constantFrom(...TOWNSHIPS),
+  base: fc.constantFrom(...BASES),
+  type: fc.constantFrom<UnitType>('village', 'urbanCommunity', 'ruralCommunity'),
+  spelling: fc.nat(),
+  population: fc.integer({ min: 0, max: 9000 }),
+  membersPrevYear: fc.integer({ min: 0, max: 200 }),
+});
+type NamedUnit = typeof namedUnitArb extends fc.Arbitrary<infer T> ? T : never;
+const nameOf = (u: NamedUnit, spelling = u.spelling) => {
+  const s = spellings(u.type);
+  return u.base + s[spelling % s.length]!;
+};
+
+const exactPaymentArb = fc.record({
+  unit: fc.nat(),
+  withTownship: fc.boolean(),
+  bracket: fc.boolean(),
+  spaced: fc.boolean(),
+  category: fc.constantFrom('办公经费', '党建经费', '党员活动经费', '社区服务群众专项经费'),
+  fen: fc.integer({ min: 1, max: 10_000_000 }),
+});
+
+describe('an exactly named payment stays where it goes', () => {
+  test('adding a unit whose name only reduces onto an existing one changes no exactly named payment; totals tie', async () => {
+    await fc.assert(
+      fc.asyncProperty(
+        fc.array(namedUnitArb, { minLength: 1, maxLength: 10 }),
+        fc.array(exactPaymentArb, { minLength: 1, maxLength: 30 }),
+        fc.nat(),
+        fc.nat(),
+        fc.constantFrom(...TOWNSHIPS),
+        async (units, payments, of, spelling, township) => {
+          // The new unit: another spelling of an existing unit's name (same plain form), written nowhere in the roster.
+          const model = units[of % units.length]!;
+          const taken = new Set(units.map((u) => nameOf(u)));
+          const free = spellings(model.type)
+            .map((_, i) => nameOf(model, i))
+            .filter((n) => !taken.has(n));
+          fc.pre(free.length > 0);
+          const extra = { ...model, township, name: free[spelling % free.length]! };
+          expect(nameKey(extra.name)).toBe(nameKey(nameOf(model)));
+
+          const rosterRow = (u: { township: string; type: UnitType; population: number; membersPrevYear: number }, name: string) => [
+            u.township,
+            name,
+            TYPE_WORD[u.type],
+            u.population,
+            u.membersPrevYear,
+          ];
+          const header = ['乡镇', '村(社区)名称', '类型', '户籍人口', '上年度党员人数'];
+          const before = gridSource('名册', [header, ...units.map((u) => rosterRow(u, nameOf(u)))]);
+          const after = gridSource('名册', [header, ...units.map((u) => rosterRow(u, nameOf(u))), rosterRow(extra, extra.name)]);
+
+          // Payees written exactly as a roster name (spaces and a bracketed township are cleaned up);
+          // with a township column (every row filled) or on a sheet without one.
+          const withTown: Cell[][] = [['日期', '凭证号', '乡镇', '收款单位', '经费类别', '金额']];
+          const without: Cell[][] = [['日期', '凭证号', '收款单位', '经费类别', '金额']];
+          payments.forEach((p, i) => {
+            const u = units[p.unit % units.length]!;
+            let name = nameOf(u);
+            if (p.spaced) name = `${name.slice(0, 1)} ${name.slice(1)}`;
+            if (p.bracket) name += `（${u.township}）`;
+            const amount = new Decimal(p.fen).dividedBy(100).toFixed(2);
+            if (p.withTownship) withTown.push(['2025-03-01', `v${i}`, u.township, name, p.category, amount]);
+            else without.push(['2025-03-01', `v${i}`, name, p.category, amount]);
+          });
+          const ledger = () => [gridSource('拨付明细', withTown), gridSource('其他', without)];
+          const calc = calculator(2025);
+          const a = (await auditReport([before], ledger(), calc)).outcome;
+          const b = (await auditReport([after], ledger(), calc)).outcome;
+
+          const where = (p: (typeof a.payments)[number]) => [
+            p.sheet,
+            p.row,
+            p.unit && `${p.unit.township}/${p.unit.name}`,
+            p.matchedBy,
+            p.bucket,
+          ];
+          expect(b.payments.map(where)).toEqual(a.payments.map(where));
+          for (const p of a.payments) {
+            if (p.unit) expect(p.nameRule).toBe('exact');
+            else expect(p.codes).toContain('AMBIGUOUS_PAYEE');
+          }
+          expect(b.payments.map((p) => p.nameRule)).toEqual(a.payments.map((p) => p.nameRule));
+
+          for (const o of [a, b]) for (const c of o.controls) expect(c.ties, c.id).toBe(true);
+          expect(b.totals.disbursed.toFixed(2)).toBe(a.totals.disbursed.toFixed(2));
+          expect(b.totals.matched.toFixed(2)).toBe(a.totals.matched.toFixed(2));
+          const extraTotal = computeAll(calc, [{ ...extra, type: extra.type }]).county.total;
+          expect(b.totals.calcTotal.toFixed(2)).toBe(a.totals.calcTotal.plus(extraTotal).toFixed(2));
+        },
+      ),
+      { numRuns: 100 },
     );
   });
 });

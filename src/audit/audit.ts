@@ -11,11 +11,11 @@ import type { UnitType } from '../engine/unit.js';
 import type { ComputedRow } from '../workbook/report.js';
 import type { IssuePlace, RowIssue } from '../workbook/issues.js';
 import type { RowCounts } from '../workbook/calc-job.js';
-import { auditIssue } from './issues.js';
+import { auditIssue, type RosterUnitRef } from './issues.js';
 import type { LedgerField } from './ledger-fields.js';
 import type { LedgerPayment, LedgerRowOutcome, LedgerSheetSummary } from './ledger.js';
 import { LineClassifier, yearsNamed } from './lines.js';
-import { PayeeIndex, nameKey, townshipKey, unitLabel, type PayeeMatch } from './payees.js';
+import { PayeeIndex, nameKey, townshipKey, unitLabel, type NameRule, type PayeeMatch, type PayeeUnit } from './payees.js';
 import { dueAmount, periodsDue, type Schedule } from './schedule.js';
 
 export const STATUS_CODES = ['match', 'under', 'over', 'unpaid', 'noBasis'] as const;
@@ -90,6 +90,9 @@ export interface AuditException extends RowIssue {
   payee: string | null;
   line: string | null;
   amount: Decimal | null;
+  /** The ledger row's voucher (凭证号) and date, so the auditor can find the payment; null when it has none. */
+  voucher: string | null;
+  date: string | null;
 }
 
 /** One payment as resolved, for the 付款明细 sheet. */
@@ -99,6 +102,8 @@ export interface ResolvedPayment extends LedgerRef {
   /** The roster unit paid, or null. */
   unit: { township: string; name: string } | null;
   matchedBy: 'code' | 'township' | 'name' | null;
+  /** How the name compared: as written, or in its plain form (null: the code alone decided, or no unit). */
+  nameRule: NameRule | null;
   line: string;
   bucket: Bucket;
   /** Codes of this payment's exceptions. */
@@ -281,7 +286,17 @@ export class AuditBuilder {
     this.schedule = this.asOf === null ? null : (options.schedule ?? 'quarterly');
     this.year = calc.policy.year;
     for (const i of calcTotals.issues)
-      if (i.severity === 'error') this.exceptions.push({ ...i, source: 'roster', suggestion: null, payee: null, line: null, amount: null });
+      if (i.severity === 'error')
+        this.exceptions.push({
+          ...i,
+          source: 'roster',
+          suggestion: null,
+          payee: null,
+          line: null,
+          amount: null,
+          voucher: null,
+          date: null,
+        });
   }
 
   private label(line: string): { zh: string; en: string } {
@@ -295,7 +310,17 @@ export class AuditBuilder {
     if (o.kind === 'skipped') this.notes.push(o.issue);
     else if (o.kind === 'rejected') {
       this.counts.rejected++;
-      for (const i of o.issues) this.exceptions.push({ ...i, source: 'ledger', suggestion: null, payee: null, line: null, amount: null });
+      for (const i of o.issues)
+        this.exceptions.push({
+          ...i,
+          source: 'ledger',
+          suggestion: null,
+          payee: null,
+          line: null,
+          amount: null,
+          voucher: o.voucher || null,
+          date: o.date,
+        });
     } else this.payment(o.payment);
   }
 
@@ -363,10 +388,9 @@ export class AuditBuilder {
       found.push({ issue: auditIssue.unknownPayee(payeeAt, payee, s), suggestion: s.join('；') || undefined });
       this.counts.unknownPayee++;
     } else if (match.kind === 'ambiguous') {
-      const c = match.candidates.map((u) => unitLabel(u.unit));
-      found.push({ issue: auditIssue.ambiguousPayee(payeeAt, payee, c), suggestion: c.join('；') });
+      found.push(this.ambiguous(payeeAt, payee, match));
       this.counts.ambiguous++;
-    }
+    } else if (match.rule === 'form') this.notes.push(auditIssue.nameForm(payeeAt, payee, match.form!, unitLabel(match.unit.unit)));
 
     // Where the money goes.
     let acc: Acc;
@@ -419,6 +443,7 @@ export class AuditBuilder {
       payee,
       unit: match.kind === 'unit' ? match.unit.unit : null,
       matchedBy: match.kind === 'unit' ? match.by : null,
+      nameRule: match.kind === 'unit' ? match.rule : null,
       line: lineId,
       bucket,
       codes: NO_CODES,
@@ -427,7 +452,7 @@ export class AuditBuilder {
     if (!p.amount.isZero()) {
       const first = this.earlier(acc, ref);
       if (first) {
-        found.push({ issue: auditIssue.duplicate(place(first.by), first.ref, first.by) });
+        found.push({ issue: auditIssue.duplicate(place(first.by), p.voucher, first.ref, first.by) });
         this.counts.duplicates++;
         acc.duplicates++;
       }
@@ -462,9 +487,35 @@ export class AuditBuilder {
         payee: payeeShown,
         line: lineId,
         amount: p.amount,
+        voucher: p.voucher || null,
+        date: p.date,
       });
     if (found.length > 0) ref.codes = found.map((f) => f.issue.code);
     this.payments.push(ref);
+  }
+
+  /**
+   * A payee fitting several units. Where two of them share a township (the roster's
+   * DUPLICATE_NAME), no township can tell them apart: name each with its roster sheet and
+   * row and ask for the division code.
+   */
+  private ambiguous(at: IssuePlace, payee: string, match: PayeeMatch & { kind: 'ambiguous' }): { issue: RowIssue; suggestion: string } {
+    const form = match.rule === 'form' ? match.form : null;
+    const towns = new Set(match.candidates.map((u) => u.town));
+    if (towns.size === match.candidates.length) {
+      const c = match.candidates.map((u) => unitLabel(u.unit));
+      return { issue: auditIssue.ambiguousPayee(at, payee, c, form), suggestion: c.join('；') };
+    }
+    const refs = match.candidates.map((u) => this.rosterRef(u));
+    const suggestion = `请在拨付明细中填写区划代码：${refs
+      .map((r) => `${r.name}（${r.township}，${r.sheet}!${r.row}${r.code ? `，${r.code}` : '，花名册未填区划代码'}）`)
+      .join('；')}`;
+    return { issue: auditIssue.ambiguousSameName(at, payee, form, refs), suggestion };
+  }
+
+  private rosterRef(u: PayeeUnit): RosterUnitRef {
+    const c = this.units[u.index]!;
+    return { township: u.unit.township, name: u.unit.name, code: u.unit.code ?? null, sheet: c.sheet, row: c.row };
   }
 
   /** An earlier payment in acc with the same amount and the same voucher (first) or date. */

@@ -11,6 +11,8 @@ export const AUDIT_ISSUE_CODES = [
   'NO_HEADER',
   'NO_DATE_COLUMN',
   'AMOUNT_IN_WAN',
+  // a payee matched only after reducing committee forms (info)
+  'NAME_FORM',
   // skipped rows (info)
   'BLANK_ROW',
   'REPEATED_HEADER',
@@ -52,6 +54,15 @@ const where = (sheet: string, row: number, here: string, lang: 'zh' | 'en') =>
     : lang === 'zh'
       ? `工作表「${sheet}」第${row}行`
       : `sheet "${sheet}", row ${row}`;
+
+/** A roster unit named with its place, for messages that must tell two same-named units apart. */
+export interface RosterUnitRef {
+  township: string;
+  name: string;
+  code: string | null;
+  sheet: string;
+  row: number;
+}
 
 const issue = (p: IssuePlace, severity: Severity, code: AuditIssueCode, zh: string, en: string): RowIssue =>
   makeIssue(p, severity, code, zh, en);
@@ -123,13 +134,37 @@ export const auditIssue = {
           `收款单位“${payee}”不在花名册中，计入未匹配（无依据）${suggestions.length ? `；是否为：${suggestions.join('、')}？` : ''}`,
           `the payee "${payee}" is not in the roster; counted as unmatched (no basis)${suggestions.length ? `; did you mean: ${suggestions.join(', ')}?` : ''}`,
         ),
-  ambiguousPayee: (p: IssuePlace, payee: string, candidates: string[]): RowIssue =>
+  ambiguousPayee: (p: IssuePlace, payee: string, candidates: string[], form: string | null): RowIssue =>
     issue(
       p,
       'warning',
       'AMBIGUOUS_PAYEE',
-      `收款单位“${payee}”对应花名册中多个单位（${candidates.join('、')}），请注明乡镇或区划代码；计入未匹配`,
-      `the payee "${payee}" fits several roster units (${candidates.join(', ')}); give the township or division code; counted as unmatched`,
+      `收款单位“${payee}”${form ? `按规范名称“${form}”（去掉居委会、村委会等字样）` : ''}对应花名册中多个单位（${candidates.join('、')}），请注明乡镇或区划代码；计入未匹配`,
+      `the payee "${payee}"${form ? ` in its plain form "${form}" (without 居委会, 村委会 and the like)` : ''} fits several roster units (${candidates.join(', ')}); give the township or division code; counted as unmatched`,
+    ),
+  /** Two roster units in one township share the name: only a division code can tell them apart. */
+  ambiguousSameName: (p: IssuePlace, payee: string, form: string | null, candidates: RosterUnitRef[]): RowIssue => {
+    const zh = candidates.map(
+      (c) => `${c.township}“${c.name}”（${where(c.sheet, c.row, '', 'zh')}${c.code ? `，区划代码${c.code}` : ''}）`,
+    );
+    const en = candidates.map(
+      (c) => `"${c.name}" of ${c.township} (${where(c.sheet, c.row, '', 'en')}${c.code ? `, code ${c.code}` : ''})`,
+    );
+    return issue(
+      p,
+      'warning',
+      'AMBIGUOUS_PAYEE',
+      `收款单位“${payee}”${form ? `按规范名称“${form}”` : ''}对应花名册中同一乡镇的同名单位：${zh.join('、')}，请在拨付明细中填写区划代码；计入未匹配`,
+      `the payee "${payee}"${form ? ` (plain form "${form}")` : ''} fits units of the same name in one township: ${en.join(', ')}; add the division code to the ledger; counted as unmatched`,
+    );
+  },
+  nameForm: (p: IssuePlace, payee: string, form: string, unit: string): RowIssue =>
+    issue(
+      p,
+      'info',
+      'NAME_FORM',
+      `花名册中没有与“${payee}”写法相同的单位，按规范名称“${form}”（去掉居委会、村委会等字样）匹配到${unit}`,
+      `no roster unit is written exactly "${payee}"; matched to ${unit} by its plain form "${form}" (without 居委会, 村委会 and the like)`,
     ),
   notEntitled: (p: IssuePlace, unit: string, line: string): RowIssue =>
     issue(
@@ -163,14 +198,17 @@ export const auditIssue = {
       `经费类别为“${category}”，摘要却写的是“${summary}”，按经费类别计`,
       `the category says ${category} but the summary says ${summary}; counted by the category`,
     ),
-  duplicate: (p: IssuePlace, first: { sheet: string; row: number }, by: 'voucher' | 'date'): RowIssue =>
-    issue(
+  duplicate: (p: IssuePlace, voucher: string, first: { sheet: string; row: number; voucher: string }, by: 'voucher' | 'date'): RowIssue => {
+    const v = (x: string, lang: 'zh' | 'en') =>
+      x ? (lang === 'zh' ? `凭证号 ${x}` : `voucher ${x}`) : lang === 'zh' ? '无凭证号' : 'no voucher';
+    return issue(
       p,
       'warning',
       'DUPLICATE',
-      `疑似重复拨付：与${where(first.sheet, first.row, p.sheet, 'zh')}的收款单位、经费项目、金额相同，且${by === 'voucher' ? '凭证号' : '日期'}相同（仍计入合计）`,
-      `suspected duplicate payment: same payee, fund line and amount as ${where(first.sheet, first.row, p.sheet, 'en')}, and the same ${by} (still counted)`,
-    ),
+      `疑似重复拨付：本笔（${v(voucher, 'zh')}）与${where(first.sheet, first.row, p.sheet, 'zh')}（${v(first.voucher, 'zh')}）相同——收款单位、经费项目、金额一致，且${by === 'voucher' ? '凭证号' : '日期'}相同（仍计入合计）`,
+      `suspected duplicate payment: this one (${v(voucher, 'en')}) matches ${where(first.sheet, first.row, p.sheet, 'en')} (${v(first.voucher, 'en')}): same payee, fund line and amount, and the same ${by} (still counted)`,
+    );
+  },
   outOfYear: (p: IssuePlace, date: string, year: number): RowIssue =>
     issue(
       p,

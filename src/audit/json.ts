@@ -86,6 +86,8 @@ export function auditJson(calc: Calculator, o: AuditOutcome, lang: Lang) {
       payee: e.payee,
       line: e.line,
       amount: e.amount === null ? null : moneyString(e.amount),
+      voucher: e.voucher,
+      date: e.date,
     })),
     notes: o.notes.map((n) => ({ sheet: n.sheet, row: n.row, code: n.code, message: n.message[lang], column: n.column })),
   };

@@ -53,7 +53,7 @@ export type LedgerSkipReason = 'blank' | 'repeatedHeader' | 'subtotal';
 
 export type LedgerRowOutcome =
   | { kind: 'payment'; payment: LedgerPayment }
-  | { kind: 'rejected'; sheet: string; row: number; issues: RowIssue[] }
+  | { kind: 'rejected'; sheet: string; row: number; issues: RowIssue[]; voucher: string; date: string | null }
   | { kind: 'skipped'; sheet: string; row: number; reason: LedgerSkipReason; issue: RowIssue };
 
 export interface LedgerSheetSummary {
@@ -196,7 +196,9 @@ class LedgerSheetReader implements LedgerReader {
     if (!amount.ok) {
       this.counts.rejected++;
       const issue = amount.reason === 'empty' ? auditIssue.missingAmount(at('amount')) : auditIssue.badAmount(at('amount'), amountCell);
-      return { kind: 'rejected', sheet, row, issues: [issue] };
+      // The voucher and date still name the row for the auditor.
+      const d = h.col.date === undefined ? null : parseDate(get('date'));
+      return { kind: 'rejected', sheet, row, issues: [issue], voucher: text(get('voucher')), date: d?.ok ? d.iso : null };
     }
 
     const issues: RowIssue[] = [];

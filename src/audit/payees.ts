@@ -1,9 +1,12 @@
 // Matching a ledger's payee to a roster unit.
 //
-// Order: division code when both sides have one; else township + normalised name;
-// a name without a township matches only when it is unique in the county. Near
-// misses (one character off, one name inside the other, 村 for 社区) are offered as
-// suggestions and never matched; a name that fits two units is ambiguous.
+// Order: division code when both sides have one; else township + name; a name without
+// a township matches only when it is unique in the county. Within each step the name as
+// written (after full-width, space and bracket clean-up) is tried first, and only when
+// no unit has it are the committee forms reduced (李家沟居委会 is 李家沟社区): a unit
+// literally named 李家沟居委会 gets the payments written so. Near misses (one character
+// off, one name inside the other, 村 for 社区) are offered as suggestions and never
+// matched; a name that fits two units by the same rule is ambiguous.
 import type { Unit } from '../engine/unit.js';
 import { BoundedCache, compact, norm } from './text.js';
 
@@ -23,18 +26,23 @@ const SUFFIX_RULES: [RegExp, string][] = [
   [/(村|社区)(党总支部委员会|总支部委员会|党支部委员会|支部委员会|党总支|党支部|党委|委员会)$/, '$1'],
 ];
 
+/** The name as written, for the exact comparison: full-width to half-width, no spaces, no bracketed parts. */
+export function exactKey(raw: string): string {
+  const s = compact(raw);
+  return /[([【〔]/.test(s) ? s.replace(BRACKETED, '') : s;
+}
+
 /**
- * The comparison form of a unit or payee name: full-width to half-width, no spaces,
- * no brackets, no 中共 prefix, committee forms reduced (XX村村民委员会 and XX村委会 are
- * XX村, XX社区居民委员会 is XX社区, XX村党支部 is XX村).
+ * The committee form of a unit or payee name: the exact key without a 中共 prefix and
+ * with the committee forms reduced (XX村村民委员会 and XX村委会 are XX村,
+ * XX社区居民委员会 and XX居委会 are XX社区, XX村党支部 is XX村).
  */
 const nameKeys = new BoundedCache<string, string>();
 
 export function nameKey(raw: string): string {
   const cached = nameKeys.get(raw);
   if (cached !== undefined) return cached;
-  let s = compact(raw);
-  if (/[([【〔]/.test(s)) s = s.replace(BRACKETED, '');
+  let s = exactKey(raw);
   s = s.replace(/^(中国共产党|中共)/, '');
   for (const [re, to] of SUFFIX_RULES)
     if (re.test(s)) {
@@ -83,15 +91,36 @@ export interface PayeeUnit {
   /** Index in the unit list the index was built from. */
   index: number;
   unit: Unit;
+  /** exactKey of the roster name. */
+  exact: string;
+  /** nameKey (committee form) of the roster name. */
   key: string;
   /** Resolved township id (index into townships). */
   town: number;
 }
 
+/** How the name compared: as written ('exact'), or only after reducing committee forms ('form'). */
+export type NameRule = 'exact' | 'form';
+
 export type PayeeMatch =
-  | { kind: 'unit'; unit: PayeeUnit; by: 'code' | 'township' | 'name'; notes: MatchNote[] }
+  | {
+      kind: 'unit';
+      unit: PayeeUnit;
+      by: 'code' | 'township' | 'name';
+      /** How the name compared; null when the division code alone decided. */
+      rule: NameRule | null;
+      /** The form compared when rule is 'form' (李家沟社区 for 李家沟社区居委会). */
+      form: string | null;
+      notes: MatchNote[];
+    }
   | { kind: 'unknown'; suggestions: PayeeUnit[]; notes: MatchNote[]; empty: boolean }
-  | { kind: 'ambiguous'; candidates: PayeeUnit[]; notes: MatchNote[] };
+  | { kind: 'ambiguous'; candidates: PayeeUnit[]; rule: NameRule; form: string; notes: MatchNote[] };
+
+/** Units that fit a name, and by which rule. */
+interface Fit {
+  hits: PayeeUnit[];
+  rule: NameRule;
+}
 
 export type MatchNote =
   | { kind: 'codeNameMismatch'; code: string; unitName: string }
@@ -113,6 +142,14 @@ const push = <K, V>(m: Map<K, V[]>, k: K, v: V) => {
 
 const MAX_SUGGESTIONS = 5;
 
+/** Among units sharing a division code: the exact name first, then the committee form. */
+function narrow(hits: PayeeUnit[], exact: string | null, key: string): Fit {
+  const written = hits.filter((h) => h.exact === exact);
+  if (written.length > 0) return { hits: written, rule: 'exact' };
+  const plain = hits.filter((h) => h.exact === key);
+  return { hits: plain.length > 0 ? plain : hits.filter((h) => h.key === key), rule: 'form' };
+}
+
 export class PayeeIndex {
   readonly units: PayeeUnit[];
   /** Township display names by id. */
@@ -120,8 +157,12 @@ export class PayeeIndex {
   private readonly townExact = new Map<string, number>();
   private readonly townKey = new Map<string, number[]>();
   private readonly byCode = new Map<string, PayeeUnit[]>();
+  /** By committee form (nameKey), county-wide and per township. */
   private readonly byName = new Map<string, PayeeUnit[]>();
   private readonly byTownName = new Map<string, PayeeUnit[]>();
+  /** By the name as written (exactKey), county-wide and per township. */
+  private readonly byExact = new Map<string, PayeeUnit[]>();
+  private readonly byTownExact = new Map<string, PayeeUnit[]>();
   private readonly maxNameLength: number;
   private near?: { deletions: Map<string, string[]>; substrings: Map<string, string[]>; bases: Map<string, string[]> };
   private readonly suggestionCache = new Map<string, PayeeUnit[]>();
@@ -130,12 +171,15 @@ export class PayeeIndex {
     let maxLen = 0;
     this.units = units.map((unit, index) => {
       const town = this.township(unit.township);
+      const exact = exactKey(unit.name);
       const key = nameKey(unit.name);
-      maxLen = Math.max(maxLen, key.length);
-      const p: PayeeUnit = { index, unit, key, town };
+      maxLen = Math.max(maxLen, exact.length, key.length);
+      const p: PayeeUnit = { index, unit, exact, key, town };
       if (unit.code) push(this.byCode, unit.code, p);
       push(this.byName, key, p);
       push(this.byTownName, `${town}\u0000${key}`, p);
+      push(this.byExact, exact, p);
+      push(this.byTownExact, `${town}\u0000${exact}`, p);
       return p;
     });
     this.maxNameLength = maxLen;
@@ -174,21 +218,39 @@ export class PayeeIndex {
   private matchUncached(q: PayeeQuery): PayeeMatch {
     const notes: MatchNote[] = [];
     const raw = norm(q.name);
+    // exact is null when only the committee form is left to compare (a township cut off a reduced name).
+    let exact: string | null = exactKey(raw);
     let key = nameKey(raw);
+    const unit = (u: PayeeUnit, by: 'code' | 'township' | 'name', rule: NameRule | null): PayeeMatch => ({
+      kind: 'unit',
+      unit: u,
+      by,
+      rule,
+      form: rule === 'form' ? key : null,
+      notes,
+    });
+    const ambiguous = (fit: Fit): PayeeMatch => ({
+      kind: 'ambiguous',
+      candidates: fit.hits,
+      rule: fit.rule,
+      form: fit.rule === 'form' ? key : (exact ?? key),
+      notes,
+    });
 
     // 1. Division code, when both sides have one.
     let ledgerCodeUnknown = false;
     if (q.code) {
       const hits = this.byCode.get(q.code);
       if (hits && hits.length > 0) {
-        const same = hits.length === 1 ? hits : hits.filter((h) => h.key === key);
-        if (same.length === 1) {
-          const u = same[0]!;
+        // One roster code on several units: the name tells them apart, exact name first.
+        const fit: Fit = hits.length === 1 ? { hits, rule: 'exact' } : narrow(hits, exact, key);
+        if (fit.hits.length === 1) {
+          const u = fit.hits[0]!;
           if (key !== '' && key !== u.key && !this.relatedKeys(key, u.key))
             notes.push({ kind: 'codeNameMismatch', code: q.code, unitName: u.unit.name });
-          return { kind: 'unit', unit: u, by: 'code', notes };
+          return unit(u, 'code', hits.length === 1 ? null : fit.rule);
         }
-        if (same.length > 1) return { kind: 'ambiguous', candidates: same, notes };
+        if (fit.hits.length > 1) return ambiguous(fit);
       } else ledgerCodeUnknown = true;
     }
     const checkCode = (u: PayeeUnit): void => {
@@ -211,38 +273,45 @@ export class PayeeIndex {
         if (t !== undefined) town = t;
       }
     }
-    if (town === undefined && !this.byName.has(key)) {
-      const split = this.townshipPrefix(key);
-      if (split) [town, key] = split;
+    if (town === undefined && this.fit(undefined, exact, key).hits.length === 0) {
+      const split = this.townshipPrefix(exact!, key);
+      if (split) [town, exact, key] = split;
     }
 
-    if (town !== undefined) {
-      const hits = this.byTownName.get(`${town}\u0000${key}`) ?? [];
-      if (hits.length === 1) {
-        checkCode(hits[0]!);
-        return { kind: 'unit', unit: hits[0]!, by: 'township', notes };
-      }
-      if (hits.length > 1) return { kind: 'ambiguous', candidates: hits, notes };
-      return { kind: 'unknown', suggestions: this.suggest(key, town), notes, empty: false };
+    // 3. With a township, the name in it; else the name alone, only when unique in the county.
+    const fit = this.fit(town, exact, key);
+    if (fit.hits.length === 1) {
+      checkCode(fit.hits[0]!);
+      return unit(fit.hits[0]!, town === undefined ? 'name' : 'township', fit.rule);
     }
-
-    // 3. Name alone: only when unique in the county.
-    const hits = this.byName.get(key) ?? [];
-    if (hits.length === 1) {
-      checkCode(hits[0]!);
-      return { kind: 'unit', unit: hits[0]!, by: 'name', notes };
-    }
-    if (hits.length > 1) return { kind: 'ambiguous', candidates: hits, notes };
-    return { kind: 'unknown', suggestions: this.suggest(key, undefined), notes, empty: false };
+    if (fit.hits.length > 1) return ambiguous(fit);
+    return { kind: 'unknown', suggestions: this.suggest(key, town), notes, empty: false };
   }
 
-  /** "城关镇东河头村": a roster township written before a roster name. */
-  private townshipPrefix(key: string): [number, string] | undefined {
+  /** Units (in the township, or county-wide) with the exact name; else whose name is the payee's committee form; else sharing it. */
+  private fit(town: number | undefined, exact: string | null, key: string): Fit {
+    const [byExact, byForm, scope] =
+      town === undefined ? [this.byExact, this.byName, ''] : [this.byTownExact, this.byTownName, `${town}\u0000`];
+    const written = exact === null ? undefined : byExact.get(scope + exact);
+    if (written) return { hits: written, rule: 'exact' };
+    // "李家沟社区居委会" when the roster has a unit named 李家沟社区 as well as one named 李家沟居委会.
+    return { hits: byExact.get(scope + key) ?? byForm.get(scope + key) ?? [], rule: 'form' };
+  }
+
+  /** "城关镇东河头村": a roster township written before a roster name (as written, else in committee form). */
+  private townshipPrefix(exact: string, key: string): [number, string | null, string] | undefined {
+    for (let cut = 2; cut < exact.length - 1; cut++) {
+      const rest = exact.slice(cut);
+      if (!this.byExact.has(rest) && !this.byName.has(nameKey(rest))) continue;
+      const t = this.resolveTownship(exact.slice(0, cut));
+      if (t !== undefined) return [t, rest, nameKey(rest)];
+    }
+    // "中共城关镇东风村支部委员会": the township is found in the reduced form only.
     for (let cut = 2; cut < key.length - 1; cut++) {
       const rest = key.slice(cut);
       if (!this.byName.has(rest)) continue;
       const t = this.resolveTownship(key.slice(0, cut));
-      if (t !== undefined) return [t, rest];
+      if (t !== undefined) return [t, null, rest];
     }
     return undefined;
   }
@@ -254,7 +323,7 @@ export class PayeeIndex {
     for (let i = 0; i < k.length; i++)
       for (let len = Math.min(this.maxNameLength, k.length - i); len >= 2; len--) {
         const sub = k.slice(i, i + len);
-        if (this.byName.has(sub)) {
+        if (this.byExact.has(sub) || this.byName.has(sub)) {
           found.push({ at: i, name: sub });
           break;
         }

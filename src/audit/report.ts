@@ -142,6 +142,8 @@ export function exceptionsSheet(o: AuditOutcome, lang: Lang): SheetSpec {
       e.payee,
       e.line === null ? null : lineLabel(o, e.line, lang),
       e.amount === null ? null : moneyCell(e.amount),
+      e.voucher,
+      e.date,
       e.message[lang],
       e.suggestion,
     ]);
@@ -155,6 +157,8 @@ export function exceptionsSheet(o: AuditOutcome, lang: Lang): SheetSpec {
       n.column,
       SEVERITY.info[lang],
       n.code,
+      null,
+      null,
       null,
       null,
       null,
@@ -179,11 +183,13 @@ export function exceptionsSheet(o: AuditOutcome, lang: Lang): SheetSpec {
       col('收款单位', 'text', 18),
       col('经费项目', 'text', 18),
       col('金额', 'money', 14),
+      col('凭证号', 'text', 14),
+      col('日期', 'text', 11),
       col('说明', 'text', 80),
       col('建议', 'text', 30),
     ],
     rows,
-    links: { column: 9, targets },
+    links: { column: 11, targets },
   };
 }
 
@@ -295,6 +301,9 @@ const BY_WORDS = {
   name: { zh: '名称（全县唯一）', en: 'name (unique)' },
 } as const;
 
+/** Appended to 匹配方式 when the name matched only in its plain form. */
+const FORM_WORDS: Record<Lang, string> = { zh: '（规范名称）', en: ' (plain form)' };
+
 export function paymentsSheet(o: AuditOutcome, lang: Lang): SheetSpec {
   const labels = new Map<string, string>();
   for (const l of o.lines) labels.set(l.line, l.lineLabel.zh);
@@ -323,7 +332,7 @@ export function paymentsSheet(o: AuditOutcome, lang: Lang): SheetSpec {
       p.township,
       p.payee,
       p.unit ? `${p.unit.name}（${p.unit.township}）` : null,
-      p.matchedBy ? BY_WORDS[p.matchedBy][lang] : null,
+      p.matchedBy ? BY_WORDS[p.matchedBy][lang] + (p.nameRule === 'form' ? FORM_WORDS[lang] : '') : null,
       labels.get(p.line) ?? p.line,
       moneyCell(p.amount),
       BUCKET_WORDS[p.bucket][lang],
