@@ -2,6 +2,7 @@
 // order, possibly streamed. Hosts (our reader on a file, Office.js ranges, an
 // uploaded buffer) adapt to this.
 import type { Cell } from './cells.js';
+import type { SheetKind } from './not-read.js';
 
 export interface SourceRow {
   /** Row number as Excel shows it (1-based). */
@@ -13,6 +14,8 @@ export interface SourceRow {
 export interface SheetSource {
   name: string;
   rows: AsyncIterable<SourceRow> | Iterable<SourceRow>;
+  /** 'chart' for a chart sheet (no rows), so it can be named as such; a worksheet when absent. */
+  kind?: SheetKind;
 }
 
 export type WorkbookSource = AsyncIterable<SheetSource> | Iterable<SheetSource>;
