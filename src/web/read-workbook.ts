@@ -12,6 +12,7 @@ import { inflateRaw } from './inflate.js';
 export interface LoadedSheet {
   name: string;
   rows: SourceRow[];
+  kind?: 'chart';
 }
 
 export interface LoadedWorkbook {
@@ -42,10 +43,10 @@ export async function readWorkbook(file: File): Promise<LoadedWorkbook> {
   const sheets: LoadedSheet[] = [];
   try {
     const { sheets: parts, ctx } = await workbookParts(zip);
-    for (const { name, part } of parts) {
+    for (const { name, part, kind } of parts) {
       const rows: SourceRow[] = [];
-      for await (const batch of sheetRows(zip, part, ctx)) for (const r of batch) rows.push(r);
-      sheets.push({ name, rows });
+      for await (const batch of sheetRows(zip, part, ctx, kind)) for (const r of batch) rows.push(r);
+      sheets.push({ name, rows, ...(kind ? { kind } : {}) });
     }
   } catch (e) {
     throw unreadableFile(e);

@@ -20,17 +20,7 @@ import {
   type ProgressFn,
   type WorkbookInfo,
 } from '../../ui/host.js';
-import {
-  SAMPLE_ROWS,
-  UnitStore,
-  auditView,
-  calcView,
-  choosePolicy,
-  noRosterError,
-  noRosterFound,
-  sheetInfo,
-  toUserError,
-} from '../../ui/views.js';
+import { SAMPLE_ROWS, UnitStore, auditView, calcView, choosePolicy, sheetInfo, toUserError } from '../../ui/views.js';
 import { readSheets, toSheetSource, writeReport, type SheetGrid } from '../excel-io.js';
 
 /** Excel.run, or the in-memory host's run in tests. */
@@ -136,7 +126,6 @@ export class ExcelHost implements Host {
           signal,
           onProgress: (done) => onProgress({ phase: 'compute', done, total }),
         });
-        if (noRosterFound(outcome)) throw noRosterError(outcome);
         onProgress({ phase: 'write', done: 0, total: sheets.reduce((n, s) => n + s.rows.length, 0) });
         const written = await writeReport(context, sheets, {
           signal,
