@@ -29,7 +29,7 @@ afterAll(() => dir.cleanup());
 const MODES = ['file', 'memory', 'memory without DecompressionStream'] as const;
 let mode: (typeof MODES)[number] = 'file';
 
-async function read(file: string): Promise<{ name: string; rows: SourceRow[]; kind?: 'chart' }[]> {
+async function read(file: string): Promise<{ name: string; rows: SourceRow[]; kind?: string }[]> {
   const out = [];
   if (mode === 'file') {
     for await (const s of readInThread(file).sheets) {
