@@ -10,7 +10,8 @@ import { UserError } from '../../src/ui/host.js';
 import { choosePolicy, sheetInfo, toUserError, UnitStore } from '../../src/ui/views.js';
 import { checkSize, checkUnpackedSize, checkWorkbookBytes, MAX_UNZIPPED_BYTES } from '../../src/web/file-check.js';
 import { ZipBytes } from '../../src/xlsx/zip-bytes.js';
-import { buildZip } from '../support/zip-build.js';
+import { buildZip, chartWorkbook } from '../support/zip-build.js';
+import { readWorkbook } from '../../src/web/read-workbook.js';
 import { calcReport } from '../../src/workbook/calc-job.js';
 import { gridSource } from '../../src/workbook/source.js';
 
@@ -117,6 +118,12 @@ describe('views', () => {
       '工作表「说明」：前20行中未找到花名册表头（需有名称、人口、上年度党员人数列），最接近的是第2行（有名称、人口），缺少「上年度党员人数」列，本表未读取',
     );
     expect(sheetInfo('图表1', [], 0, false, 'chart').notRoster?.en).toBe('Sheet "图表1": a chart sheet, which has no cells; not read');
+    // The page's reader lists a chart sheet as such.
+    const book = await readWorkbook(new File([chartWorkbook()], '图表.xlsx'));
+    expect(book.sheets.map((s) => [s.name, s.kind, s.rows.length])).toEqual([
+      ['图表1', 'chart', 0],
+      ['数据', undefined, 2],
+    ]);
     const e = await calcReport([gridSource('空', [])], calculator(2025), 'zh').catch((x: unknown) => x);
     expect(toUserError(e)).toMatchObject({
       code: 'noRoster',
