@@ -271,7 +271,7 @@ export class HeaderMatcher<F extends string> {
   pair(upper: readonly Cell[], lower: readonly Cell[], upperIndex: number): HeaderBlock<F> | null {
     // A title line (one cell of text, e.g. "东城街道2024年…测算表") is not the top of a
     // two-row header, even when a word in it looks like a column name.
-    if (upper.filter((c) => cellText(c).trim() !== '').length < 2) return null;
+    if (upper.filter((c) => headerText(c) !== '').length < 2) return null;
     const b = assign(pairForms(upper, lower), this.compiled, upperIndex, upperIndex + 1);
     const used = Object.values(b.matches) as Match[];
     const usesUpper = used.some((m) => m.source !== 'lower');

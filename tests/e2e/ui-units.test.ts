@@ -119,7 +119,7 @@ describe('views', () => {
     );
     expect(sheetInfo('图表1', [], 0, false, 'chart').notRoster?.en).toBe('Sheet "图表1": a chart sheet, which has no cells; not read');
     // The page's reader lists a chart sheet as such.
-    const book = await readWorkbook(new File([chartWorkbook()], '图表.xlsx'));
+    const book = await readWorkbook(new File([new Uint8Array(chartWorkbook())], '图表.xlsx'));
     expect(book.sheets.map((s) => [s.name, s.kind, s.rows.length])).toEqual([
       ['图表1', 'chart', 0],
       ['数据', undefined, 2],
