@@ -43,6 +43,25 @@ async function computeFromWorkbook(fake: FakeExcel, calc: Calculator = calculato
 }
 
 describe('readSheets', () => {
+  test('error values (valueTypes Error) reach the workbook layer as errors, named in the row issue; quoted text stays text', async () => {
+    const fake = new FakeExcel();
+    const sheet = fake.addSheet('城关镇', [
+      ['名称', '人口', '上年度党员人数'],
+      ['东村', '#DIV/0!', 3],
+      ['西村', '#N/A', 3],
+      ['南村', '#NAME?', 3],
+    ]);
+    sheet.ensure(2, 1).quotePrefix = true; // typed '#N/A: text
+    sheet.ensure(3, 1).formula = '=CUNJI(1)'; // a formula's error result
+    const { grids, outcome } = await computeFromWorkbook(fake);
+    expect(grids[0]!.values.slice(1).map((r) => r[1])).toEqual([{ error: '#DIV/0!' }, '#N/A', { error: '#NAME?' }]);
+    expect(outcome.issues.map((i) => [i.row, i.column, i.code, i.message.zh])).toEqual([
+      [2, 'B', 'ERROR_VALUE', '工作表「城关镇」第2行B列「人口」：单元格为错误值 #DIV/0!'],
+      [3, 'B', 'NOT_A_NUMBER', '工作表「城关镇」第3行B列「人口」：“#N/A”不是数字'],
+      [4, 'B', 'ERROR_VALUE', '工作表「城关镇」第4行B列「人口」：单元格为错误值 #NAME?'],
+    ]);
+  });
+
   test('reads used ranges with Excel row numbers; padding makes index 0 column A', async () => {
     const fake = new FakeExcel();
     fake.addSheet(
@@ -57,7 +76,7 @@ describe('readSheets', () => {
     expect(g).toMatchObject({ firstRow: 5, firstColumn: 2, rowCount: 5, columnCount: 3, hidden: false, report: false });
     expect(g.values[1]).toEqual(['东村', 1499, 29]);
     expect(g.values[3]).toEqual([null, null, null]); // blank row: '' -> null
-    expect(g.values[4]).toEqual(['南社区', 8000, null]); // error value -> null
+    expect(g.values[4]).toEqual(['南社区', 8000, { error: '#N/A' }]); // error value -> CellError
     expect(empty).toMatchObject({ values: [], rowCount: 0, firstRow: 1, firstColumn: 0 });
 
     const source = toSheetSource(g);

@@ -15,7 +15,13 @@ function mockWorkbook(values: unknown[][]) {
           name: '城关镇',
           visibility: 'Visible',
           usedRange: { rowIndex: 4, columnIndex: 2, rowCount: values.length, columnCount: 3, isNullObject: false },
-          block: { values },
+          // Office.js's valueTypes: 'Error' for error values (#N/A …).
+          block: {
+            values,
+            valueTypes: values.map((r) =>
+              r.map((v) => (v === '' ? 'Empty' : typeof v === 'number' ? 'Double' : String(v).startsWith('#') ? 'Error' : 'String')),
+            ),
+          },
           names: {
             mark: { isNullObject: true },
             getItemOrNullObject: function () {
@@ -47,6 +53,7 @@ describe('readSheets with office-addin-mock', () => {
       ['名称', '人口', '上年度党员人数'],
       ['东村', 1499, 29],
       ['', '', ''],
+      ['西村', '#N/A', 29],
     ];
     const context = mockWorkbook(values);
     const [grid] = await readSheets(context as unknown as Excel.RequestContext, ['城关镇'], { requirements: noNewApis });
@@ -58,8 +65,9 @@ describe('readSheets with office-addin-mock', () => {
         ['名称', '人口', '上年度党员人数'],
         ['东村', 1499, 29],
         [null, null, null],
+        ['西村', { error: '#N/A' }, 29],
       ],
-      rowCount: 3,
+      rowCount: 4,
       columnCount: 3,
       hidden: false,
       report: false,

@@ -10,6 +10,7 @@ import { type AuditReport, type AuditReportOptions, auditReport, AuditInputError
 import { calculator } from '../src/engine/index.js';
 import { openXlsxFile } from '../src/node/read-xlsx.js';
 import type { Cell } from '../src/workbook/cells.js';
+import { NoSheetReadError } from '../src/workbook/not-read.js';
 import { writeGridWorkbook } from './support/roster-files.js';
 
 let dir: string;
@@ -176,7 +177,7 @@ describe('each status', () => {
     const loose = await audit([{ name: '拨付明细', rows }], { tolerance: '0.50' });
     expect(status(loose, '河口镇', '石桥村', 'memberActivity')).toEqual(['match', '3100.00', '3099.50', '-0.50', 1]);
     expect(loose.exitCode).toBe(0);
-    await expect(auditReport([], [], calculator(2025), { tolerance: '-1' })).rejects.toThrow(AuditInputError);
+    await expect(audit([{ name: '拨付明细', rows }], { tolerance: '-1' })).rejects.toThrow(AuditInputError);
   });
 });
 
@@ -466,23 +467,44 @@ describe('every row accounted for', () => {
     expect(o.totals.disbursed.toFixed(2)).toBe('50000.00');
   });
 
-  test('no ledger sheet, or no unit in the roster, is an input error', async () => {
-    await expect(
-      audit([
-        {
-          name: 'x',
-          rows: [
-            ['名称', '人口'],
-            ['东风村', 1],
-          ],
-        },
-      ]),
-    ).rejects.toThrow(AuditInputError);
-    const empty = path.join(dir, 'empty-roster.xlsx');
-    await writeGridWorkbook(empty, [{ name: 'x', rows: [['hello']] }]);
+  test('no ledger sheet, no roster sheet, or no unit in the roster, is an input error naming each sheet', async () => {
+    const noLedger = audit([
+      {
+        name: 'x',
+        rows: [
+          ['名称', '人口'],
+          ['东风村', 1],
+        ],
+      },
+      { name: '空表', rows: [] },
+    ]);
+    await expect(noLedger).rejects.toThrow(NoSheetReadError);
+    await expect(noLedger).rejects.toMatchObject({
+      said: {
+        zh:
+          '工作簿中没有拨付明细：工作表「x」：前20行中未找到拨付明细表头（需有金额列，以及收款单位或摘要列），' +
+          '最接近的是第1行（有收款单位），缺少「金额」列，本表未读取；工作表「空表」：空表，没有任何内容，本表未读取',
+      },
+    });
+    const notRoster = path.join(dir, 'not-roster.xlsx');
+    await writeGridWorkbook(notRoster, [{ name: 'x', rows: [['hello']] }]);
     const ledger = path.join(dir, 'ok-ledger.xlsx');
     await writeGridWorkbook(ledger, [{ name: '拨付明细', rows: fullLedger() }]);
-    await expect(auditReport(openXlsxFile(empty).sheets, openXlsxFile(ledger).sheets, calculator(2025))).rejects.toThrow(/no unit/);
+    await expect(auditReport(openXlsxFile(notRoster).sheets, openXlsxFile(ledger).sheets, calculator(2025))).rejects.toThrow(
+      /^no roster in the workbook: Sheet "x": no roster header in the first 20 rows/,
+    );
+    // A roster with a header but no unit computed is a roster: the audit has nothing to compare with.
+    const noUnits = path.join(dir, 'no-units.xlsx');
+    await writeGridWorkbook(noUnits, [
+      {
+        name: '城关镇',
+        rows: [
+          ['名称', '人口', '党员人数'],
+          ['东风村', 'abc', 3],
+        ],
+      },
+    ]);
+    await expect(auditReport(openXlsxFile(noUnits).sheets, openXlsxFile(ledger).sheets, calculator(2025))).rejects.toThrow(/no unit/);
   });
 });
 

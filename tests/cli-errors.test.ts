@@ -153,11 +153,11 @@ describe('an output that cannot be written', () => {
   // BUG (src/node/write-xlsx.ts): when the output's directory does not exist, the streaming
   // writer's file stream fails and main() never settles: `node bin/village-funds.js calc x.xlsx
   // -o /no/such/dir/out.xlsx` exits with code 13 (unsettled top-level await) and prints nothing.
+  // A hang shows as this test's timeout (vitest.config.ts), not as a race against a clock,
+  // which a busy machine can lose while the command is still working.
   test('is an error (exit 2, one line), not a hang', async () => {
     const argv = ['calc', f('clean.xlsx'), '--year', '2024', '-o', f('no-such-dir/out.xlsx')];
-    const settled = await Promise.race([runCli(argv), new Promise<'hung'>((r) => setTimeout(() => r('hung'), 5000))]);
-    expect(settled).not.toBe('hung');
-    if (settled === 'hung') return;
+    const settled = await runCli(argv);
     expect(settled.code).toBe(2);
     expect(settled.stderr.trimEnd().split('\n')).toHaveLength(1);
     expect(settled.stderr).not.toMatch(STACK_FRAME);

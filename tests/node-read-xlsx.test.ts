@@ -9,6 +9,7 @@ import { afterAll, beforeAll, expect, test } from 'vitest';
 import { readInThread } from '../src/node/read-xlsx.js';
 import type { SheetSource, SourceRow } from '../src/workbook/source.js';
 import { type TempDir, makeTempDir } from './support/roster-files.js';
+import { chartWorkbook } from './support/zip-build.js';
 
 const ROOT = path.resolve(import.meta.dirname, '..');
 type Reader = typeof import('../src/node/read-xlsx.js');
@@ -63,6 +64,21 @@ test('the worker gives the same sheets and rows as reading in this thread', asyn
   ]);
   expect(there).toEqual(here);
   expect(opened.bytesRead()).toBeGreaterThan(0);
+});
+
+test('a chart sheet comes through the worker as a sheet of kind chart, without rows', async () => {
+  const charts = dir.file('chart.xlsx');
+  await writeFile(charts, chartWorkbook());
+  const there = [];
+  for await (const s of dist.openXlsxFile(charts, { worker: true }).sheets) {
+    let rows = 0;
+    for await (const r of s.rows) rows += r.row > 0 ? 1 : 0;
+    there.push([s.name, s.kind, rows]);
+  }
+  expect(there).toEqual([
+    ['图表1', 'chart', 0],
+    ['数据', undefined, 2],
+  ]);
 });
 
 test('rows a caller skips are dropped, and stopping early ends the worker', async () => {

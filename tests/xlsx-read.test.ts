@@ -30,13 +30,13 @@ afterAll(() => dir.cleanup());
 const MODES = ['file', 'memory', 'memory without DecompressionStream'] as const;
 let mode: (typeof MODES)[number] = 'file';
 
-async function read(file: string): Promise<{ name: string; rows: SourceRow[] }[]> {
+async function read(file: string): Promise<{ name: string; rows: SourceRow[]; kind?: string }[]> {
   const out = [];
   if (mode === 'file') {
     for await (const s of readInThread(file).sheets) {
       const rows = [];
       for await (const r of s.rows) rows.push(r);
-      out.push({ name: s.name, rows });
+      out.push({ name: s.name, rows, ...(s.kind ? { kind: s.kind } : {}) });
     }
     return out;
   }
@@ -47,8 +47,8 @@ async function read(file: string): Promise<{ name: string; rows: SourceRow[] }[]
     const { sheets, ctx } = await workbookParts(zip);
     for (const s of sheets) {
       const rows = [];
-      for await (const batch of sheetRows(zip, s.part, ctx)) rows.push(...batch);
-      out.push({ name: s.name, rows });
+      for await (const batch of sheetRows(zip, s.part, ctx, s.kind)) rows.push(...batch);
+      out.push({ name: s.name, rows, ...(s.kind ? { kind: s.kind } : {}) });
     }
     return out;
   } finally {
@@ -275,7 +275,7 @@ describe.each(MODES)('read from %s', (m) => {
       expect(in1904[0]!.rows[0]!.cells[1]).toEqual(new Date(march1 + 1462 * 86_400_000));
     });
 
-    test('sheets come in tab order; chart sheets and missing parts are left out', async () => {
+    test('sheets come in tab order; chart sheets are named, without rows; missing parts are left out', async () => {
       const parts = pkg(
         [
           { name: '第二', data: '<row r="1"><c r="A1"><v>2</v></c></row>', part: 'worksheets/sheet9.xml' },
@@ -286,7 +286,11 @@ describe.each(MODES)('read from %s', (m) => {
           extraRels: `<Relationship Id="rIdC" Type="${REL}/chartsheet" Target="chartsheets/sheet1.xml"/><Relationship Id="rIdX" Type="${REL}/worksheet" Target="worksheets/gone.xml"/>`,
         },
       );
-      expect((await readParts(parts)).map((s) => s.name)).toEqual(['第二', '第一']);
+      expect((await readParts(parts)).map((s) => [s.name, s.kind, s.rows.length])).toEqual([
+        ['第二', undefined, 1],
+        ['第一', undefined, 1],
+        ['图', 'chart', 0],
+      ]);
     });
   });
 

@@ -102,7 +102,7 @@ export interface SheetGrid {
   firstRow: number;
   /** 0-based column index (0 = column A) of values[r][0]. */
   firstColumn: number;
-  /** The used range's values (its first maxRows rows when that option is given): null for empty cells and error values (#N/A...). */
+  /** The used range's values (its first maxRows rows when that option is given): null for empty cells, a CellError for error values (#N/A …). */
   values: Cell[][];
   /** Rows of the used range (values.length unless the values were not read). */
   rowCount: number;
@@ -135,10 +135,15 @@ export interface ReadOptions {
 const ERROR_VALUE =
   /^#(NULL!|DIV\/0!|VALUE!|REF!|NAME\?|NUM!|N\/A|GETTING_DATA|SPILL!|CALC!|FIELD!|BLOCKED!|UNKNOWN!|BUSY!|CONNECT!|PYTHON!)$/;
 
-/** A cell value as the workbook layer takes it (error values become null); numbers in a date format become Dates. */
-export function toCell(v: unknown, format: string | undefined): Cell {
+/**
+ * A value as the workbook layer takes it: an error (#N/A …) becomes a CellError,
+ * told by `type` (Office.js's valueTypes entry) or, from a host without types
+ * (WPS), by its text; numbers in a date format become Dates.
+ */
+export function toCell(v: unknown, format: string | undefined, type?: string): Cell {
   if (v === '' || v === null || v === undefined) return null;
-  if (typeof v === 'string') return ERROR_VALUE.test(v) ? null : v;
+  if (type === 'Error' || (type === undefined && typeof v === 'string' && ERROR_VALUE.test(v))) return { error: String(v) };
+  if (typeof v === 'string') return v;
   if (typeof v === 'number') return format !== undefined && isDateFormat(format) ? dateFromSerial(v) : v;
   if (typeof v === 'boolean') return v;
   return String(v);
@@ -213,7 +218,8 @@ export async function readSheets(
         const rows = Math.min(s.end - next, batch.length === 0 ? Math.max(1, fit) : fit);
         if (rows <= 0) break;
         const range = s.ws.getRangeByIndexes(s.g.firstRow - 1 + next, s.g.firstColumn, rows, s.g.columnCount);
-        range.load(options.dates ? 'values,numberFormat' : 'values');
+        // valueTypes tells an error value (#N/A …) from text that reads the same.
+        range.load(options.dates ? 'values,valueTypes,numberFormat' : 'values,valueTypes');
         batch.push({ s, offset: next, rows, range });
         cells += rows * s.g.columnCount;
         next += rows;
@@ -230,12 +236,14 @@ export async function readSheets(
     }
     for (const { s, offset, rows, range } of batch) {
       const values = range.values;
+      const types = range.valueTypes as string[][];
       const formats = options.dates ? range.numberFormat : undefined;
       for (let r = 0; r < rows; r++) {
         const src = values[r] ?? [];
         const fmt = formats?.[r];
+        const type = types?.[r];
         const row: Cell[] = new Array(src.length);
-        for (let c = 0; c < src.length; c++) row[c] = toCell(src[c], fmt?.[c] as string | undefined);
+        for (let c = 0; c < src.length; c++) row[c] = toCell(src[c], fmt?.[c] as string | undefined, type?.[c]);
         s.g.values[offset + r] = row;
       }
       s.next = offset + rows;

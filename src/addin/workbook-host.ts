@@ -21,17 +21,7 @@ import {
   type ProgressFn,
   type WorkbookInfo,
 } from '../ui/host.js';
-import {
-  SAMPLE_ROWS,
-  UnitStore,
-  auditView,
-  calcView,
-  choosePolicy,
-  noRosterError,
-  noRosterFound,
-  sheetInfo,
-  toUserError,
-} from '../ui/views.js';
+import { SAMPLE_ROWS, UnitStore, auditView, calcView, choosePolicy, sheetInfo, toUserError } from '../ui/views.js';
 import { toSheetSource, type SheetGrid } from './excel-io.js';
 
 /** How far a read or a write has come (rows). */
@@ -155,7 +145,6 @@ export class WorkbookHost implements Host {
         signal,
         onProgress: (done) => onProgress({ phase: 'compute', done, total }),
       });
-      if (noRosterFound(outcome)) throw noRosterError(outcome);
       onProgress({ phase: 'write', done: 0, total: sheets.reduce((n, s) => n + s.rows.length, 0) });
       const written = await this.book.write(sheets, { signal, onProgress: (p) => onProgress({ phase: 'write', ...p }) });
       this.store.set(units, calc);

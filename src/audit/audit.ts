@@ -11,7 +11,8 @@ import type { UnitType } from '../engine/unit.js';
 import type { ComputedRow } from '../workbook/report.js';
 import type { IssuePlace, RowIssue } from '../workbook/issues.js';
 import type { RowCounts } from '../workbook/calc-job.js';
-import { auditIssue, type RosterUnitRef } from './issues.js';
+import { NoSheetReadError } from '../workbook/not-read.js';
+import { LEDGER_WORDS, auditIssue, type RosterUnitRef } from './issues.js';
 import type { LedgerField } from './ledger-fields.js';
 import type { LedgerPayment, LedgerRowOutcome, LedgerSheetSummary } from './ledger.js';
 import { LineClassifier, yearsNamed } from './lines.js';
@@ -545,10 +546,10 @@ export class AuditBuilder {
 
   finish(): AuditOutcome {
     if (!this.sheets.some((s) => s.header !== null))
-      throw new AuditInputError({
-        zh: '拨付明细工作簿中没有可读取的工作表（需有金额列，以及收款单位或摘要列）',
-        en: 'no sheet of the ledger workbook could be read as a payment ledger (needs an amount column and a payee or summary column)',
-      });
+      throw new NoSheetReadError(
+        LEDGER_WORDS,
+        this.sheets.flatMap((s) => s.issues),
+      );
     const policy = this.calc.policy;
     const due = this.asOf === null ? null : periodsDue(this.year, this.asOf, this.schedule!);
     const expectedOf = (e: Decimal) => (due === null ? e : dueAmount(e, due.due, due.of, policy.rounding));

@@ -104,7 +104,7 @@ export async function auditReport(
   const audit = new AuditBuilder(calc, units, calcOutcome, options);
   let seen = 0;
   for await (const sheet of ledger) {
-    const reader = createLedgerReader(sheet.name);
+    const reader = createLedgerReader(sheet.name, { kind: sheet.kind });
     for await (const { row, cells } of sheet.rows) {
       for (const o of reader.push(row, cells)) audit.take(o);
       if (++seen % 512 === 0) {

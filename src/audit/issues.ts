@@ -5,6 +5,9 @@ import { formatYuan } from '../engine/format.js';
 import type { Decimal } from '../engine/money.js';
 import type { Cell } from '../workbook/cells.js';
 import { type IssuePlace, type RowIssue, type Severity, makeIssue, shownValue } from '../workbook/issues.js';
+import { type NotReadWhy, notReadText } from '../workbook/not-read.js';
+
+export const LEDGER_WORDS = { zh: '拨付明细', en: 'payment ledger' };
 
 export const AUDIT_ISSUE_CODES = [
   // sheet level (info)
@@ -20,6 +23,7 @@ export const AUDIT_ISSUE_CODES = [
   // rows whose amount cannot be read: not in any total (error)
   'MISSING_AMOUNT',
   'BAD_AMOUNT',
+  'ERROR_VALUE',
   // payments, counted, needing attention (warning)
   'UNKNOWN_PAYEE',
   'AMBIGUOUS_PAYEE',
@@ -68,14 +72,14 @@ const issue = (p: IssuePlace, severity: Severity, code: AuditIssueCode, zh: stri
   makeIssue(p, severity, code, zh, en);
 
 export const auditIssue = {
-  noHeader: (sheet: string): RowIssue =>
-    issue(
-      { sheet, row: null, column: null },
-      'info',
-      'NO_HEADER',
-      '未找到拨付明细表头（需有金额列，以及收款单位或摘要列），本表未读取',
-      'no payment-ledger header found (needs an amount column and a payee or summary column); sheet not read',
-    ),
+  /** The sheet is not a ledger: empty, a chart sheet, or no header row (with the nearest candidate). */
+  noHeader: (sheet: string, why: NotReadWhy): RowIssue => {
+    const t = notReadText(why, LEDGER_WORDS, {
+      zh: '需有金额列，以及收款单位或摘要列',
+      en: 'needs an amount column and a payee or summary column',
+    });
+    return issue({ sheet, row: null, column: null }, 'info', 'NO_HEADER', t.zh, t.en);
+  },
   noDateColumn: (sheet: string): RowIssue =>
     issue(
       { sheet, row: null, column: null },

@@ -3,11 +3,12 @@
 // it arrives. Every row below the header is a payment, rejected (its amount cannot be
 // read) or skipped with a reason (blank, subtotal, repeated header): never lost.
 import type { Decimal } from '../engine/money.js';
-import { type Cell, cellText, columnLetter, normalizeText } from '../workbook/cells.js';
+import { type Cell, cellText, columnLetter, isCellError, normalizeText } from '../workbook/cells.js';
 import { type HeaderBlock, HeaderScanner, aliasMatcher, headerKey, headerLikeCells, saysTotal } from '../workbook/headers.js';
-import type { IssuePlace, RowIssue } from '../workbook/issues.js';
+import { type IssuePlace, type RowIssue, errorValueIssue } from '../workbook/issues.js';
+import { ContentSeen, type SheetKind, notReadWhy } from '../workbook/not-read.js';
 import { auditIssue } from './issues.js';
-import { LEDGER_ALIASES, LEDGER_FIELDS, type LedgerField } from './ledger-fields.js';
+import { LEDGER_ALIASES, LEDGER_FIELDS, LEDGER_FIELD_LABELS, type LedgerField } from './ledger-fields.js';
 import { divisionCode, parseAmount, parseDate } from './parse.js';
 import { text } from './text.js';
 
@@ -88,10 +89,16 @@ class LedgerSheetReader implements LedgerReader {
   private counts = { read: 0, payments: 0, rejected: 0, skipped: 0 };
   private lastTownship: string | null = null;
   private finished = false;
+  /** No header: the NO_HEADER note is made at finish(), when it is known whether the sheet held anything. */
+  private notRead = false;
+  /** A block that named the amount but neither payee nor summary: the nearest candidate. */
+  private rejectedBlock: HeaderBlock<LedgerField> | null = null;
+  private readonly seen = new ContentSeen();
 
   constructor(
     private readonly sheet: string,
-    maxHeaderRows = 20,
+    private readonly maxHeaderRows = 20,
+    private readonly kind?: SheetKind,
   ) {
     this.scanner = new HeaderScanner<LedgerField>({ aliases: LEDGER_ALIASES, required: ['amount'], minFields: 3 }, maxHeaderRows);
   }
@@ -102,8 +109,9 @@ class LedgerSheetReader implements LedgerReader {
 
   push(rowNumber: number, cells: readonly Cell[]): LedgerRowOutcome[] {
     if (this.finished) throw new Error(`ledger reader for sheet "${this.sheet}" is finished`);
-    if (this.active === null) return [];
     if (this.active) return [this.classify(rowNumber, cells)];
+    this.seen.see(cells);
+    if (this.active === null) return [];
     this.rowNumbers.push(rowNumber);
     const block = this.scanner.push(cells);
     if (block === undefined) return [];
@@ -118,6 +126,7 @@ class LedgerSheetReader implements LedgerReader {
   finish(): LedgerSheetSummary {
     if (!this.finished) {
       if (this.active === undefined) this.activate(this.scanner.finish());
+      if (this.notRead) this.sheetIssues.push(auditIssue.noHeader(this.sheet, this.whyNotRead()));
       this.finished = true;
     }
     return { sheet: this.sheet, header: this.header ?? null, ...this.counts, issues: [...this.sheetIssues] };
@@ -126,7 +135,8 @@ class LedgerSheetReader implements LedgerReader {
   private activate(block: HeaderBlock<LedgerField> | null): void {
     if (!block || (!block.matches.payee && !block.matches.summary)) {
       this.active = null;
-      this.sheetIssues.push(auditIssue.noHeader(this.sheet));
+      this.notRead = true;
+      this.rejectedBlock = block;
       return;
     }
     const col: Partial<Record<LedgerField, number>> = {};
@@ -150,6 +160,19 @@ class LedgerSheetReader implements LedgerReader {
       this.sheetIssues.push(
         auditIssue.amountInWan({ sheet: this.sheet, row: header.row, column: col.amount ?? null, header: columns.amount?.header }),
       );
+  }
+
+  private whyNotRead() {
+    const payeeOrSummary = { zh: '收款单位或摘要', en: 'payee or summary' };
+    return notReadWhy(
+      this.kind,
+      this.seen,
+      this.maxHeaderRows,
+      this.rejectedBlock ?? this.scanner.nearest,
+      (i) => this.rowNumbers[i] ?? i + 1,
+      LEDGER_FIELD_LABELS,
+      (b) => [...(b.matches.amount ? [] : [LEDGER_FIELD_LABELS.amount]), ...(b.matches.payee || b.matches.summary ? [] : [payeeOrSummary])],
+    );
   }
 
   private classify(row: number, cells: readonly Cell[]): LedgerRowOutcome {
@@ -187,34 +210,46 @@ class LedgerSheetReader implements LedgerReader {
     // Township carried down: merged township cells arrive empty below their first row.
     let township: string | null = null;
     if (h.col.township !== undefined) {
-      const t = text(get('township'));
+      const t = isCellError(get('township')) ? '' : text(get('township'));
       if (t) this.lastTownship = t;
       township = this.lastTownship;
     }
 
-    const amount = parseAmount(amountCell, { inWan: h.header.inWan });
-    if (!amount.ok) {
+    const rejected = (issue: RowIssue): LedgerRowOutcome => {
       this.counts.rejected++;
-      const issue = amount.reason === 'empty' ? auditIssue.missingAmount(at('amount')) : auditIssue.badAmount(at('amount'), amountCell);
       // The voucher and date still name the row for the auditor.
       const d = h.col.date === undefined ? null : parseDate(get('date'));
       return { kind: 'rejected', sheet, row, issues: [issue], voucher: text(get('voucher')), date: d?.ok ? d.iso : null };
-    }
+    };
+    if (isCellError(amountCell)) return rejected(errorValueIssue(at('amount'), amountCell, 'error'));
+    const amount = parseAmount(amountCell, { inWan: h.header.inWan });
+    if (!amount.ok)
+      return rejected(amount.reason === 'empty' ? auditIssue.missingAmount(at('amount')) : auditIssue.badAmount(at('amount'), amountCell));
 
     const issues: RowIssue[] = [];
+    // An error value (#N/A …) elsewhere in a payment row is named and read as blank: the amount still counts.
+    const value = (f: LedgerField): Cell => {
+      const cell = get(f);
+      if (!isCellError(cell)) return cell;
+      issues.push(errorValueIssue(at(f), cell, 'warning'));
+      return null;
+    };
+    value('township'); // read above; named here
     if (amount.rounded) issues.push(auditIssue.fractionOfFen(at('amount'), amountCell, amount.value));
     if (amount.value.isNegative()) issues.push(auditIssue.negativeAmount(at('amount'), amount.value));
     else if (amount.value.isZero()) issues.push(auditIssue.zeroAmount(at('amount')));
 
     let date: string | null = null;
     if (h.col.date !== undefined) {
-      const d = parseDate(get('date'));
+      const dateCell = value('date');
+      const d = parseDate(dateCell);
       if (d.ok) date = d.iso;
-      else issues.push(d.reason === 'empty' ? auditIssue.missingDate(at('date')) : auditIssue.badDate(at('date'), get('date')));
+      else if (!isCellError(get('date')))
+        issues.push(d.reason === 'empty' ? auditIssue.missingDate(at('date')) : auditIssue.badDate(at('date'), dateCell));
     }
 
     let code: string | null = null;
-    const codeCell = get('code');
+    const codeCell = value('code');
     if (!isBlankCell(codeCell)) {
       code = divisionCode(codeCell) ?? null;
       if (code === null) issues.push(auditIssue.badCode(at('code'), codeCell));
@@ -229,12 +264,12 @@ class LedgerSheetReader implements LedgerReader {
         amount: amount.value,
         amountCell,
         date,
-        voucher: text(get('voucher')),
+        voucher: text(value('voucher')),
         township,
-        payee: text(get('payee')),
+        payee: text(value('payee')),
         code,
-        category: text(get('category')),
-        summary: text(get('summary')),
+        category: text(value('category')),
+        summary: text(value('summary')),
         issues,
         header: h.header,
       },
@@ -267,8 +302,8 @@ class LedgerSheetReader implements LedgerReader {
 }
 
 /** A streaming reader for one ledger sheet. */
-export function createLedgerReader(sheet: string, options: { maxHeaderRows?: number } = {}): LedgerReader {
-  return new LedgerSheetReader(sheet, options.maxHeaderRows);
+export function createLedgerReader(sheet: string, options: { maxHeaderRows?: number; kind?: SheetKind } = {}): LedgerReader {
+  return new LedgerSheetReader(sheet, options.maxHeaderRows, options.kind);
 }
 
 /** Reads a whole grid; rows[0] is Excel row `firstRow`. */

@@ -1,6 +1,7 @@
 // Errors the CLI reports as one clear line and exit code 2.
 import { NotInForceError, PolicyError } from '../engine/policy/errors.js';
 import { FileRefusedError } from '../workbook/file-kind.js';
+import { NoSheetReadError } from '../workbook/not-read.js';
 import type { Lang } from '../workbook/report.js';
 import type { Said } from './lang.js';
 
@@ -11,7 +12,7 @@ export class UsageError extends Error {
 }
 
 export function describeError(e: unknown, lang: Lang): string {
-  if (e instanceof UsageError || e instanceof FileRefusedError) return e.said[lang];
+  if (e instanceof UsageError || e instanceof FileRefusedError || e instanceof NoSheetReadError) return e.said[lang];
   if (e instanceof NotInForceError)
     return lang === 'zh'
       ? `政策在${e.year}年度没有生效的标准（${e.problems[0]?.path}），请换一个年度或政策`

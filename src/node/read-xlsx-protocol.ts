@@ -3,7 +3,7 @@ import type { SourceRow } from '../workbook/source.js';
 import type { WorkbookParts } from '../xlsx/read-workbook.js';
 
 export type FromReader =
-  | { kind: 'sheet'; name: string }
+  | { kind: 'sheet'; name: string; sheetKind?: 'chart' }
   | { kind: 'rows'; rows: SourceRow[]; bytesRead: number }
   | { kind: 'done'; bytesRead: number }
   | { kind: 'error'; reason: string; said?: { zh: string; en: string } };

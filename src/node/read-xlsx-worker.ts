@@ -35,7 +35,7 @@ async function post(m: FromReader): Promise<void> {
 const file = readBatches(workerData as string, await parts);
 try {
   for await (const sheet of file.sheets) {
-    await post({ kind: 'sheet', name: sheet.name });
+    await post({ kind: 'sheet', name: sheet.name, ...(sheet.kind ? { sheetKind: sheet.kind } : {}) });
     let rows: SourceRow[] = [];
     for await (const batch of sheet.batches) {
       for (const row of batch) rows.push(row);

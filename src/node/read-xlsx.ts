@@ -57,21 +57,22 @@ export function readInThread(path: string): OpenedWorkbook {
 }
 
 async function* withRows(sheets: AsyncIterable<SheetBatches>): AsyncGenerator<SheetSource> {
-  for await (const s of sheets) yield { name: s.name, rows: rowsFromBatches(s.batches) };
+  for await (const s of sheets) yield { name: s.name, rows: rowsFromBatches(s.batches), ...(s.kind ? { kind: s.kind } : {}) };
 }
 
 /** A sheet's rows in batches, as read (what a reading worker posts). */
 export interface SheetBatches {
   name: string;
   batches: AsyncIterable<SourceRow[]>;
+  kind?: 'chart';
 }
 
 /** The file's sheets, each as batches of rows, read on this thread; `known`: its parts, when they have been read already. */
 export function readBatches(path: string, known?: WorkbookParts): { sheets: AsyncGenerator<SheetBatches>; bytesRead(): number } {
   let zip: ZipReader | undefined;
-  async function* batches(part: string, ctx: SheetContext): AsyncGenerator<SourceRow[]> {
+  async function* batches(part: string, ctx: SheetContext, kind?: 'chart'): AsyncGenerator<SourceRow[]> {
     try {
-      yield* sheetRows(zip!, part, ctx);
+      yield* sheetRows(zip!, part, ctx, kind);
     } catch (e) {
       throw readError(path, e);
     }
@@ -84,7 +85,7 @@ export function readBatches(path: string, known?: WorkbookParts): { sheets: Asyn
     } catch (e) {
       throw readError(path, e);
     }
-    for (const s of parts.sheets) yield { name: s.name, batches: batches(s.part, parts.ctx) };
+    for (const s of parts.sheets) yield { name: s.name, batches: batches(s.part, parts.ctx, s.kind), ...(s.kind ? { kind: s.kind } : {}) };
   }
   return { sheets: sheets(), bytesRead: () => zip?.bytesRead() ?? 0 };
 }
@@ -159,7 +160,7 @@ function readOnWorker(path: string): OpenedWorkbook {
       await handedOver;
       let m = await next();
       while (m.kind === 'sheet') {
-        const name = m.name;
+        const { name, sheetKind } = m;
         m = await next();
         async function* batches(): AsyncGenerator<SourceRow[]> {
           while (m.kind === 'rows') {
@@ -168,7 +169,7 @@ function readOnWorker(path: string): OpenedWorkbook {
             yield batch;
           }
         }
-        yield { name, rows: rowsFromBatches(batches()) };
+        yield { name, rows: rowsFromBatches(batches()), ...(sheetKind ? { kind: sheetKind } : {}) };
         while (m.kind === 'rows') m = await next(); // rows the caller did not want
       }
     } finally {

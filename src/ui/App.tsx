@@ -82,11 +82,14 @@ export function App({ host }: { host: Host }) {
         const rosters = info.sheets.filter((x) => x.headerRow !== null && !x.generated);
         setIncluded(new Set(rosters.map((x) => x.name)));
         setMappings({});
-        if (rosters.length === 0)
+        if (rosters.length === 0) {
+          // Each sheet and why it is not a roster (empty, a chart sheet, the columns its nearest header row lacks).
+          const why = info.sheets.flatMap((x) => (x.notRoster ? [x.notRoster] : []));
           setError({
-            zh: '在工作簿中没有找到名册：没有哪个工作表有“名称”“人口”“上年度党员人数”等列的表头。可以勾选工作表并手动指定各列。',
-            en: "No roster found in the workbook: no sheet has a header with name, population and last year's party members. You can tick a sheet and choose its columns by hand.",
+            zh: `在工作簿中没有找到名册：没有哪个工作表有“名称”“人口”“上年度党员人数”等列的表头。${why.map((w) => w.zh + '。').join('')}可以勾选工作表并手动指定各列。`,
+            en: `No roster found in the workbook: no sheet has a header with name, population and last year's party members. ${why.map((w) => w.en + '. ').join('')}You can tick a sheet and choose its columns by hand.`,
           });
+        }
         if (host.face === 'excel') {
           const guess = info.sheets.find((x) => !x.generated && x.headerRow === null && LEDGER_NAME.test(x.name));
           setLedgerSheet((cur) => (cur && info.sheets.some((x) => x.name === cur) ? cur : (guess?.name ?? '')));

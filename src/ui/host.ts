@@ -46,6 +46,8 @@ export interface SheetInfo {
   columns: ColumnChoice[];
   /** A sheet this tool wrote (a report): never offered as input. */
   generated?: boolean;
+  /** Why the sheet is not a roster (empty, a chart sheet, the header row's missing columns), when no header was found. */
+  notRoster?: Said;
 }
 
 export interface WorkbookInfo {

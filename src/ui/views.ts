@@ -13,6 +13,7 @@ import { ATTRIBUTE_LABELS, UNIT_TYPE_LABELS } from '../engine/unit.js';
 import type { CalcOutcome } from '../workbook/calc-job.js';
 import { cellText, columnLetter, type Cell } from '../workbook/cells.js';
 import type { ComputedRow } from '../workbook/report.js';
+import { NoSheetReadError, type SheetKind } from '../workbook/not-read.js';
 import { createRosterReader, type RosterHeader } from '../workbook/roster.js';
 import { ROSTER_FIELDS, type RosterField } from '../workbook/roster-fields.js';
 import type { ColumnKind, OutCell, SheetSpec } from '../workbook/sheet-spec.js';
@@ -47,15 +48,17 @@ export const REPORT_SHEETS = new Set(['核算结果', '乡镇汇总', '问题清
 // Roster detection
 
 /** A sheet's first rows -> what the mapping editor shows. Detection is the calc's own roster reader. */
-export function sheetInfo(name: string, sample: readonly SourceRow[], rows: number, generated = false): SheetInfo {
+export function sheetInfo(name: string, sample: readonly SourceRow[], rows: number, generated = false, kind?: SheetKind): SheetInfo {
   let header: RosterHeader | null = null;
+  let notRoster: Said | undefined;
   if (!generated) {
-    const reader = createRosterReader(name, { maxHeaderRows: 20 });
+    const reader = createRosterReader(name, { maxHeaderRows: 20, kind });
     for (const r of sample) {
       if (reader.header !== undefined) break;
       reader.push(r.row, r.cells);
     }
     header = reader.header === undefined ? reader.finish().header : reader.header;
+    if (!header) notRoster = reader.finish().issues[0]?.message;
   }
   const detected: Partial<Record<RosterField, number>> = {};
   if (header) for (const f of ROSTER_FIELDS) if (header.columns[f]) detected[f] = header.columns[f]!.index;
@@ -71,7 +74,15 @@ export function sheetInfo(name: string, sample: readonly SourceRow[], rows: numb
     const texts = headerRows.map((r) => cellText(r.cells[c])).filter((t) => t !== '');
     columns.push({ index: c, letter: columnLetter(c), header: [...new Set(texts)].join('/').slice(0, 40) });
   }
-  return { name, rows, headerRow: header?.row ?? null, detected, columns, ...(generated ? { generated } : {}) };
+  return {
+    name,
+    rows,
+    headerRow: header?.row ?? null,
+    detected,
+    columns,
+    ...(generated ? { generated } : {}),
+    ...(notRoster ? { notRoster } : {}),
+  };
 }
 
 // ---------------------------------------------------------------------------
@@ -235,25 +246,6 @@ export function calcView(calc: Calculator, outcome: CalcOutcome, output: OutputV
   };
 }
 
-/** True when no sheet had a roster header: nothing was read as a roster. */
-export function noRosterFound(outcome: CalcOutcome): boolean {
-  return outcome.sheets.every((s) => s.header === null);
-}
-
-export function noRosterError(outcome: CalcOutcome): UserError {
-  const detail = outcome.issues
-    .filter((i) => i.row === null)
-    .slice(0, 5)
-    .map((i) => i.message);
-  return new UserError(
-    {
-      zh: `在工作簿中没有找到名册：需要一行表头，至少包含“名称”“人口”“上年度党员人数”等列。${detail.map((d) => d.zh).join(' ')}`,
-      en: `No roster found in the workbook: a header row with at least name, population and last year's party members is needed. ${detail.map((d) => d.en).join(' ')}`,
-    },
-    'noRoster',
-  );
-}
-
 // ---------------------------------------------------------------------------
 // Units: kept where they were computed; the UI asks for pages and explanations.
 
@@ -362,6 +354,8 @@ export function auditView(sheets: SheetSpec[], output: OutputView, ms: number, f
 /** Any error -> words for the user (no stack traces). Cancels pass through unchanged. */
 export function toUserError(e: unknown): Error {
   if (e instanceof UserError) return e;
+  // No sheet read as a roster (or ledger): the calc itself says which sheets and why.
+  if (e instanceof NoSheetReadError) return new UserError(e.said, 'noRoster');
   // Errors that carry their own words: AuditInputError ({said}), the add-in's AddinError ({zh, en}).
   if (typeof e === 'object' && e !== null && typeof (e as Said).zh === 'string' && typeof (e as Said).en === 'string')
     return new UserError({ zh: (e as Said).zh, en: (e as Said).en }, 'input');

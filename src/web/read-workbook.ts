@@ -20,6 +20,7 @@ export interface LoadedSheet {
   rows: SourceRow[];
   /** What the reader says about the sheet (a csv file's encoding). */
   notes?: readonly RowIssue[];
+  kind?: 'chart';
 }
 
 export interface LoadedWorkbook {
@@ -83,10 +84,10 @@ async function readXlsx(fileName: string, bytes: Uint8Array, unreadableFile: (e:
   const sheets: LoadedSheet[] = [];
   try {
     const { sheets: parts, ctx } = await workbookParts(zip);
-    for (const { name, part } of parts) {
+    for (const { name, part, kind } of parts) {
       const rows: SourceRow[] = [];
-      for await (const batch of sheetRows(zip, part, ctx)) for (const r of batch) rows.push(r);
-      sheets.push({ name, rows });
+      for await (const batch of sheetRows(zip, part, ctx, kind)) for (const r of batch) rows.push(r);
+      sheets.push({ name, rows, ...(kind ? { kind } : {}) });
     }
   } catch (e) {
     throw unreadableFile(e);

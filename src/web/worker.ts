@@ -3,18 +3,7 @@
 // worker outright (the page starts a fresh one).
 import { calcReport } from '../workbook/calc-job.js';
 import type { SheetSource } from '../workbook/source.js';
-import {
-  REPORT_SHEETS,
-  SAMPLE_ROWS,
-  UnitStore,
-  auditView,
-  calcView,
-  choosePolicy,
-  noRosterError,
-  noRosterFound,
-  sheetInfo,
-  toUserError,
-} from '../ui/views.js';
+import { REPORT_SHEETS, SAMPLE_ROWS, UnitStore, auditView, calcView, choosePolicy, sheetInfo, toUserError } from '../ui/views.js';
 import { auditJob } from '../ui/audit-job.js';
 import { UserError, type Progress, type RosterSelection, type WorkbookInfo } from '../ui/host.js';
 import type { Calls, FromWorker, Method, ToWorker } from './protocol.js';
@@ -44,7 +33,7 @@ function info(wb: LoadedWorkbook, detect: boolean): WorkbookInfo {
     name: wb.name,
     sheets: wb.sheets.map((s) =>
       detect
-        ? sheetInfo(s.name, s.rows.slice(0, SAMPLE_ROWS), s.rows.length, REPORT_SHEETS.has(s.name))
+        ? sheetInfo(s.name, s.rows.slice(0, SAMPLE_ROWS), s.rows.length, REPORT_SHEETS.has(s.name), s.kind)
         : sheetInfo(s.name, [], s.rows.length, true),
     ),
   };
@@ -100,7 +89,6 @@ const handlers: Handlers = {
       mappings: req.selection.mappings as Record<string, Record<string, number>>,
       onProgress: (done) => progress({ phase: 'compute', done, total }),
     });
-    if (noRosterFound(outcome)) throw noRosterError(outcome);
     const blob = await writeXlsx(sheets, { onProgress: (done, all) => progress({ phase: 'write', done, total: all }) });
     units.set(rows, calc);
     // The page adds the output (the download) itself.

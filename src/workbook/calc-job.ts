@@ -1,9 +1,12 @@
 // The calc job every face runs: read roster sheets, compute each unit, and
 // hand each computed row to a sink as it is ready (so the CLI can stream).
+// Throws NoSheetReadError when no sheet is a roster.
 import { TotalsBuilder, type Calculator, type Totals, type TownshipTotals } from '../engine/compute.js';
 import { createNameRegistry } from './duplicates.js';
 import { createRosterReader, type RosterField, type RosterRowOutcome, type RosterSheetSummary, type RowIssue } from './roster.js';
 import { resultRow, resultSheetHead, summarySheets, type ComputedRow, type Lang } from './report.js';
+import { NoSheetReadError } from './not-read.js';
+import { ROSTER_WORDS } from './roster-issues.js';
 import type { SheetSpec } from './sheet-spec.js';
 import type { WorkbookSource } from './source.js';
 
@@ -54,7 +57,7 @@ export async function runCalc(
     else if (o.issue) issues.push(o.issue);
   };
   for await (const sheet of source) {
-    const reader = createRosterReader(sheet.name, { mapping: options.mappings?.[sheet.name], names });
+    const reader = createRosterReader(sheet.name, { mapping: options.mappings?.[sheet.name], names, kind: sheet.kind });
     if (sheet.notes) issues.push(...sheet.notes);
     for await (const { row, cells } of sheet.rows) {
       for (const o of reader.push(row, cells)) {
@@ -71,6 +74,8 @@ export async function runCalc(
     issues.push(...summary.issues);
   }
   options.onProgress?.(seen);
+  // No roster at all is an error, never a zero budget; a roster with no rows, or none computed, is a result.
+  if (!sheets.some((s) => s.header !== null)) throw new NoSheetReadError(ROSTER_WORDS, issues);
   const rows: RowCounts = { read: 0, computed: 0, rejected: 0, skipped: 0 };
   for (const s of sheets) for (const k of ['read', 'computed', 'rejected', 'skipped'] as const) rows[k] += s[k];
   return { rows, sheets, issues, ...totals.result() };

@@ -1,7 +1,7 @@
 // Generic header detection for messy sheets: finds the header row (or a two-row
 // header: merged group titles over sub-headers) among the first rows and maps
 // fields to columns by alias. Reused by the roster reader and later by ledger readers.
-import { type Cell, cellText, normalizeText } from './cells.js';
+import { type Cell, cellText, isCellError, normalizeText } from './cells.js';
 import { isNumberLike } from './numbers.js';
 
 export interface HeaderDetection<F extends string> {
@@ -140,6 +140,7 @@ export interface HeaderBlock<F extends string> {
 
 /** A header cell's text as written (full-width brackets kept), whitespace collapsed; '' when blank. */
 export function headerText(cell: Cell): string {
+  if (isCellError(cell)) return ''; // #N/A in the header area names no column
   if (typeof cell !== 'string') return cellText(cell);
   return normalizeText(cell) === '' ? '' : cell.replace(/\s+/g, ' ').trim();
 }
@@ -270,7 +271,7 @@ export class HeaderMatcher<F extends string> {
   pair(upper: readonly Cell[], lower: readonly Cell[], upperIndex: number): HeaderBlock<F> | null {
     // A title line (one cell of text, e.g. "东城街道2024年…测算表") is not the top of a
     // two-row header, even when a word in it looks like a column name.
-    if (upper.filter((c) => cellText(c).trim() !== '').length < 2) return null;
+    if (upper.filter((c) => headerText(c) !== '').length < 2) return null;
     const b = assign(pairForms(upper, lower), this.compiled, upperIndex, upperIndex + 1);
     const used = Object.values(b.matches) as Match[];
     const usesUpper = used.some((m) => m.source !== 'lower');
@@ -313,6 +314,7 @@ export class HeaderScanner<F extends string> {
   readonly rows: Cell[][] = [];
   private decision: HeaderBlock<F> | null | undefined = undefined;
   private readonly matcher: HeaderMatcher<F>;
+  private best: HeaderBlock<F> | null = null;
 
   constructor(
     rules: HeaderRules<F>,
@@ -325,6 +327,20 @@ export class HeaderScanner<F extends string> {
     return this.decision;
   }
 
+  /**
+   * When no header was found: the row that came closest (names the most fields,
+   * the first such row), so a message can say which columns it lacks; null when
+   * no row named any field.
+   */
+  get nearest(): HeaderBlock<F> | null {
+    return this.best;
+  }
+
+  private consider(row: readonly Cell[], index: number): void {
+    const b = this.matcher.single(row, index);
+    if (b.fields > 0 && (!this.best || b.fields > this.best.fields)) this.best = b;
+  }
+
   push(row: readonly Cell[]): HeaderBlock<F> | null | undefined {
     if (this.decision !== undefined) return this.decision;
     this.rows.push([...row]);
@@ -334,6 +350,7 @@ export class HeaderScanner<F extends string> {
       const next = k < this.maxRows ? this.rows[k] : undefined;
       const b = this.matcher.blockAt(cur, next, k - 1);
       if (b) this.decision = b;
+      else this.consider(cur, k - 1);
     }
     if (this.decision === undefined && k >= this.maxRows) this.decision = null;
     return this.decision;
@@ -344,6 +361,7 @@ export class HeaderScanner<F extends string> {
     if (this.decision === undefined) {
       const k = this.rows.length - 1;
       const b = k >= 0 && k < this.maxRows ? this.matcher.blockAt(this.rows[k] ?? [], undefined, k) : null;
+      if (!b && k >= 0 && k < this.maxRows) this.consider(this.rows[k] ?? [], k);
       this.decision = b;
     }
     return this.decision;

@@ -1,6 +1,6 @@
 // Problems found while reading a sheet, in both languages, each naming where it is
 // (sheet, Excel row, column letter, header text) so an officer can go straight to the cell.
-import { type Cell, columnLetter, normalizeText, numberText } from './cells.js';
+import { type Cell, type CellError, columnLetter, isCellError, normalizeText, numberText } from './cells.js';
 
 export type Severity = 'error' | 'warning' | 'info';
 
@@ -50,12 +50,18 @@ export function makeIssue(place: IssuePlace, severity: Severity, code: string, z
   };
 }
 
+/** A cell holding an error value (#N/A, #DIV/0! …): never read as blank or as text. Code ERROR_VALUE. */
+export function errorValueIssue(place: IssuePlace, cell: CellError, severity: Severity): RowIssue {
+  return makeIssue(place, severity, 'ERROR_VALUE', `单元格为错误值 ${cell.error}`, `the cell holds the error value ${cell.error}`);
+}
+
 /** A cell's value as the officer typed it (trimmed, shortened), for quoting in a message. */
 export function shownValue(cell: Cell): string {
   let s: string;
   if (typeof cell === 'number') s = numberText(cell);
   else if (typeof cell === 'string') s = cell.replace(/\s+/g, ' ').trim();
   else if (cell instanceof Date) s = Number.isNaN(cell.getTime()) ? '' : cell.toISOString().slice(0, 10);
+  else if (isCellError(cell)) s = cell.error;
   else s = cell === null || cell === undefined ? '' : String(cell);
   if (normalizeText(s) === '') return '';
   return s.length > 40 ? `${s.slice(0, 39)}…` : s;

@@ -4,6 +4,7 @@ import { type Cell } from './cells.js';
 import { type IssuePlace, type RowIssue, makeIssue, shownValue } from './issues.js';
 import type { CountFailure } from './numbers.js';
 import type { FirstSeen } from './duplicates.js';
+import { type NotReadWhy, notReadText } from './not-read.js';
 
 export const ROSTER_ISSUE_CODES = [
   // sheet level
@@ -21,6 +22,7 @@ export const ROSTER_ISSUE_CODES = [
   'UNKNOWN_TYPE',
   'BAD_CODE',
   'BAD_MONTHS',
+  'ERROR_VALUE',
   // defensive: the engine's validateUnit disagreed with what was read (should not happen)
   'INVALID_UNIT',
   // computed with a warning
@@ -37,23 +39,25 @@ export const VILLAGE_POPULATION_LIMIT = 100_000;
 const zq = (c: Cell): string => `“${shownValue(c)}”`;
 const eq = (c: Cell): string => `"${shownValue(c)}"`;
 
+export const ROSTER_WORDS = { zh: '花名册', en: 'roster' };
+const ROSTER_NEEDS = { zh: '需有名称、人口、上年度党员人数列', en: "needs name, population and last year's party-member columns" };
+
 export const rosterIssue = {
-  noHeader: (sheet: string, missing: { zh: string; en: string }[] | null, severity: 'info' | 'error'): RowIssue =>
-    missing === null
-      ? makeIssue(
-          { sheet, row: null, column: null },
-          severity,
-          'NO_HEADER',
-          '未找到花名册表头（需有名称、人口、上年度党员人数列），本表未读取',
-          "no roster header found (needs name, population and last year's party-member columns); sheet not read",
-        )
-      : makeIssue(
-          { sheet, row: null, column: null },
-          severity,
-          'NO_HEADER',
-          `表头缺少必需的列：${missing.map((m) => m.zh).join('、')}，本表未读取`,
-          `the header lacks required columns: ${missing.map((m) => m.en).join(', ')}; sheet not read`,
-        ),
+  /** The sheet is not a roster: empty, a chart sheet, or no header row (with the nearest candidate). */
+  notRoster: (sheet: string, why: NotReadWhy, severity: 'info' | 'error'): RowIssue => {
+    const t = notReadText(why, ROSTER_WORDS, ROSTER_NEEDS);
+    return makeIssue({ sheet, row: null, column: null }, severity, 'NO_HEADER', t.zh, t.en);
+  },
+
+  /** A header was found, but the columns chosen for it leave out a required field. */
+  noHeader: (sheet: string, missing: { zh: string; en: string }[], severity: 'info' | 'error'): RowIssue =>
+    makeIssue(
+      { sheet, row: null, column: null },
+      severity,
+      'NO_HEADER',
+      `表头缺少必需的列：${missing.map((m) => m.zh).join('、')}，本表未读取`,
+      `the header lacks required columns: ${missing.map((m) => m.en).join(', ')}; sheet not read`,
+    ),
 
   blank: (p: IssuePlace, onlyOtherColumns: boolean): RowIssue =>
     onlyOtherColumns

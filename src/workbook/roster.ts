@@ -2,7 +2,7 @@
 // only the first rows until it has found the header, then classifies each row as it
 // arrives, so a 600,000-row provincial roll-up never sits in memory.
 import { type Unit, type UnitType, validateUnit } from '../engine/unit.js';
-import { type Cell, cellText, columnLetter, isBlankCell, normalizeText, numberText } from './cells.js';
+import { type Cell, cellText, columnLetter, isBlankCell, isCellError, normalizeText, numberText } from './cells.js';
 import { type NameRegistry, createNameRegistry } from './duplicates.js';
 import {
   type HeaderBlock,
@@ -14,7 +14,8 @@ import {
   headerText,
   saysTotal,
 } from './headers.js';
-import { type IssuePlace, type RowIssue } from './issues.js';
+import { type IssuePlace, type RowIssue, errorValueIssue } from './issues.js';
+import { ContentSeen, type SheetKind, notReadWhy } from './not-read.js';
 import { parseCount } from './numbers.js';
 import { ROSTER_ALIASES, ROSTER_FIELDS, ROSTER_FIELD_LABELS, ROSTER_REQUIRED, type RosterField } from './roster-fields.js';
 import { VILLAGE_POPULATION_LIMIT, rosterIssue } from './roster-issues.js';
@@ -69,6 +70,8 @@ export interface RosterReaderOptions {
   names?: NameRegistry;
   /** How many first rows to search for the header (default 20). */
   maxHeaderRows?: number;
+  /** What the host says the sheet is: a chart sheet is never a roster. */
+  kind?: SheetKind;
 }
 
 export interface RosterReader {
@@ -128,6 +131,9 @@ class RosterSheetReader implements RosterReader {
   /** The township of rows on a sheet without a township column: the sheet's name. */
   private readonly sheetTownship: string;
   private finished = false;
+  /** No header: the NO_HEADER note is made at finish(), when it is known whether the sheet held anything. */
+  private notRead: 'info' | 'error' | null = null;
+  private readonly seen = new ContentSeen();
 
   constructor(
     private readonly sheet: string,
@@ -159,8 +165,9 @@ class RosterSheetReader implements RosterReader {
   push(rowNumber: number, cells: readonly Cell[]): RosterRowOutcome[] {
     if (this.finished) throw new Error(`roster reader for sheet "${this.sheet}" is finished`);
     assertRowNumber(rowNumber);
-    if (this.active === null) return []; // no header: the sheet is left alone
     if (this.active) return [this.classify(rowNumber, cells)];
+    this.seen.see(cells);
+    if (this.active === null) return []; // no header: the sheet is left alone
 
     const headerRow = this.options.headerRow;
     if (headerRow !== undefined) {
@@ -195,6 +202,7 @@ class RosterSheetReader implements RosterReader {
           this.resolveScanned(this.scanner!.finish());
         }
       }
+      if (this.notRead) this.sheetIssues.push(rosterIssue.notRoster(this.sheet, this.whyNotRead(), this.notRead));
       this.finished = true;
     }
     return { sheet: this.sheet, header: this.header ?? null, ...this.counts, issues: [...this.sheetIssues] };
@@ -226,7 +234,7 @@ class RosterSheetReader implements RosterReader {
     const explicit = this.options.headerRow !== undefined || this.options.mapping !== undefined;
     if (!block) {
       this.active = null;
-      this.sheetIssues.push(rosterIssue.noHeader(this.sheet, null, explicit ? 'error' : 'info'));
+      this.notRead = explicit ? 'error' : 'info';
       return;
     }
     const col: Partial<Record<RosterField, number>> = {};
@@ -272,6 +280,19 @@ class RosterSheetReader implements RosterReader {
     };
   }
 
+  private whyNotRead() {
+    const scanner = this.scanner;
+    return notReadWhy(
+      this.options.kind,
+      this.seen,
+      this.options.maxHeaderRows ?? 20,
+      scanner?.nearest ?? null,
+      (i) => this.scannedRowNumbers[i] ?? i + 1,
+      ROSTER_FIELD_LABELS,
+      (b) => ROSTER_REQUIRED.filter((f) => !b.matches[f] && this.mapping.set[f] === undefined).map((f) => ROSTER_FIELD_LABELS[f]),
+    );
+  }
+
   // -------------------------------------------------------------------------
   // Rows
 
@@ -302,11 +323,21 @@ class RosterSheetReader implements RosterReader {
     if (ROSTER_FIELDS.every((f) => isBlankCell(get(f)))) return skip('blank', rosterIssue.blank(at(null), true));
 
     const errors: RowIssue[] = [];
-    const name = cellText(get('name'));
-    if (!name) errors.push(rosterIssue.missingName(at('name')));
+    // An error value (#N/A …) in a column read is named as such, never read as blank or as its text.
+    let erred: Set<RosterField> | undefined;
+    for (const f of ROSTER_FIELDS) {
+      const cell = get(f);
+      if (!isCellError(cell)) continue;
+      (erred ??= new Set()).add(f);
+      errors.push(errorValueIssue(at(f), cell, 'error'));
+    }
+    const ok = (f: RosterField): boolean => erred === undefined || !erred.has(f);
+
+    const name = ok('name') ? cellText(get('name')) : '';
+    if (!name && ok('name')) errors.push(rosterIssue.missingName(at('name')));
 
     let township = this.sheetTownship;
-    if (h.col.township !== undefined) {
+    if (h.col.township !== undefined && ok('township')) {
       const t = cellText(get('township'));
       if (t) this.lastTownship = t;
       township = this.lastTownship ?? township;
@@ -314,7 +345,9 @@ class RosterSheetReader implements RosterReader {
 
     let type: UnitType | undefined;
     const typeCell = get('type');
-    if (!isBlankCell(typeCell)) {
+    if (!ok('type')) {
+      // named above
+    } else if (!isBlankCell(typeCell)) {
       type = unitTypeFromWord(cellText(typeCell));
       if (!type) errors.push(rosterIssue.unknownType(at('type'), typeCell));
     } else if (name) {
@@ -323,6 +356,7 @@ class RosterSheetReader implements RosterReader {
     }
 
     const count = (f: 'population' | 'membersPrevYear'): number | undefined => {
+      if (!ok(f)) return undefined;
       const r = parseCount(get(f));
       if (r.ok) return r.value;
       errors.push(rosterIssue.count(at(f), get(f), r.reason));
@@ -333,14 +367,14 @@ class RosterSheetReader implements RosterReader {
 
     let code: string | undefined;
     const codeCell = get('code');
-    if (!isBlankCell(codeCell)) {
+    if (!isBlankCell(codeCell) && ok('code')) {
       code = divisionCode(codeCell);
       if (code === undefined) errors.push(rosterIssue.badCode(at('code'), codeCell));
     }
 
     let monthsActive: number | undefined;
     const monthsCell = get('monthsActive');
-    if (!isBlankCell(monthsCell)) {
+    if (!isBlankCell(monthsCell) && ok('monthsActive')) {
       monthsActive = months(monthsCell);
       if (monthsActive === undefined) errors.push(rosterIssue.badMonths(at('monthsActive'), monthsCell));
     }

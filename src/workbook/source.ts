@@ -3,6 +3,7 @@
 // uploaded buffer) adapt to this.
 import type { Cell } from './cells.js';
 import type { RowIssue } from './issues.js';
+import type { SheetKind } from './not-read.js';
 
 export interface SourceRow {
   /** Row number as Excel shows it (1-based). */
@@ -16,6 +17,8 @@ export interface SheetSource {
   rows: AsyncIterable<SourceRow> | Iterable<SourceRow>;
   /** What the reader says about the sheet (a csv file's encoding), listed with the sheet's issues. */
   notes?: readonly RowIssue[];
+  /** 'chart' for a chart sheet (no rows), so it can be named as such; a worksheet when absent. */
+  kind?: SheetKind;
 }
 
 export type WorkbookSource = AsyncIterable<SheetSource> | Iterable<SheetSource>;

@@ -11,8 +11,8 @@ export interface PackageParts {
 }
 
 export interface WorkbookParts {
-  /** Worksheets in tab order, with the part that holds each. */
-  sheets: { name: string; part: string }[];
+  /** Worksheets and chart sheets in tab order, with the part that holds each; a chart sheet has no rows to read. */
+  sheets: { name: string; part: string; kind?: 'chart' }[];
   ctx: SheetContext;
 }
 
@@ -43,16 +43,19 @@ export async function workbookParts(pkg: PackageParts): Promise<WorkbookParts> {
   const styles = part('styles');
   if (styles) ctx.dateStyles = dateStyles(await wholeText(pkg, styles));
   const byId = new Map(rels);
-  const sheets = info.sheets.flatMap(({ name, rid }) => {
+  const sheets = info.sheets.flatMap(({ name, rid }): WorkbookParts['sheets'] => {
     const r = byId.get(rid);
-    // Chart sheets and dialog sheets have no cells.
+    // Chart sheets have no cells, but are listed, so a workbook of charts is not taken for an empty one.
+    if (r?.type.endsWith('/chartsheet')) return [{ name, part: r.part, kind: 'chart' }];
+    // Dialog and macro sheets are left out.
     return r && r.type.endsWith('/worksheet') && pkg.has(r.part) ? [{ name, part: r.part }] : [];
   });
   return { sheets, ctx };
 }
 
 /** One sheet's rows in batches, each batch the rows of a piece of the part as it arrives. */
-export async function* sheetRows(pkg: PackageParts, part: string, ctx: SheetContext): AsyncGenerator<SourceRow[]> {
+export async function* sheetRows(pkg: PackageParts, part: string, ctx: SheetContext, kind?: 'chart'): AsyncGenerator<SourceRow[]> {
+  if (kind === 'chart') return;
   const reader = new SheetRowReader(ctx);
   for await (const text of pkg.text(part)) yield reader.push(text);
   yield reader.finish();

@@ -66,16 +66,31 @@ export function external(urls: string[], server: Served, allowed: string[] = [])
   });
 }
 
-/** Waits for running animations (accordion, dialog) to end, at most a few seconds. */
+/**
+ * Waits for running animations (accordion, dialog) to end. No short time limit:
+ * on a busy machine an animation can outlast one, and checking the page mid-fade
+ * (axe's contrast rules, screenshots) would then fail by chance. A stuck
+ * animation fails at the page's default timeout (newContext below).
+ */
 export async function settled(page: Page): Promise<void> {
-  await page
-    .waitForFunction(
-      // Endless animations (an indeterminate progress bar) never finish: only wait for the others.
-      () => document.getAnimations().every((a) => a.playState !== 'running' || a.effect?.getComputedTiming().iterations === Infinity),
-      undefined,
-      { timeout: 5000 },
-    )
-    .catch(() => undefined);
+  await page.waitForFunction(
+    // Endless animations (an indeterminate progress bar) never finish: only wait for the others.
+    () => document.getAnimations().every((a) => a.playState !== 'running' || a.effect?.getComputedTiming().iterations === Infinity),
+  );
+}
+
+/**
+ * Playwright waits (waitFor, clicks, downloads) time out after 30 s by default;
+ * on a 2-core machine shared with other jobs a step can legitimately take longer.
+ * Each test still has its own overall time limit.
+ */
+export const WAIT_TIMEOUT = 90_000;
+
+/** A browser context whose waits allow for a busy machine. */
+export async function newContext(browser: Browser, options: Parameters<Browser['newContext']>[0] = {}): Promise<BrowserContext> {
+  const context = await browser.newContext(options);
+  context.setDefaultTimeout(WAIT_TIMEOUT);
+  return context;
 }
 
 export async function shot(page: Page, name: string, options: { settle?: boolean } = {}): Promise<void> {
@@ -86,14 +101,7 @@ export async function shot(page: Page, name: string, options: { settle?: boolean
 /** Injects axe-core and returns the serious and critical violations. */
 export async function axeViolations(page: Page): Promise<{ id: string; impact: string; help: string; nodes: string[] }[]> {
   // Let open/close animations (dialog fade-in) finish: mid-fade text has no real contrast.
-  await page
-    .waitForFunction(
-      // Endless animations (an indeterminate progress bar) never finish: only wait for the others.
-      () => document.getAnimations().every((a) => a.playState !== 'running' || a.effect?.getComputedTiming().iterations === Infinity),
-      undefined,
-      { timeout: 5000 },
-    )
-    .catch(() => undefined);
+  await settled(page);
   await page.addScriptTag({ path: require.resolve('axe-core/axe.min.js') });
   const result = await page.evaluate(async () => {
     const axe = (

@@ -7,7 +7,18 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { FakeExcel, FakeInput } from '../support/fake-excel.js';
 import type { FakeSetup } from './fake-office.js';
-import { ROSTER, axeViolations, buildFakeOffice, checkPrerequisites, external, launch, serve, shot, type Served } from './support.js';
+import {
+  ROSTER,
+  axeViolations,
+  buildFakeOffice,
+  checkPrerequisites,
+  external,
+  launch,
+  newContext,
+  serve,
+  shot,
+  type Served,
+} from './support.js';
 
 const OFFICE_JS = /^https:\/\/appsforoffice\.(microsoft\.com|cdn\.partner\.office365\.cn)\/.*office\.js$/;
 
@@ -56,7 +67,7 @@ const SETUP: FakeSetup = {
 type Fake = FakeExcel;
 
 async function open(setup: FakeSetup = SETUP): Promise<{ context: BrowserContext; page: Page; urls: string[]; errors: string[] }> {
-  const context = await browser.newContext({ viewport: { width: 380, height: 1000 }, locale: 'zh-CN' });
+  const context = await newContext(browser, { viewport: { width: 380, height: 1000 }, locale: 'zh-CN' });
   const urls: string[] = [];
   context.on('request', (r) => urls.push(r.url()));
   await context.route(OFFICE_JS, (route) => route.fulfill({ path: fakeOffice, contentType: 'text/javascript; charset=utf-8' }));
@@ -201,7 +212,7 @@ describe('Excel task pane (in-memory Excel host in place of Office.js)', () => {
   }, 120_000);
 
   it('says so when opened outside Excel', async () => {
-    const context = await browser.newContext();
+    const context = await newContext(browser);
     await context.route(OFFICE_JS, (route) => route.fulfill({ body: '', contentType: 'text/javascript' }));
     const page = await context.newPage();
     await page.goto(`${server.url}taskpane.html`);

@@ -10,7 +10,8 @@ import { UserError } from '../../src/ui/host.js';
 import { choosePolicy, sheetInfo, toUserError, UnitStore } from '../../src/ui/views.js';
 import { checkSize, checkUnpackedSize, checkWorkbookBytes, MAX_UNZIPPED_BYTES } from '../../src/web/file-check.js';
 import { ZipBytes } from '../../src/xlsx/zip-bytes.js';
-import { buildZip } from '../support/zip-build.js';
+import { buildZip, chartWorkbook } from '../support/zip-build.js';
+import { readWorkbook } from '../../src/web/read-workbook.js';
 import { calcReport } from '../../src/workbook/calc-job.js';
 import { gridSource } from '../../src/workbook/source.js';
 
@@ -109,6 +110,27 @@ describe('views', () => {
     expect(info.detected).toMatchObject({ name: 1, population: 2, membersPrevYear: 3 });
     expect(info.columns.map((c) => `${c.letter}:${c.header}`)).toEqual(['A:序号', 'B:村(社区)名称', 'C:户籍人口', 'D:上年度党员人数']);
     expect(sheetInfo('核算结果', rows, 3, true).headerRow).toBeNull();
+    expect(info.notRoster).toBeUndefined();
+  });
+
+  it('says why a sheet is not a roster, and a calc with no roster is the noRoster error', async () => {
+    const notes = sheetInfo('说明', [{ row: 2, cells: ['名称', '人口'] as Cell[] }], 1);
+    expect(notes.headerRow).toBeNull();
+    expect(notes.notRoster?.zh).toBe(
+      '工作表「说明」：前20行中未找到花名册表头（需有名称、人口、上年度党员人数列），最接近的是第2行（有名称、人口），缺少「上年度党员人数」列，本表未读取',
+    );
+    expect(sheetInfo('图表1', [], 0, false, 'chart').notRoster?.en).toBe('Sheet "图表1": a chart sheet, which has no cells; not read');
+    // The page's reader lists a chart sheet as such.
+    const book = await readWorkbook(new File([new Uint8Array(chartWorkbook())], '图表.xlsx'));
+    expect(book.sheets.map((s) => [s.name, s.kind, s.rows.length])).toEqual([
+      ['图表1', 'chart', 0],
+      ['数据', undefined, 2],
+    ]);
+    const e = await calcReport([gridSource('空', [])], calculator(2025), 'zh').catch((x: unknown) => x);
+    expect(toUserError(e)).toMatchObject({
+      code: 'noRoster',
+      said: { zh: '工作簿中没有花名册：工作表「空」：空表，没有任何内容，本表未读取' },
+    });
   });
 
   it('pages and explains units', async () => {

@@ -211,6 +211,17 @@ export function typedInput(s: string, nf: string | undefined): Pick<FakeCell, 'v
   return { value: s };
 }
 
+/** Excel's error values, typed into a cell or a formula's result. */
+const EXCEL_ERRORS =
+  /^#(NULL!|DIV\/0!|VALUE!|REF!|NAME\?|NUM!|N\/A|GETTING_DATA|SPILL!|CALC!|FIELD!|BLOCKED!|UNKNOWN!|BUSY!|CONNECT!|PYTHON!)$/;
+
+/** As in Excel: a formula whose result is #…, or an error typed as such ('#N/A with an apostrophe is text). */
+function isErrorValue(c: FakeCell | undefined): boolean {
+  const v = c?.value;
+  if (typeof v !== 'string' || c?.quotePrefix) return false;
+  return c?.formula ? v.startsWith('#') : EXCEL_ERRORS.test(v);
+}
+
 // ---------------------------------------------------------------- model
 
 export class FakeSheet {
@@ -923,7 +934,7 @@ class RangeProxy extends ClientObject<RangeTarget> {
           if (v === '') return 'Empty';
           if (typeof v === 'number') return 'Double';
           if (typeof v === 'boolean') return 'Boolean';
-          return c?.formula && v.startsWith('#') ? 'Error' : 'String';
+          return isErrorValue(c) ? 'Error' : 'String';
         });
       case 'hyperlink': {
         const c = sheet.cell(rect.r0, rect.c0);
