@@ -65,7 +65,7 @@ describe('readSheets (ET)', () => {
     expect(grids[0]!.values).toEqual([
       ['名称', '人口'],
       ['东村', 1499],
-      [null, null], // an error value is not data
+      [null, { error: '#N/A' }], // an error value, told from its text (ET gives no value types), for the workbook layer to name
     ]);
     expect(grids[2]!.values).toEqual([['只有一格']]);
   });
