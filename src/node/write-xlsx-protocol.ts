@@ -14,4 +14,4 @@ export type FromWriter =
   | { kind: 'taken' }
   /** The file is complete and closed. */
   | { kind: 'done' }
-  | { kind: 'error'; message: string; code?: string };
+  | { kind: 'error'; message: string; code?: string; path?: string };

@@ -29,5 +29,5 @@ try {
   });
   post({ kind: 'done' });
 } catch (e) {
-  post({ kind: 'error', message: (e as Error).message, code: (e as NodeJS.ErrnoException).code });
+  post({ kind: 'error', message: (e as Error).message, code: (e as NodeJS.ErrnoException).code, path: (e as NodeJS.ErrnoException).path });
 }

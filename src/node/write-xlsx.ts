@@ -88,7 +88,7 @@ async function writeOnWorker(path: string, fill: Fill): Promise<void> {
   const finished = new Promise<void>((resolve) => {
     worker.on('message', (m: FromWriter) => {
       if (m.kind === 'taken') credits.give();
-      else if (m.kind === 'error') failed.abort(Object.assign(new Error(m.message), { code: m.code }));
+      else if (m.kind === 'error') failed.abort(Object.assign(new Error(m.message), { code: m.code, path: m.path }));
       else {
         done = true;
         resolve();
