@@ -10,6 +10,7 @@ import { writeXlsxAtomically } from '../node/write-xlsx.js';
 import { runCalc } from '../workbook/calc-job.js';
 import { calcJsonFrame, unitJsonText } from '../workbook/calc-json.js';
 import { resultRow, resultSheetHead, summarySheets, type Lang } from '../workbook/report.js';
+import { warningKinds, warningsSentence } from '../workbook/warnings.js';
 import { checkWorkbookArg, loadPolicyArg, outputPath, parseYear } from './inputs.js';
 import { progressBar } from './progress.js';
 import type { Io } from './main.js';
@@ -71,10 +72,11 @@ export async function calcCommand(roster: string, args: CalcArgs, io: Io): Promi
     } else {
       const r = outcome.rows;
       const total = formatYuan(outcome.county.total);
+      const warnings = warningsSentence(warningKinds(outcome.issues), args.lang);
       io.stdout.write(
         args.lang === 'zh'
-          ? `已核算${r.computed}个单位（读取${r.read}行，剔除${r.rejected}行，跳过${r.skipped}行），全县合计${total}元。\n结果已写入：${out}\n`
-          : `Computed ${r.computed} units (${r.read} rows read, ${r.rejected} rejected, ${r.skipped} skipped); county total ${total} yuan.\nResult written to: ${out}\n`,
+          ? `已核算${r.computed}个单位（读取${r.read}行，剔除${r.rejected}行，跳过${r.skipped}行），全县合计${total}元。${warnings}\n结果已写入：${out}\n`
+          : `Computed ${r.computed} units (${r.read} rows read, ${r.rejected} rejected, ${r.skipped} skipped); county total ${total} yuan.${warnings && ' ' + warnings}\nResult written to: ${out}\n`,
       );
     }
     return outcome.rows.rejected > 0 ? 1 : 0;

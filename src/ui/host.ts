@@ -9,6 +9,7 @@
 // layer: the page's initial bundle carries no engine code.
 import type { RosterField } from '../workbook/roster-fields.js';
 import type { Severity } from '../workbook/issues.js';
+import type { WarningKind } from '../workbook/warnings.js';
 
 export type Lang = 'zh' | 'en';
 export type Face = 'web' | 'excel';
@@ -156,6 +157,8 @@ export interface CalcView {
   rows: RowCountsView;
   sheets: ({ sheet: string; headerRow: number | null } & RowCountsView)[];
   issues: { counts: Record<Severity, number>; total: number; top: IssueView[] };
+  /** Warnings by kind, for the headline (units computed, but to check); `text` is '' when there are none. */
+  warnings: { kinds: WarningKind[]; text: { zh: string; en: string } };
   output: OutputView;
   /** Wall time of the run in milliseconds. */
   ms: number;

@@ -1,6 +1,7 @@
 // Turning engine and workbook-layer results into the plain views the UI shows.
 // Runs where the computing happens: in the web page's worker, and in the task
 // pane itself. (The UI proper imports only types.)
+import { type WarningKind, warningKinds, warningsSentence } from '../workbook/warnings.js';
 import { Calculator, type UnitResult } from '../engine/compute.js';
 import { formatWan, formatYuan, toChineseCapital } from '../engine/format.js';
 import type { Decimal } from '../engine/money.js';
@@ -204,6 +205,11 @@ const SEVERITY_ORDER = { error: 0, warning: 1, info: 2 } as const;
 
 export const TOP_ISSUES = 200;
 
+const warningsView = (kinds: WarningKind[]) => ({
+  kinds,
+  text: { zh: warningsSentence(kinds, 'zh'), en: warningsSentence(kinds, 'en') },
+});
+
 export function calcView(calc: Calculator, outcome: CalcOutcome, output: OutputView, ms: number): CalcView {
   const ids = calc.lineIds;
   const counts = { error: 0, warning: 0, info: 0 };
@@ -241,6 +247,7 @@ export function calcView(calc: Calculator, outcome: CalcOutcome, output: OutputV
       skipped: s.skipped,
     })),
     issues: { counts, total: outcome.issues.length, top },
+    warnings: warningsView(warningKinds(outcome.issues)),
     output,
     ms: Math.round(ms),
   };

@@ -4,6 +4,9 @@
 
 export type Cell = string | number | boolean | Date | CellError | null | undefined;
 
+/** Excel's limit on the text of a cell: longer text is cut, with a warning where it was read. */
+export const EXCEL_CELL_CHARS = 32_767;
+
 /**
  * An error cell (#N/A, #DIV/0!, #VALUE! ...): a plain object, not a class, so it
  * survives the structured clone between a reading worker and the main thread.

@@ -1,6 +1,6 @@
 // The roster reader's issue codes and their bilingual texts. Each text follows the place
 // prefix from issues.ts: 工作表「城关镇」第12行D列「人口」：… / Sheet "城关镇", row 12, column D (人口): …
-import { type Cell } from './cells.js';
+import { type Cell, EXCEL_CELL_CHARS } from './cells.js';
 import { type IssuePlace, type RowIssue, makeIssue, shownValue } from './issues.js';
 import type { CountFailure } from './numbers.js';
 import type { FirstSeen } from './duplicates.js';
@@ -30,6 +30,7 @@ export const ROSTER_ISSUE_CODES = [
   'ZERO_POPULATION',
   'VILLAGE_TOO_LARGE',
   'DUPLICATE_NAME',
+  'TEXT_TOO_LONG',
 ] as const;
 export type RosterIssueCode = (typeof ROSTER_ISSUE_CODES)[number];
 
@@ -148,6 +149,15 @@ export const rosterIssue = {
       'VILLAGE_TOO_LARGE',
       `村人口${population}超过${VILLAGE_POPULATION_LIMIT}，请核对是否多录了位数或应为社区`,
       `a village of ${population} people (over ${VILLAGE_POPULATION_LIMIT}); check for an extra digit or whether it is a community`,
+    ),
+
+  textTooLong: (p: IssuePlace, length: number): RowIssue =>
+    makeIssue(
+      p,
+      'warning',
+      'TEXT_TOO_LONG',
+      `内容长达${length.toLocaleString('en-US')}个字符，超过 Excel 单元格上限 ${EXCEL_CELL_CHARS.toLocaleString('en-US')} 个字符，已截断后核算`,
+      `${length.toLocaleString('en-US')} characters, over Excel's ${EXCEL_CELL_CHARS.toLocaleString('en-US')} a cell: cut to that before computing`,
     ),
 
   duplicateName: (p: IssuePlace, township: string, name: string, first: FirstSeen): RowIssue => {

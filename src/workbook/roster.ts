@@ -2,7 +2,7 @@
 // only the first rows until it has found the header, then classifies each row as it
 // arrives, so a 600,000-row provincial roll-up never sits in memory.
 import { type Unit, type UnitType, validateUnit } from '../engine/unit.js';
-import { type Cell, cellText, columnLetter, isBlankCell, isCellError, normalizeText, numberText } from './cells.js';
+import { type Cell, EXCEL_CELL_CHARS, cellText, columnLetter, isBlankCell, isCellError, normalizeText, numberText } from './cells.js';
 import { type NameRegistry, createNameRegistry } from './duplicates.js';
 import {
   type HeaderBlock,
@@ -333,12 +333,19 @@ class RosterSheetReader implements RosterReader {
     }
     const ok = (f: RosterField): boolean => erred === undefined || !erred.has(f);
 
-    const name = ok('name') ? cellText(get('name')) : '';
+    const warnings: RowIssue[] = [];
+    // Texts past Excel's cell limit are cut, and said so: they could not be written whole.
+    const fit = (f: 'name' | 'township', text: string): string => {
+      if (text.length <= EXCEL_CELL_CHARS) return text;
+      warnings.push(rosterIssue.textTooLong(at(f), text.length));
+      return text.slice(0, EXCEL_CELL_CHARS);
+    };
+    const name = ok('name') ? fit('name', cellText(get('name'))) : '';
     if (!name && ok('name')) errors.push(rosterIssue.missingName(at('name')));
 
     let township = this.sheetTownship;
     if (h.col.township !== undefined && ok('township')) {
-      const t = cellText(get('township'));
+      const t = fit('township', cellText(get('township')));
       if (t) this.lastTownship = t;
       township = this.lastTownship ?? township;
     }
@@ -394,7 +401,6 @@ class RosterSheetReader implements RosterReader {
       return { kind: 'rejected', sheet, row, issues: problems.map((p) => rosterIssue.invalidUnit(at(p.field as RosterField), p.zh, p.en)) };
     }
 
-    const warnings: RowIssue[] = [];
     if (population === 0) warnings.push(rosterIssue.zeroPopulation(at('population')));
     if (membersPrevYear > population) warnings.push(rosterIssue.membersAbovePopulation(at('membersPrevYear'), membersPrevYear, population));
     if (type === 'village' && population > VILLAGE_POPULATION_LIMIT)

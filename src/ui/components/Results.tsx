@@ -124,6 +124,11 @@ export function CalcResults(props: { host: Host; view: CalcView }) {
           ))}
         </dl>
       </div>
+      {view.warnings.text[lang] && (
+        <p className={s.section} role="status" data-testid="warnings">
+          {view.warnings.text[lang]}
+        </p>
+      )}
       <div className={s.section}>
         <TownshipChart view={view} selected={township} onSelect={setTownship} />
       </div>

@@ -1,0 +1,38 @@
+// Warnings counted by kind, for the one-line summaries (CLI, web page, task
+// pane): three units named 东河村 in one township are all computed, and the
+// officer must see that at once, not only in 问题清单.
+import type { RowIssue } from './issues.js';
+import type { Lang } from './report.js';
+
+const KINDS: Record<string, { zh: string; en: string }> = {
+  DUPLICATE_NAME: { zh: '同名单位', en: 'same name in a township' },
+  ZERO_POPULATION: { zh: '人口为0', en: 'population 0' },
+  MEMBERS_ABOVE_POPULATION: { zh: '党员多于人口', en: 'more members than people' },
+  VILLAGE_TOO_LARGE: { zh: '村人口过大', en: 'village too large' },
+  TEXT_TOO_LONG: { zh: '文字超长已截断', en: 'text cut to fit a cell' },
+  ERROR_VALUE: { zh: '单元格为错误值', en: 'error value in a cell' },
+};
+
+export interface WarningKind {
+  code: string;
+  count: number;
+  label: { zh: string; en: string };
+}
+
+/** The warnings among `issues`, by code, most frequent first. */
+export function warningKinds(issues: readonly RowIssue[]): WarningKind[] {
+  const counts = new Map<string, number>();
+  for (const i of issues) if (i.severity === 'warning') counts.set(i.code, (counts.get(i.code) ?? 0) + 1);
+  return [...counts]
+    .map(([code, count]) => ({ code, count, label: KINDS[code] ?? { zh: code, en: code } }))
+    .sort((a, b) => b.count - a.count);
+}
+
+/** "警告3条：同名单位2条、人口为0 1条，见「问题清单」。", or '' when there are none. */
+export function warningsSentence(kinds: readonly WarningKind[], lang: Lang): string {
+  if (!kinds.length) return '';
+  const n = kinds.reduce((s, k) => s + k.count, 0);
+  return lang === 'zh'
+    ? `警告${n}条：${kinds.map((k) => `${k.label.zh} ${k.count}条`).join('、')}，见「问题清单」。`
+    : `${n} warning${n === 1 ? '' : 's'}: ${kinds.map((k) => `${k.label.en} ${k.count}`).join(', ')}; see 问题清单.`;
+}
