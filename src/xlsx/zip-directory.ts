@@ -21,10 +21,9 @@ export class ZipError extends Error {}
 
 /**
  * What no county workbook comes near, and a zip bomb passes (docs/xlsx.md,
- * "Limits"): a part that unpacks to more than 1 GiB (a full sheet of 1,048,576
- * rows of a 10-column roster is about 0.3 GiB of XML), or to more than 16 MiB
- * at over 200 times its packed size (real parts pack 5 to 15 times, and the
- * plainest, a sheet of empty styled cells, under 100).
+ * "Limits", with the measurements): a part that unpacks to more than 1 GiB, or
+ * to more than 16 MiB at over 200 times its packed size (real parts pack about
+ * 7 to 12 times).
  */
 export const ZIP_LIMITS = { partBytes: 1 << 30, ratio: 200, ratioFrom: 16 << 20 };
 
