@@ -1,6 +1,6 @@
 // Problems found while reading a sheet, in both languages, each naming where it is
 // (sheet, Excel row, column letter, header text) so an officer can go straight to the cell.
-import { type Cell, columnLetter, normalizeText, numberText } from './cells.js';
+import { type Cell, columnLetter, isCellError, normalizeText, numberText } from './cells.js';
 
 export type Severity = 'error' | 'warning' | 'info';
 
@@ -56,6 +56,7 @@ export function shownValue(cell: Cell): string {
   if (typeof cell === 'number') s = numberText(cell);
   else if (typeof cell === 'string') s = cell.replace(/\s+/g, ' ').trim();
   else if (cell instanceof Date) s = Number.isNaN(cell.getTime()) ? '' : cell.toISOString().slice(0, 10);
+  else if (isCellError(cell)) s = cell.error;
   else s = cell === null || cell === undefined ? '' : String(cell);
   if (normalizeText(s) === '') return '';
   return s.length > 40 ? `${s.slice(0, 39)}…` : s;
