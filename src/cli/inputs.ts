@@ -36,9 +36,15 @@ export async function checkWorkbookArg(path: string): Promise<void> {
   } catch {
     throw new UsageError({ zh: `找不到文件：${path}`, en: `file not found: ${path}` });
   }
-  if (extname(path).toLowerCase() !== '.xlsx')
-    throw new UsageError({ zh: `只能读取 .xlsx 工作簿：${path}`, en: `only .xlsx workbooks can be read: ${path}` });
+  if (!XLSX_FAMILY.has(extname(path).toLowerCase()))
+    throw new UsageError({
+      zh: `只能读取 .xlsx 工作簿（及 .xlsm、.xltx、.xltm）：${path}`,
+      en: `only .xlsx workbooks (and .xlsm, .xltx, .xltm) can be read: ${path}`,
+    });
 }
+
+/** Workbooks with macros and templates are the same package with another content type: the reader takes them all. */
+const XLSX_FAMILY = new Set(['.xlsx', '.xlsm', '.xltx', '.xltm']);
 
 /** Output beside the input, named from it, unless -o names one. Refuses to overwrite without --force or to write over the input. */
 export async function outputPath(input: string, suffix: string, o: string | undefined, force: boolean): Promise<string> {
