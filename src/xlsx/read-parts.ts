@@ -25,9 +25,7 @@ const CDATA = /<!\[CDATA\[([\s\S]*?)\]\]>/g;
 
 /** XML text with its CDATA sections (<t><![CDATA[a<b]]></t>) written as escaped text, which the readers then decode. */
 export function withoutCdata(xml: string): string {
-  return xml.includes('<![CDATA[')
-    ? xml.replace(CDATA, (_, text: string) => text.replace(/&/g, '&amp;').replace(/</g, '&lt;'))
-    : xml;
+  return xml.includes('<![CDATA[') ? xml.replace(CDATA, (_, text: string) => text.replace(/&/g, '&amp;').replace(/</g, '&lt;')) : xml;
 }
 const NAMED: Record<string, string> = { lt: '<', gt: '>', amp: '&', quot: '"', apos: "'" };
 
