@@ -251,7 +251,18 @@ describe.each(MODES)('read from %s', (m) => {
           rows: [
             {
               row: 1,
-              cells: ['东风村', '河口', '富 文本 ', 'a<b&c', true, null, new Date(Date.UTC(2025, 2, 1)), '第一行\r\n第二行', null, -1500],
+              cells: [
+                '东风村',
+                '河口',
+                '富 文本 ',
+                'a<b&c',
+                true,
+                { error: '#DIV/0!' },
+                new Date(Date.UTC(2025, 2, 1)),
+                '第一行\r\n第二行',
+                null,
+                -1500,
+              ],
             },
           ],
         },
@@ -273,6 +284,88 @@ describe.each(MODES)('read from %s', (m) => {
       ]);
       const in1904 = await readParts(pkg([{ name: 'S', data }], { styles, workbookPr: '<workbookPr date1904="1"/>' }));
       expect(in1904[0]!.rows[0]!.cells[1]).toEqual(new Date(march1 + 1462 * 86_400_000));
+    });
+
+    test('ISO dates (t="d") read zone-free, times alone on day 0; an explicit zone is kept', async () => {
+      const iso = [
+        '2021-01-01T10:10:10',
+        '2021-01-01',
+        '10:10:10',
+        '2021-01-01T10:10:10+08:00',
+        '2021-01-01T10:10:10.5Z',
+        '2021-02-30',
+        '明天',
+      ];
+      const data = `<row r="1">${iso.map((v, i) => `<c r="${String.fromCharCode(65 + i)}1" t="d"><v>${v}</v></c>`).join('')}</row>`;
+      expect((await readParts(pkg([{ name: 'S', data }])))[0]!.rows[0]!.cells).toEqual([
+        new Date(Date.UTC(2021, 0, 1, 10, 10, 10)),
+        new Date(Date.UTC(2021, 0, 1)),
+        new Date(Date.UTC(1899, 11, 30, 10, 10, 10)),
+        new Date(Date.UTC(2021, 0, 1, 2, 10, 10)),
+        new Date(Date.UTC(2021, 0, 1, 10, 10, 10, 500)),
+        null,
+        null,
+      ]);
+    });
+
+    test("serial dates before 1900-03-01 allow for Excel's phantom 29 February 1900", async () => {
+      const styles = '<cellXfs count="2"><xf numFmtId="0"/><xf numFmtId="22"/></cellXfs>';
+      const serials = [1, 59, 60, 61, 0.5, 45717];
+      const data = `<row r="1">${serials.map((v, i) => `<c r="${String.fromCharCode(65 + i)}1" s="1"><v>${v}</v></c>`).join('')}</row>`;
+      const cells = (await readParts(pkg([{ name: 'S', data }], { styles })))[0]!.rows[0]!.cells;
+      expect(cells.map((c) => (c as Date).toISOString())).toEqual([
+        '1900-01-01T00:00:00.000Z',
+        '1900-02-28T00:00:00.000Z',
+        '1900-02-28T00:00:00.000Z', // 1900-02-29 never was
+        '1900-03-01T00:00:00.000Z',
+        '1899-12-30T12:00:00.000Z',
+        '2025-03-01T00:00:00.000Z',
+      ]);
+    });
+
+    test('text in CDATA sections, in shared strings, inline strings and formula strings', async () => {
+      const parts = pkg(
+        [
+          {
+            name: 'S',
+            data:
+              '<row r="1"><c r="A1" t="s"><v>0</v></c><c r="B1" t="inlineStr"><is><t><![CDATA[东风村 & <b>]]></t></is></c>' +
+              '<c r="C1" t="str"><f>A1</f><v><![CDATA[x<y]]></v></c><c r="D1" t="s"><v>1</v></c></row>',
+          },
+        ],
+        { sharedStrings: '<si><t><![CDATA[河口&amp;村]]></t></si><si><r><t>a</t></r><r><t><![CDATA[<b>]]></t></r></si>' },
+      );
+      expect((await readParts(parts))[0]!.rows[0]!.cells).toEqual(['河口&amp;村', '东风村 & <b>', 'x<y', 'a<b>']);
+    });
+
+    test('line ends in text are normalised as XML requires; _x000D_ and &#13; are carriage returns', async () => {
+      const texts = ['一\r\n二', '一\r二', '一_x000D_\r\n二', '一_x000D_\n二', '一&#13;\n二', '一_x005F_x000D_二'];
+      const parts = pkg(
+        [
+          {
+            name: 'S',
+            data: `<row r="1">${texts.map((_, i) => `<c t="s"><v>${i}</v></c>`).join('')}<c t="inlineStr"><is><t>三\r\n四</t></is></c></row>`,
+          },
+        ],
+        {
+          sharedStrings: texts.map((t) => `<si><t>${t}</t></si>`).join(''),
+        },
+      );
+      expect((await readParts(parts))[0]!.rows[0]!.cells).toEqual([
+        '一\n二',
+        '一\n二',
+        '一\r\n二',
+        '一\r\n二',
+        '一\r\n二',
+        '一_x000D_二',
+        '三\n四',
+      ]);
+    });
+
+    test("error cells are error values, plain and as a formula's cached result", async () => {
+      const errors = ['#N/A', '#DIV/0!', '#VALUE!', '#REF!', '#NAME?', '#NUM!', '#NULL!', '#GETTING_DATA'];
+      const data = `<row r="1">${errors.map((e, i) => `<c r="${String.fromCharCode(65 + i)}1" t="e">${i % 2 ? '<f>1/0</f>' : ''}<v>${e}</v></c>`).join('')}</row>`;
+      expect((await readParts(pkg([{ name: 'S', data }])))[0]!.rows[0]!.cells).toEqual(errors.map((error) => ({ error })));
     });
 
     test('sheets come in tab order; chart sheets are named, without rows; missing parts are left out', async () => {

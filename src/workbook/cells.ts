@@ -67,9 +67,15 @@ export function isDateFormat(format: string): boolean {
   return /[ymdhsb年月日时分秒]/i.test(bare);
 }
 
-/** An Excel date serial as a Date at UTC (time of day kept): days since 1899-12-30, or 1904-01-01 in the 1904 system. */
+/**
+ * An Excel date serial as a Date at UTC (time of day kept): days since 1899-12-30,
+ * or 1904-01-01 in the 1904 system. Excel counts a 29 February 1900 that never
+ * was (serial 60, read here as 1900-02-28), so
+ * serials 1-59 are a day later: serial 1 is 1900-01-01. A time alone (0 to 1) is on 1899-12-30.
+ */
 export function dateFromSerial(serial: number, date1904 = false): Date {
-  return new Date(Math.round((serial - 25_569 + (date1904 ? 1_462 : 0)) * 86_400_000));
+  const phantom = !date1904 && serial >= 1 && serial < 60 ? 1 : 0;
+  return new Date(Math.round((serial - 25_569 + phantom + (date1904 ? 1_462 : 0)) * 86_400_000));
 }
 
 /** Excel column letter of a 0-based column index: 0 -> A, 25 -> Z, 26 -> AA. */

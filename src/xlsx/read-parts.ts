@@ -5,14 +5,27 @@ import { isDateFormat } from '../workbook/cells.js';
 // which cell styles are dates, and the rows of cells (read-sheet.ts).
 // Elements may carry a namespace prefix (<x:row>), as some writers emit.
 
-/** Decodes XML entities, then Excel's _xHHHH_ escapes (_x000D_ is a carriage return). */
+/**
+ * Decodes text as XML and Excel mean it: raw line ends normalised first (CR LF
+ * and a lone CR are one LF, as XML requires, so Excel's CR LF written as
+ * `_x000D_` and a raw CR LF is CR LF, not CR CR LF), then entities (&#13; is a
+ * CR), then Excel's _xHHHH_ escapes (_x000D_ is a carriage return).
+ */
 export function decodeText(s: string): string {
+  if (s.includes('\r')) s = s.replace(/\r\n?/g, '\n');
   if (s.includes('&'))
     s = s.replace(/&(?:#(\d+)|#x([0-9a-fA-F]+)|(lt|gt|amp|quot|apos));/g, (_, dec, hex, name) =>
       name ? NAMED[name as string]! : String.fromCodePoint(dec ? Number(dec) : parseInt(hex as string, 16)),
     );
   if (s.includes('_x')) s = s.replace(/_x([0-9A-Fa-f]{4})_/g, (_, hex) => String.fromCharCode(parseInt(hex as string, 16)));
   return s;
+}
+
+const CDATA = /<!\[CDATA\[([\s\S]*?)\]\]>/g;
+
+/** XML text with its CDATA sections (<t><![CDATA[a<b]]></t>) written as escaped text, which the readers then decode. */
+export function withoutCdata(xml: string): string {
+  return xml.includes('<![CDATA[') ? xml.replace(CDATA, (_, text: string) => text.replace(/&/g, '&amp;').replace(/</g, '&lt;')) : xml;
 }
 const NAMED: Record<string, string> = { lt: '<', gt: '>', amp: '&', quot: '"', apos: "'" };
 
@@ -80,6 +93,7 @@ export function sharedStringsReader(): { push(text: string): void; finish(): str
   const cut = new ElementCutter('sst', 'si');
   const out: string[] = [];
   const take = (xml: string) => {
+    xml = withoutCdata(xml);
     let at = 0;
     for (;;) {
       // The usual <si><t>text</t></si> by string search: reading them is what the first rows wait for.

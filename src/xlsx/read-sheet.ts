@@ -3,7 +3,7 @@
 // <row> element is a row, even one with no cells, as Excel has it in the file.
 import { type Cell, columnIndex, dateFromSerial } from '../workbook/cells.js';
 import type { SourceRow } from '../workbook/source.js';
-import { ElementCutter, decodeText, stringText } from './read-parts.js';
+import { ElementCutter, decodeText, stringText, withoutCdata } from './read-parts.js';
 
 export interface SheetContext {
   sharedStrings: readonly string[];
@@ -40,6 +40,7 @@ export class SheetRowReader {
   }
 
   private rows(xml: string): SourceRow[] {
+    xml = withoutCdata(xml);
     const out: SourceRow[] = [];
     ROW.lastIndex = 0;
     for (let m = ROW.exec(xml); m; m = ROW.exec(xml)) {
@@ -98,12 +99,10 @@ export class SheetRowReader {
         return decodeText(v);
       case 'b':
         return Number(v) !== 0;
-      case 'e': // #N/A, #DIV/0! and the like: no value
-        return null;
-      case 'd': {
-        const d = new Date(v);
-        return Number.isNaN(d.getTime()) ? null : d;
-      }
+      case 'e': // #N/A, #DIV/0! and the like: a value of its own, not a blank
+        return { error: decodeText(v) };
+      case 'd':
+        return isoDate(v);
       default: {
         const n = Number(v);
         if (Number.isNaN(n)) return null;
@@ -111,6 +110,27 @@ export class SheetRowReader {
       }
     }
   }
+}
+
+const ISO = /^(?:(\d{4,})-(\d\d)-(\d\d))?(?:[T ]?(\d\d):(\d\d)(?::(\d\d(?:\.\d+)?))?)?(Z|[+-]\d\d:?\d\d)?$/;
+
+/**
+ * An ISO 8601 cell (t="d"): without a zone it is read zone-free, as a date
+ * serial is (at UTC), so every machine reads the same day and time; a time
+ * alone (10:10:10) is that time on Excel's day 0, 1899-12-30, as serial 0.42 is.
+ */
+function isoDate(v: string): Date | null {
+  const m = ISO.exec(v.trim());
+  if (!m || (m[1] === undefined && m[4] === undefined)) return null;
+  if (m[7]) {
+    const d = new Date(v.trim()); // an explicit zone: the instant it names
+    return Number.isNaN(d.getTime()) ? null : d;
+  }
+  const [y, mo, d] = m[1] === undefined ? [1899, 12, 30] : [Number(m[1]), Number(m[2]), Number(m[3])];
+  const ms = Date.UTC(y, mo - 1, d, Number(m[4] ?? 0), Number(m[5] ?? 0)) + Math.round(Number(m[6] ?? 0) * 1000);
+  const out = new Date(ms);
+  // Date.UTC maps years 0-99 to 1900-1999 and rolls 2021-02-30 over: refuse what is not the date written
+  return out.getUTCFullYear() === y && out.getUTCMonth() === mo - 1 && out.getUTCDate() === d ? out : null;
 }
 
 /**
