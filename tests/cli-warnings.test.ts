@@ -1,6 +1,7 @@
 // Warnings the summary must not hide (three 东河村 in one township are all
 // counted), and a text past Excel's cell limit cut with an issue, not silently.
 import { afterEach, beforeEach, describe, expect, test } from 'vitest';
+import { cutToCell } from '../src/workbook/cells.js';
 import { createRosterReader } from '../src/workbook/roster.js';
 import { warningKinds, warningsSentence } from '../src/workbook/warnings.js';
 import { type TempDir, makeTempDir, readWorkbook, runCli, stubLocale, writeRosterWorkbook } from './support/roster-files.js';
@@ -68,4 +69,15 @@ describe("a text past Excel's cell limit", () => {
     wb.getWorksheet('问题清单')!.eachRow((row) => row.eachCell((c) => void (typeof c.value === 'string' && issues.push(c.value))));
     expect(issues.some((t) => t.includes('超过 Excel 单元格上限'))).toBe(true);
   }, 120_000);
+});
+
+describe('cutToCell', () => {
+  test('cuts at the limit, never inside a surrogate pair', () => {
+    expect(cutToCell('a'.repeat(40_000))).toHaveLength(32_767);
+    const pairs = '𠀀'.repeat(20_000); // 40,000 UTF-16 units
+    const cut = cutToCell(pairs);
+    expect(cut).toHaveLength(32_766);
+    expect(cut.endsWith('𠀀')).toBe(true);
+    expect(cutToCell('短')).toBe('短');
+  });
 });

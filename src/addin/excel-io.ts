@@ -28,7 +28,7 @@
 //   and dates like 2021-01-01 are not converted. The apostrophe is Excel's text
 //   prefix, not part of the value. (The alternative, number format "@" on text
 //   columns, shows text over 255 characters as ### and was not chosen.)
-import { columnLetter, dateFromSerial, isDateFormat, type Cell } from '../workbook/cells.js';
+import { columnLetter, cutToCell, dateFromSerial, isDateFormat, type Cell } from '../workbook/cells.js';
 import { NUMBER_FORMATS, headerRowNumber, type OutCell, type SheetSpec } from '../workbook/sheet-spec.js';
 import { gridSource, type SheetSource } from '../workbook/source.js';
 
@@ -365,7 +365,7 @@ export function columnPoints(chars: number): number {
 export function excelValue(cell: OutCell | undefined): string | number | null {
   if (cell === null || cell === undefined || cell === '') return null;
   if (typeof cell === 'number') return Number.isFinite(cell) ? cell : null;
-  return `'${cell}`;
+  return `'${cutToCell(cell)}`;
 }
 
 function utf8Length(s: string): number {

@@ -4,8 +4,15 @@
 
 export type Cell = string | number | boolean | Date | CellError | null | undefined;
 
-/** Excel's limit on the text of a cell: longer text is cut, with a warning where it was read. */
+/** Excel's limit on the text of a cell, in UTF-16 units: longer text is cut, with a warning where it was read. */
 export const EXCEL_CELL_CHARS = 32_767;
+
+/** `s` cut to EXCEL_CELL_CHARS, never inside a surrogate pair. */
+export function cutToCell(s: string): string {
+  if (s.length <= EXCEL_CELL_CHARS) return s;
+  const high = s.charCodeAt(EXCEL_CELL_CHARS - 1);
+  return s.slice(0, high >= 0xd800 && high <= 0xdbff ? EXCEL_CELL_CHARS - 1 : EXCEL_CELL_CHARS);
+}
 
 /**
  * An error cell (#N/A, #DIV/0!, #VALUE! ...): a plain object, not a class, so it

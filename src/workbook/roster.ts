@@ -2,7 +2,17 @@
 // only the first rows until it has found the header, then classifies each row as it
 // arrives, so a 600,000-row provincial roll-up never sits in memory.
 import { type Unit, type UnitType, validateUnit } from '../engine/unit.js';
-import { type Cell, EXCEL_CELL_CHARS, cellText, columnLetter, isBlankCell, isCellError, normalizeText, numberText } from './cells.js';
+import {
+  type Cell,
+  EXCEL_CELL_CHARS,
+  cellText,
+  cutToCell,
+  columnLetter,
+  isBlankCell,
+  isCellError,
+  normalizeText,
+  numberText,
+} from './cells.js';
 import { type NameRegistry, createNameRegistry } from './duplicates.js';
 import {
   type HeaderBlock,
@@ -338,7 +348,7 @@ class RosterSheetReader implements RosterReader {
     const fit = (f: 'name' | 'township', text: string): string => {
       if (text.length <= EXCEL_CELL_CHARS) return text;
       warnings.push(rosterIssue.textTooLong(at(f), text.length));
-      return text.slice(0, EXCEL_CELL_CHARS);
+      return cutToCell(text);
     };
     const name = ok('name') ? fit('name', cellText(get('name'))) : '';
     if (!name && ok('name')) errors.push(rosterIssue.missingName(at('name')));

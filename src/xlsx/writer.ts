@@ -12,7 +12,7 @@
 // strings (no shared-strings table to hold until the end) and always text,
 // never formulas.
 import { columnLetter } from '../workbook/cells.js';
-import { EXCEL_CELL_CHARS } from '../workbook/cells.js';
+import { cutToCell } from '../workbook/cells.js';
 import { NUMBER_FORMATS, headerRowNumber, type CellFill, type OutCell, type SheetSpec } from '../workbook/sheet-spec.js';
 import { packageParts, sheetPath } from './parts.js';
 import { Styles } from './styles.js';
@@ -85,7 +85,7 @@ const CONTROL_OR_ESCAPED = /[\u0000-\u001F\uFFFE\uFFFF&<>"]/;
 /** `open`: the cell's start tag up to its attributes, `<c r="B3"`. */
 function inlineString(open: string, text: string, style: number): string {
   // Longer text makes a file Excel will not open: cut as the last resort.
-  const s = text.length > EXCEL_CELL_CHARS ? text.slice(0, EXCEL_CELL_CHARS) : text;
+  const s = cutToCell(text);
   const plain = !CONTROL_OR_ESCAPED.test(s);
   const spaced = plain ? s.charCodeAt(0) === 32 || s.charCodeAt(s.length - 1) === 32 : keepsSpace(s);
   const t = spaced ? '<t xml:space="preserve">' : '<t>';
