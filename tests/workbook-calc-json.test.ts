@@ -29,8 +29,9 @@ describe('unitJsonText', () => {
           membersPrevYear: fc.integer({ min: 0, max: 5_000 }),
           monthsActive: fc.option(fc.integer({ min: 1, max: 12 }), { nil: undefined }),
         }),
-        ({ sheet, row, ...unit }) => {
-          const computed = { sheet, row, result: calc.unit(unit) };
+        fc.boolean(),
+        ({ sheet, row, ...unit }, checked) => {
+          const computed = { sheet, row, result: calc.unit(unit), ...(checked ? { organisation: calc.organisation!.for(unit) } : {}) };
           expect(unitJsonText(computed)).toBe(JSON.stringify(unitJson(computed)));
         },
       ),

@@ -28,6 +28,13 @@ export async function policyShowCommand(o: { policy?: string; year?: string; jso
       lines.push(`    ${UNIT_TYPE_LABELS[r.type][o.lang]}: ${r.kind}: ${params}`);
     }
   }
+  if (p.organisation) {
+    lines.push(zh ? `组织设置（按${p.organisation.attribute}）：` : `organisation (by ${p.organisation.attribute}):`);
+    for (const l of p.organisation.levels) {
+      const params = l.params.map((x) => `${x.name}=${x.value} (${zh ? '自' : 'since'} ${x.since}; ${x.ref})`).join('; ');
+      lines.push(`- ${l.label[o.lang]} [${l.id}] ${l.inclusive ? '>=' : '>'} ${params}`);
+    }
+  }
   io.stdout.write(lines.join('\n') + '\n');
   return 0;
 }

@@ -18,6 +18,7 @@ import {
   withProRata,
   type Explanation,
 } from './explain.js';
+import { OrganisationCheck } from './organisation.js';
 import type { Unit, UnitType } from './unit.js';
 
 export interface LineResult {
@@ -46,7 +47,11 @@ export class Calculator {
   /** Unit totals as a trie keyed by each line's (interned) amount. */
   private readonly totals = new Map<Decimal, unknown>();
 
+  /** The organisational check (组织设置), where the policy sets thresholds. */
+  readonly organisation: OrganisationCheck | null;
+
   constructor(readonly policy: ResolvedPolicy) {
+    this.organisation = policy.organisation ? new OrganisationCheck(policy.organisation) : null;
     this.caches = policy.lines.map(() => new Map());
     this.lineIndex = new Map(policy.lines.map((l, i) => [l.id, i]));
   }

@@ -31,6 +31,8 @@ export interface Unit {
   membersPrevYear: number;
   /** Months active in the year (1-12) for units created or merged mid-year; absent = 12. */
   monthsActive?: number;
+  /** The party organisation the roster says the unit has (checked, never money). */
+  organisation?: 'branch' | 'generalBranch' | 'committee' | 'jointBranch' | 'none';
 }
 
 export interface UnitProblem {

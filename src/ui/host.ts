@@ -157,6 +157,8 @@ export interface CalcView {
   rows: RowCountsView;
   sheets: ({ sheet: string; headerRow: number | null } & RowCountsView)[];
   issues: { counts: Record<Severity, number>; total: number; top: IssueView[] };
+  /** Units by 组织设置 level in the county, where the policy sets thresholds. */
+  organisation?: { label: Said; units: number }[];
   /** Warnings by kind, for the headline (units computed, but to check); `text` is '' when there are none. */
   warnings: { kinds: WarningKind[]; text: { zh: string; en: string } };
   output: OutputView;
@@ -203,6 +205,8 @@ export interface UnitRowView {
   population: number;
   members: number;
   total: string;
+  /** 组织设置, where the policy sets thresholds. */
+  organisation?: Said;
 }
 
 export interface UnitPage {
@@ -217,6 +221,8 @@ export interface UnitDetail extends UnitRowView {
   row: number;
   capital: string;
   lines: { label: Said; amount: string; applies: boolean; text: Said; clause: string }[];
+  /** Why 组织设置 says what it says (the member count, the threshold, the clause). */
+  organisationText?: Said;
 }
 
 // ---------------------------------------------------------------------------

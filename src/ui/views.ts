@@ -248,6 +248,9 @@ export function calcView(calc: Calculator, outcome: CalcOutcome, output: OutputV
     })),
     issues: { counts, total: outcome.issues.length, top },
     warnings: warningsView(warningKinds(outcome.issues)),
+    ...(outcome.organisation
+      ? { organisation: outcome.organisation.levels.map((l) => ({ label: l.label, units: outcome.organisation!.county[l.id] ?? 0 })) }
+      : {}),
     output,
     ms: Math.round(ms),
   };
@@ -293,6 +296,7 @@ export class UnitStore {
       population: r.unit.population,
       members: r.unit.membersPrevYear,
       total: formatYuan(r.total),
+      ...(this.rows[id]!.organisation ? { organisation: this.rows[id]!.organisation!.label } : {}),
     };
   }
 
@@ -314,6 +318,7 @@ export class UnitStore {
         text: l.explanation.text,
         clause: l.explanation.clause,
       })),
+      ...(c.organisation ? { organisationText: c.organisation.explanation } : {}),
     };
   }
 }

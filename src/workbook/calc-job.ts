@@ -2,7 +2,9 @@
 // hand each computed row to a sink as it is ready (so the CLI can stream).
 // Throws NoSheetReadError when no sheet is a roster.
 import { TotalsBuilder, type Calculator, type Totals, type TownshipTotals } from '../engine/compute.js';
+import { ACTUAL_ORGANISATION_LABELS, organisationFits } from '../engine/organisation.js';
 import { createNameRegistry } from './duplicates.js';
+import { rosterIssue } from './roster-issues.js';
 import { createRosterReader, type RosterField, type RosterRowOutcome, type RosterSheetSummary, type RowIssue } from './roster.js';
 import { resultRow, resultSheetHead, summarySheets, type ComputedRow, type Lang } from './report.js';
 import { NoSheetReadError } from './not-read.js';
@@ -17,6 +19,15 @@ export interface RowCounts {
   skipped: number;
 }
 
+/** Units by 组织设置 level (ids as OrganisationCheck.levels), in the county and per township. */
+export interface OrganisationCounts {
+  levels: { id: string; label: { zh: string; en: string } }[];
+  county: Record<string, number>;
+  townships: Record<string, Record<string, number>>;
+}
+
+const count = (c: Record<string, number>, level: string) => void (c[level] = (c[level] ?? 0) + 1);
+
 export interface CalcOutcome {
   rows: RowCounts;
   sheets: RosterSheetSummary[];
@@ -24,6 +35,8 @@ export interface CalcOutcome {
   issues: RowIssue[];
   county: Totals;
   townships: TownshipTotals[];
+  /** Where the policy sets organisational thresholds. */
+  organisation?: OrganisationCounts;
 }
 
 export interface CalcOptions {
@@ -47,12 +60,23 @@ export async function runCalc(
   // One registry for the whole workbook: the same unit on two sheets is a duplicate too.
   const names = createNameRegistry();
   // Not async: a promise per row costs more than the row's calculation (the sink says when to wait).
+  const org = calc.organisation;
+  const orgCounts = org && { county: {} as Record<string, number>, townships: new Map<string, Record<string, number>>() };
   const take = (o: RosterRowOutcome): void | Promise<void> => {
     if (o.kind === 'unit') {
       const result = calc.unit(o.unit);
       totals.add(result);
       for (const i of o.issues) issues.push(i);
-      return sink({ sheet: o.sheet, row: o.row, result });
+      if (!org) return sink({ sheet: o.sheet, row: o.row, result });
+      const organisation = org.for(o.unit);
+      const actual = o.unit.organisation;
+      if (actual && !organisationFits(organisation, actual))
+        issues.push(rosterIssue.organisationMismatch(o.organisationAt!, ACTUAL_ORGANISATION_LABELS[actual], organisation.explanation));
+      count(orgCounts!.county, organisation.level);
+      let t = orgCounts!.townships.get(o.unit.township);
+      if (!t) orgCounts!.townships.set(o.unit.township, (t = {}));
+      count(t, organisation.level);
+      return sink({ sheet: o.sheet, row: o.row, result, organisation });
     } else if (o.kind === 'rejected') issues.push(...o.issues);
     else if (o.issue) issues.push(o.issue);
   };
@@ -78,7 +102,12 @@ export async function runCalc(
   if (!sheets.some((s) => s.header !== null)) throw new NoSheetReadError(ROSTER_WORDS, issues);
   const rows: RowCounts = { read: 0, computed: 0, rejected: 0, skipped: 0 };
   for (const s of sheets) for (const k of ['read', 'computed', 'rejected', 'skipped'] as const) rows[k] += s[k];
-  return { rows, sheets, issues, ...totals.result() };
+  const organisation = org && {
+    levels: org.levels,
+    county: orgCounts!.county,
+    townships: Object.fromEntries(orgCounts!.townships),
+  };
+  return { rows, sheets, issues, ...totals.result(), ...(organisation ? { organisation } : {}) };
 }
 
 /** The whole calc in memory (task pane, web page): the outcome and the four report sheets. */

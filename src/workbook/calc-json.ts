@@ -2,7 +2,8 @@
 // is a contract: add fields, never rename or drop them.
 import { moneyString, type Decimal } from '../engine/money.js';
 import type { Calculator, Totals } from '../engine/compute.js';
-import type { CalcOutcome } from './calc-job.js';
+import type { CalcOutcome, OrganisationCounts } from './calc-job.js';
+import type { OrganisationResult } from '../engine/organisation.js';
 import type { ComputedRow, Lang } from './report.js';
 import type { RowIssue } from './roster.js';
 
@@ -49,8 +50,11 @@ export function unitJson(c: ComputedRow) {
     monthsActive: unit.monthsActive ?? 12,
     lines: lineMoney,
     total: cachedMoney(total),
+    ...(c.organisation ? { organisation: organisationJson(c.organisation) } : {}),
   };
 }
+
+const organisationJson = (o: OrganisationResult) => ({ level: o.level, form: o.form, silent: o.silent, label: o.label });
 
 /**
  * JSON.stringify(unitJson(c)), written directly: stringifying the object cost
@@ -62,7 +66,8 @@ export function unitJsonText(c: ComputedRow): string {
   const q = JSON.stringify;
   let s = `{"sheet":${q(c.sheet)},"row":${c.row},"code":${unit.code === undefined ? 'null' : q(unit.code)},"township":${q(unit.township)},"name":${q(unit.name)},"type":${q(unit.type)},"population":${unit.population},"membersPrevYear":${unit.membersPrevYear},"monthsActive":${unit.monthsActive ?? 12},"lines":{`;
   for (let i = 0; i < lines.length; i++) s += `${i ? ',' : ''}${q(lines[i]!.line)}:"${cachedMoney(lines[i]!.amount)}"`;
-  return `${s}},"total":"${cachedMoney(total)}"}`;
+  s += `},"total":"${cachedMoney(total)}"`;
+  return c.organisation ? `${s},"organisation":${q(organisationJson(c.organisation))}}` : `${s}}`;
 }
 
 /**
@@ -77,11 +82,22 @@ export function calcJsonFrame(calc: Calculator, outcome: CalcOutcome, lang: Lang
   return { head: `${head.slice(0, -1)},"units":[`, tail: `],"issues":${issues}}` };
 }
 
+/** Units by 组织设置 level, every level named (0 where none). */
+const levelCounts = (org: OrganisationCounts, c: Record<string, number> | undefined) =>
+  Object.fromEntries(org.levels.map((l) => [l.id, c?.[l.id] ?? 0]));
+
 function calcJsonHead(calc: Calculator, outcome: CalcOutcome) {
+  const org = outcome.organisation;
   return {
     policy: { id: calc.policy.policy.id, year: calc.policy.year, date: calc.policy.date, lines: calc.lineIds },
     rows: outcome.rows,
     totals: totalsJson(outcome.county),
-    townships: outcome.townships.map((t) => ({ name: t.name, units: t.units, totals: totalsJson(t) })),
+    townships: outcome.townships.map((t) => ({
+      name: t.name,
+      units: t.units,
+      totals: totalsJson(t),
+      ...(org ? { organisation: levelCounts(org, org.townships[t.name]) } : {}),
+    })),
+    ...(org ? { counts: { organisation: levelCounts(org, org.county) } } : {}),
   };
 }

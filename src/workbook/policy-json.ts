@@ -40,5 +40,22 @@ export function policyJson(p: ResolvedPolicy) {
         };
       }),
     })),
+    // 组织设置 thresholds (not money), where the policy sets them.
+    ...(p.organisation
+      ? {
+          organisation: {
+            attribute: p.organisation.attribute,
+            belowAll: p.organisation.belowAll,
+            levels: p.organisation.levels.map((l) => ({
+              id: l.id,
+              label: l.label,
+              form: l.form,
+              clause: l.clause,
+              inclusive: l.inclusive,
+              params: [l.from, ...(l.below ? [l.below] : [])].map(explainParam),
+            })),
+          },
+        }
+      : {}),
   };
 }

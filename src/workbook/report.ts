@@ -1,11 +1,12 @@
 // The calc report sheets: 核算结果, 乡镇汇总, 问题清单, 政策参数.
+import type { OrganisationResult } from '../engine/organisation.js';
 import type { Calculator, Totals, TownshipTotals, UnitResult } from '../engine/compute.js';
 import { toChineseCapital } from '../engine/format.js';
 import type { Decimal } from '../engine/money.js';
 import type { ResolvedPolicy } from '../engine/policy/resolve.js';
 import { UNIT_TYPE_LABELS } from '../engine/unit.js';
 import type { RowIssue } from './roster.js';
-import type { CalcOutcome } from './calc-job.js';
+import type { CalcOutcome, OrganisationCounts } from './calc-job.js';
 import type { ColumnSpec, OutCell, SheetSpec } from './sheet-spec.js';
 
 export type Lang = 'zh' | 'en';
@@ -17,6 +18,8 @@ export interface ComputedRow {
   sheet: string;
   row: number;
   result: UnitResult;
+  /** 组织设置, where the policy sets thresholds. */
+  organisation?: OrganisationResult;
 }
 
 /**
@@ -56,6 +59,8 @@ export function resultColumns(calc: Calculator): ColumnSpec[] {
     col('核定说明', 'text', 80),
     col('来源工作表', 'text', 12),
     col('来源行', 'integer', 7),
+    // Last, so the columns before keep their places; only where the policy sets thresholds.
+    ...(calc.organisation ? [col('组织设置', 'text', 16), col('组织设置说明', 'text', 60)] : []),
   ];
 }
 
@@ -86,17 +91,20 @@ export function resultRow(c: ComputedRow, lang: Lang): OutCell[] {
   ];
   for (const l of lines) row.push(moneyCell(l.amount));
   row.push(moneyCell(total), capitalCell(total), explanationText(c.result, lang), c.sheet, c.row);
+  if (c.organisation) row.push(c.organisation.label[lang], c.organisation.explanation[lang]);
   return row;
 }
 
-export function townshipSheet(calc: Calculator, townships: TownshipTotals[], county: Totals): SheetSpec {
+export function townshipSheet(calc: Calculator, townships: TownshipTotals[], county: Totals, org?: OrganisationCounts): SheetSpec {
   const lineIds = calc.lineIds;
-  const row = (name: string, t: Totals): OutCell[] => [
+  const row = (name: string, t: Totals, counts: Record<string, number> | undefined): OutCell[] => [
     name,
     t.units,
     ...lineIds.map((id) => moneyCell(t.lines[id]!)),
     moneyCell(t.total),
     Number(t.total.dividedBy(10000).toFixed(4)),
+    // Units by 组织设置, after the money.
+    ...(org ? org.levels.map((l) => counts?.[l.id] ?? 0) : []),
   ];
   return {
     name: SHEET_NAMES.townships,
@@ -107,8 +115,9 @@ export function townshipSheet(calc: Calculator, townships: TownshipTotals[], cou
       ...calc.policy.lines.map((l) => col(l.label.zh, 'money', 16)),
       col('合计', 'money', 18),
       col('合计（万元）', 'wan', 14),
+      ...(org ? org.levels.map((l) => col(l.label.zh, 'integer', 14)) : []),
     ],
-    rows: [...townships.map((t) => row(t.name, t)), row('全县合计', county)],
+    rows: [...townships.map((t) => row(t.name, t, org?.townships[t.name])), row('全县合计', county, org?.county)],
     totalRows: [townships.length],
     chart: { title: '各乡镇经费（元）', categoryColumn: 0, seriesColumns: lineIds.map((_, i) => 2 + i), from: 0, to: townships.length },
   };
@@ -203,6 +212,14 @@ export function resultSheetHead(calc: Calculator): Pick<SheetSpec, 'name' | 'tit
 }
 
 /** The sheets after 核算结果, in order: 乡镇汇总, 问题清单, 政策参数. */
-export function summarySheets(calc: Calculator, outcome: Pick<CalcOutcome, 'townships' | 'county' | 'issues'>, lang: Lang): SheetSpec[] {
-  return [townshipSheet(calc, outcome.townships, outcome.county), issuesSheet(outcome.issues, lang), policySheet(calc.policy)];
+export function summarySheets(
+  calc: Calculator,
+  outcome: Pick<CalcOutcome, 'townships' | 'county' | 'issues' | 'organisation'>,
+  lang: Lang,
+): SheetSpec[] {
+  return [
+    townshipSheet(calc, outcome.townships, outcome.county, outcome.organisation),
+    issuesSheet(outcome.issues, lang),
+    policySheet(calc.policy),
+  ];
 }

@@ -1,7 +1,7 @@
 // The columns a roster (花名册) sheet may have and the header texts officers use for them.
 // Aliases are matched by headers.ts after normalising, with and without bracketed units.
 
-export const ROSTER_FIELDS = ['township', 'name', 'type', 'population', 'membersPrevYear', 'code', 'monthsActive'] as const;
+export const ROSTER_FIELDS = ['township', 'name', 'type', 'population', 'membersPrevYear', 'code', 'monthsActive', 'organisation'] as const;
 export type RosterField = (typeof ROSTER_FIELDS)[number];
 
 /** Without these a row cannot be computed, so a sheet without them is not a roster. */
@@ -43,6 +43,8 @@ export const ROSTER_ALIASES: Record<RosterField, string[]> = {
   ],
   code: ['区划代码', '统计用区划代码', '行政区划代码', 'division code', 'code'],
   monthsActive: ['在册月数', '运行月数', '月数', 'months'],
+  // The party organisation the unit actually has, checked against 组织设置 (never money).
+  organisation: ['组织形式', '党组织类型', '党组织形式', '党组织设置', '党组织', '组织设置', '党组织建制', 'party organisation'],
 };
 
 export const ROSTER_FIELD_LABELS: Record<RosterField, { zh: string; en: string }> = {
@@ -53,4 +55,5 @@ export const ROSTER_FIELD_LABELS: Record<RosterField, { zh: string; en: string }
   membersPrevYear: { zh: '上年度党员人数', en: "last year's party members" },
   code: { zh: '区划代码', en: 'division code' },
   monthsActive: { zh: '在册月数', en: 'months active' },
+  organisation: { zh: '组织形式', en: 'party organisation' },
 };

@@ -31,6 +31,8 @@ export const ROSTER_ISSUE_CODES = [
   'VILLAGE_TOO_LARGE',
   'DUPLICATE_NAME',
   'TEXT_TOO_LONG',
+  'UNKNOWN_ORGANISATION',
+  'ORGANISATION_MISMATCH',
 ] as const;
 export type RosterIssueCode = (typeof ROSTER_ISSUE_CODES)[number];
 
@@ -158,6 +160,24 @@ export const rosterIssue = {
       'TEXT_TOO_LONG',
       `内容长达${length.toLocaleString('en-US')}个字符，超过 Excel 单元格上限 ${EXCEL_CELL_CHARS.toLocaleString('en-US')} 个字符，已截断后核算`,
       `${length.toLocaleString('en-US')} characters, over Excel's ${EXCEL_CELL_CHARS.toLocaleString('en-US')} a cell: cut to that before computing`,
+    ),
+
+  unknownOrganisation: (p: IssuePlace, cell: Cell): RowIssue =>
+    makeIssue(
+      p,
+      'warning',
+      'UNKNOWN_ORGANISATION',
+      `组织形式${zq(cell)}无法识别（应为党支部、党总支、党委、联合党支部或无），未核对组织设置`,
+      `party organisation ${eq(cell)} not recognised (branch, general branch, committee, joint branch or none); not checked`,
+    ),
+
+  organisationMismatch: (p: IssuePlace, actual: { zh: string; en: string }, why: { zh: string; en: string }): RowIssue =>
+    makeIssue(
+      p,
+      'warning',
+      'ORGANISATION_MISMATCH',
+      `现有组织形式为“${actual.zh}”，与组织设置不符：${why.zh}`,
+      `the unit has a ${actual.en}, not what its members call for: ${why.en}`,
     ),
 
   duplicateName: (p: IssuePlace, township: string, name: string, first: FirstSeen): RowIssue => {

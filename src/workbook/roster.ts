@@ -29,7 +29,7 @@ import { ContentSeen, type SheetKind, notReadWhy } from './not-read.js';
 import { parseCount } from './numbers.js';
 import { ROSTER_ALIASES, ROSTER_FIELDS, ROSTER_FIELD_LABELS, ROSTER_REQUIRED, type RosterField } from './roster-fields.js';
 import { VILLAGE_POPULATION_LIMIT, rosterIssue } from './roster-issues.js';
-import { inferUnitType, unitTypeFromWord } from './unit-types.js';
+import { inferUnitType, organisationFromWord, unitTypeFromWord } from './unit-types.js';
 
 // Re-exported so callers can take everything a roster read produces from this module.
 export type { RosterField } from './roster-fields.js';
@@ -55,7 +55,7 @@ export interface RosterHeader {
 export type SkipReason = 'blank' | 'repeatedHeader' | 'subtotal';
 
 export type RosterRowOutcome =
-  | { kind: 'unit'; sheet: string; row: number; unit: Unit; issues: RowIssue[] }
+  | { kind: 'unit'; sheet: string; row: number; unit: Unit; issues: RowIssue[]; organisationAt?: IssuePlace }
   | { kind: 'rejected'; sheet: string; row: number; issues: RowIssue[] }
   | { kind: 'skipped'; sheet: string; row: number; reason: SkipReason; issue?: RowIssue };
 
@@ -337,7 +337,7 @@ class RosterSheetReader implements RosterReader {
     let erred: Set<RosterField> | undefined;
     for (const f of ROSTER_FIELDS) {
       const cell = get(f);
-      if (!isCellError(cell)) continue;
+      if (!isCellError(cell) || f === 'organisation') continue; // the organisation is checked, never needed
       (erred ??= new Set()).add(f);
       errors.push(errorValueIssue(at(f), cell, 'error'));
     }
@@ -404,6 +404,12 @@ class RosterSheetReader implements RosterReader {
     const unit: Unit = { township, name, type, population, membersPrevYear };
     if (code !== undefined) unit.code = code;
     if (monthsActive !== undefined) unit.monthsActive = monthsActive;
+    const orgCell = get('organisation');
+    if (!isBlankCell(orgCell)) {
+      const actual = isCellError(orgCell) ? undefined : organisationFromWord(cellText(orgCell));
+      if (actual) unit.organisation = actual;
+      else warnings.push(rosterIssue.unknownOrganisation(at('organisation'), orgCell));
+    }
     // Belt and braces: the engine's own check must agree with what was read.
     const problems = validateUnit(unit);
     if (problems.length > 0) {
@@ -419,7 +425,7 @@ class RosterSheetReader implements RosterReader {
     if (first) warnings.push(rosterIssue.duplicateName(at('name'), township, name, first));
 
     this.counts.computed++;
-    return { kind: 'unit', sheet, row, unit, issues: warnings };
+    return { kind: 'unit', sheet, row, unit, issues: warnings, ...(unit.organisation ? { organisationAt: at('organisation') } : {}) };
   }
 
   /** The header again (e.g. repeated at a page break): no counts, and cells that read as the header's own texts. */

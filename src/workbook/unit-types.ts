@@ -1,6 +1,6 @@
 // Words officers write for a unit's type, and the type a name's suffix implies
 // (…村 is a village, …社区/…居委会 an urban community unless it says 农村社区).
-import type { UnitType } from '../engine/unit.js';
+import type { Unit, UnitType } from '../engine/unit.js';
 import { normalizeText } from './cells.js';
 
 const wordKey = (s: string): string => normalizeText(s).replace(/\s+/g, '').toLowerCase();
@@ -42,4 +42,20 @@ const NAME_SUFFIXES: [string, UnitType][] = [
 export function inferUnitType(name: string): UnitType | undefined {
   const key = wordKey(name);
   return NAME_SUFFIXES.find(([suffix]) => key.endsWith(suffix))?.[1];
+}
+
+/**
+ * The party organisation a roster cell names, in the words offices use:
+ * 党委; 党总支 / 总支; 联合党支部 / 联合支部; 党支部 / 支部; 无 / 未设 / 未建.
+ * undefined for anything else.
+ */
+export function organisationFromWord(word: string): Unit['organisation'] | undefined {
+  const w = word.replace(/\s/g, '').replace(/^中共/, '');
+  if (/^(无|未设|未建|没有|暂无|未成立|[-—－/／]+)$/.test(w)) return 'none';
+  // 支部委员会 and 总支部委员会 are a branch's and a general branch's committees, not a 党委.
+  if (/总支/.test(w)) return 'generalBranch';
+  if (/联合/.test(w) && /支部/.test(w)) return 'jointBranch';
+  if (/支部/.test(w)) return 'branch';
+  if (/党委|委员会$/.test(w)) return 'committee';
+  return undefined;
 }

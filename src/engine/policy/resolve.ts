@@ -1,6 +1,6 @@
 // Picking the parameter values in force for a year.
 import { Decimal } from '../money.js';
-import type { Calc, Param, Policy, PolicyLine } from './schema.js';
+import type { Calc, OrganisationForm, Param, Policy, PolicyLine } from './schema.js';
 import { NotInForceError, PolicyError, type PolicyProblem } from './errors.js';
 import type { RoundingMode } from '../money.js';
 import type { UnitAttribute, UnitType } from '../unit.js';
@@ -51,6 +51,22 @@ export interface ResolvedLine {
   byType: Partial<Record<UnitType, ResolvedCalc>>;
 }
 
+export interface ResolvedOrganisationLevel {
+  id: string;
+  label: { zh: string; en: string };
+  form: OrganisationForm;
+  from: NamedValue;
+  inclusive: boolean;
+  below?: NamedValue;
+  clause: string;
+}
+
+export interface ResolvedOrganisation {
+  attribute: UnitAttribute;
+  belowAll: { zh: string; en: string };
+  levels: ResolvedOrganisationLevel[];
+}
+
 /** A policy with every parameter fixed to the value in force for one year. */
 export interface ResolvedPolicy {
   policy: Policy;
@@ -59,6 +75,7 @@ export interface ResolvedPolicy {
   date: string;
   rounding: RoundingMode;
   lines: ResolvedLine[];
+  organisation?: ResolvedOrganisation;
 }
 
 export function resolvePolicy(policy: Policy, year: number): ResolvedPolicy {
@@ -81,8 +98,26 @@ export function resolvePolicy(policy: Policy, year: number): ResolvedPolicy {
     });
     return { id: line.id, label: line.label, clause: line.clause, appliesTo: line.appliesTo, byType };
   });
+  const org = policy.organisation;
+  const organisation: ResolvedOrganisation | undefined = org && {
+    attribute: org.attribute,
+    belowAll: org.belowAll,
+    levels: org.levels.map((l, i) => {
+      const at = `organisation.levels[${i}]`;
+      const below = l.below && pick(l.below, 'below', `${at}.below`);
+      return {
+        id: l.id,
+        label: l.label,
+        form: l.form,
+        from: pick(l.from, 'from', `${at}.from`),
+        inclusive: l.inclusive,
+        clause: l.clause,
+        ...(below ? { below } : {}),
+      };
+    }),
+  };
   if (problems.length) throw new NotInForceError(year, problems);
-  return { policy, year, date, rounding: policy.rounding, lines };
+  return { policy, year, date, rounding: policy.rounding, lines, ...(organisation ? { organisation } : {}) };
 }
 
 function resolveCalc(calc: Calc, pick: (p: Param, name: string) => NamedValue): ResolvedCalc {

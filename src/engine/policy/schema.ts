@@ -84,6 +84,39 @@ export const lineSchema = z
   })
   .strict();
 
+/** The party organisations a unit can have (党支部, 党总支, 党委). */
+export const ORGANISATION_FORMS = ['branch', 'generalBranch', 'committee'] as const;
+
+/**
+ * One organisational threshold of the opinion: units whose member count is at
+ * least (or, not `inclusive`, above) `from`, and below `below` where given,
+ * should have `form`. Not money: a check shown beside the funds.
+ */
+export const organisationLevelSchema = z
+  .object({
+    id: z.string().regex(/^[A-Za-z][A-Za-z0-9_]*$/, 'an id of letters, digits and _'),
+    /** What the result says, e.g. 应设党支部. */
+    label: bilingual,
+    form: z.enum(ORGANISATION_FORMS),
+    from: paramSchema,
+    inclusive: z.boolean(),
+    /** Exclusive upper bound ("fewer than 100"); above it the level no longer applies. */
+    below: paramSchema.optional(),
+    clause: z.string().min(1),
+  })
+  .strict();
+
+export const organisationSchema = z
+  .object({
+    /** The member count the thresholds read (the roster has last year's). */
+    attribute,
+    /** What a unit below every level gets, e.g. 未达设支部条件. */
+    belowAll: bilingual,
+    /** In ascending order of `from`: a unit gets the last level it meets. */
+    levels: z.array(organisationLevelSchema).min(1),
+  })
+  .strict();
+
 export const policySchema = z
   .object({
     id: z.string().min(1),
@@ -92,6 +125,8 @@ export const policySchema = z
     currency: z.literal('CNY'),
     rounding: z.enum(ROUNDING_MODES),
     lines: z.array(lineSchema).min(1),
+    /** Organisational thresholds (党支部, 党总支 …); a policy without them shows no 组织设置. */
+    organisation: organisationSchema.optional(),
   })
   .strict();
 
@@ -100,3 +135,5 @@ export type Param = z.output<typeof paramSchema>;
 export type Calc = z.output<typeof calcSchema>;
 export type PolicyLine = z.output<typeof lineSchema>;
 export type Policy = z.output<typeof policySchema>;
+export type OrganisationForm = (typeof ORGANISATION_FORMS)[number];
+export type OrganisationPolicy = z.output<typeof organisationSchema>;

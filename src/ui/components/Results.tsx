@@ -115,6 +115,16 @@ export function CalcResults(props: { host: Host; view: CalcView }) {
           <dt>{t.skipped}</dt>
           <dd className={s.dd}>{view.rows.skipped.toLocaleString('en-US')}</dd>
         </dl>
+        {view.organisation && (
+          <dl className={`${s.card} ${s.dl}`} aria-label={t.organisation} data-testid="organisation">
+            {view.organisation.map((o) => (
+              <div key={o.label.zh} style={{ display: 'contents' }}>
+                <dt>{o.label[lang]}</dt>
+                <dd className={s.dd}>{o.units.toLocaleString('en-US')}</dd>
+              </div>
+            ))}
+          </dl>
+        )}
         <dl className={`${s.card} ${s.dl}`} aria-label={lang === 'zh' ? '各经费项目合计' : 'Totals by fund line'}>
           {view.lines.map((l, i) => (
             <div key={l.id} style={{ display: 'contents' }}>

@@ -46,6 +46,7 @@ export function UnitsTable(props: { host: Host; view: CalcView; township: string
   const [text, setText] = useState('');
   const [offset, setOffset] = useState(0);
   const [page, setPage] = useState<UnitPage | null>(null);
+  const hasOrganisation = !!page?.rows.some((u) => u.organisation);
   const [error, setError] = useState<string | null>(null);
   const [detail, setDetail] = useState<UnitDetail | null>(null);
   const [opening, setOpening] = useState<number | null>(null);
@@ -126,6 +127,11 @@ export function UnitsTable(props: { host: Host; view: CalcView; township: string
                     {t.total}
                     {t.paren(t.yuan)}
                   </th>
+                  {hasOrganisation && (
+                    <th className={s.th} scope="col">
+                      {t.organisation}
+                    </th>
+                  )}
                   <th className={s.th} scope="col">
                     {t.explain}
                   </th>
@@ -142,6 +148,7 @@ export function UnitsTable(props: { host: Host; view: CalcView; township: string
                     <td className={`${s.td} ${s.num}`}>{u.population.toLocaleString('en-US')}</td>
                     <td className={`${s.td} ${s.num}`}>{u.members.toLocaleString('en-US')}</td>
                     <td className={`${s.td} ${s.num}`}>{u.total}</td>
+                    {hasOrganisation && <td className={s.td}>{u.organisation?.[lang]}</td>}
                     <td className={s.td}>
                       <Button
                         size="small"
@@ -202,6 +209,15 @@ export function UnitsTable(props: { host: Host; view: CalcView; township: string
                   </strong>{' '}
                   {t.paren(`${t.capital}${t.colon}${detail.capital}`)}
                 </p>
+                {detail.organisationText && (
+                  <p>
+                    <strong>
+                      {t.organisation}
+                      {t.colon}
+                    </strong>
+                    {detail.organisationText[lang]}
+                  </p>
+                )}
                 <p className={s.muted}>{t.source(detail.sheet, detail.row)}</p>
               </DialogContent>
               <DialogActions>
