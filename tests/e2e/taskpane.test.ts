@@ -131,7 +131,11 @@ describe('Excel task pane (in-memory Excel host in place of Office.js)', () => {
     expect(await values(page, '问题清单')).toEqual([['我自己的问题记录，不要覆盖'], ['第一条']]);
     const towns = (await values(page, '乡镇汇总'))!;
     const total = towns.find((r) => r[0] === '全县合计')!;
-    expect(total[total.length - 2]).toBe(320100);
+    const header = towns.find((r) => r[0] === '乡镇')!;
+    expect(total[header.indexOf('合计')]).toBe(320100);
+    // 组织设置 beside the money: units by level, in 乡镇汇总 and on the pane.
+    expect(header.slice(-3)).toEqual(['未达设支部条件', '应设党支部', '一般应设党总支']);
+    await expect(page.getByTestId('organisation').innerText()).resolves.toContain('应设党支部');
     expect(await fake(page, (f) => f.sheet('乡镇汇总')!.charts.length)).toBe(1);
     const result = (await values(page, '核算结果'))!;
     const li = result.find((r) => r[1] === '李家村')!;

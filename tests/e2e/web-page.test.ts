@@ -164,6 +164,7 @@ describe('web page', () => {
     await expect(page.getByTestId('county-total').innerText()).resolves.toBe('349,600.00');
     await expect(page.getByTestId('computed').innerText()).resolves.toBe('6');
     await expect(page.getByTestId('rejected').innerText()).resolves.toBe('1');
+    await expect(page.getByTestId('organisation').innerText()).resolves.toContain('应设党支部');
     await page.getByText('县名册-核算结果.xlsx').first().waitFor();
     await shot(page, 'web-3-result');
 
@@ -186,6 +187,7 @@ describe('web page', () => {
     const dialog = page.getByRole('dialog');
     await expect(dialog.innerText()).resolves.toContain('人口1,499人，低于1,500人，办公经费按每村每年20,000元核定');
     await expect(dialog.innerText()).resolves.toContain('贰万捌仟元整');
+    await expect(dialog.innerText()).resolves.toContain('上年度党员人数29人，不少于3人：应设党支部');
     await shot(page, 'web-4-explain');
     await page.keyboard.press('Escape');
     await dialog.waitFor({ state: 'hidden' });
