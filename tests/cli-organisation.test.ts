@@ -41,7 +41,8 @@ describe('calc', () => {
     const r = await runCli(['calc', roster, '--year', '2025', '--json']);
     expect(r.code).toBe(0);
     const json = JSON.parse(r.stdout);
-    expect(json.units.map((u: { organisation: { label: { zh: string } } }) => u.organisation.label.zh)).toEqual([
+    const labels = new Map(json.policy.organisation.levels.map((l: { id: string; label: { zh: string } }) => [l.id, l.label.zh]));
+    expect(json.units.map((u: { organisation: { level: string } }) => labels.get(u.organisation.level))).toEqual([
       '未达设支部条件',
       '应设党支部',
       '应设党支部',
@@ -60,7 +61,8 @@ describe('calc', () => {
     const col = head.indexOf('组织设置');
     expect(col).toBeGreaterThan(0);
     expect(result.getRow(3).getCell(col).value).toBe('未达设支部条件');
-    expect(String(result.getRow(8).getCell(col + 1).value)).toContain('100人及以上，意见未作规定，至少应设党支部');
+    expect(result.getRow(8).getCell(col).value).toBe('应设党支部');
+    expect(json.policy.organisation.levels[1].clause).toMatch(/组织设置/);
     const townships = wb.getWorksheet('乡镇汇总')!;
     const th = townships.getRow(2).values as unknown[];
     expect(townships.getRow(3).getCell(th.indexOf('一般应设党总支')).value).toBe(2);

@@ -3,7 +3,7 @@
 import { moneyString, type Decimal } from '../engine/money.js';
 import type { Calculator, Totals } from '../engine/compute.js';
 import type { CalcOutcome, OrganisationCounts } from './calc-job.js';
-import type { OrganisationResult } from '../engine/organisation.js';
+import type { OrganisationCheck, OrganisationResult } from '../engine/organisation.js';
 import type { ComputedRow, Lang } from './report.js';
 import type { RowIssue } from './roster.js';
 
@@ -54,7 +54,15 @@ export function unitJson(c: ComputedRow) {
   };
 }
 
-const organisationJson = (o: OrganisationResult) => ({ level: o.level, form: o.form, silent: o.silent, label: o.label });
+// Like the lines, the level without its words: their labels and clauses are in policy.organisation, once.
+const organisationJson = (o: OrganisationResult) => ({ level: o.level, form: o.form, silent: o.silent });
+/** Results are shared by member count, so their text is made once. */
+const organisationTexts = new WeakMap<OrganisationResult, string>();
+function organisationText(o: OrganisationResult): string {
+  let t = organisationTexts.get(o);
+  if (t === undefined) organisationTexts.set(o, (t = JSON.stringify(organisationJson(o))));
+  return t;
+}
 
 /**
  * JSON.stringify(unitJson(c)), written directly: stringifying the object cost
@@ -67,7 +75,7 @@ export function unitJsonText(c: ComputedRow): string {
   let s = `{"sheet":${q(c.sheet)},"row":${c.row},"code":${unit.code === undefined ? 'null' : q(unit.code)},"township":${q(unit.township)},"name":${q(unit.name)},"type":${q(unit.type)},"population":${unit.population},"membersPrevYear":${unit.membersPrevYear},"monthsActive":${unit.monthsActive ?? 12},"lines":{`;
   for (let i = 0; i < lines.length; i++) s += `${i ? ',' : ''}${q(lines[i]!.line)}:"${cachedMoney(lines[i]!.amount)}"`;
   s += `},"total":"${cachedMoney(total)}"`;
-  return c.organisation ? `${s},"organisation":${q(organisationJson(c.organisation))}}` : `${s}}`;
+  return c.organisation ? `${s},"organisation":${organisationText(c.organisation)}}` : `${s}}`;
 }
 
 /**
@@ -82,6 +90,14 @@ export function calcJsonFrame(calc: Calculator, outcome: CalcOutcome, lang: Lang
   return { head: `${head.slice(0, -1)},"units":[`, tail: `],"issues":${issues}}` };
 }
 
+/** The 组织设置 levels a unit's `organisation.level` names: label and clause. */
+const organisationLevels = (org: OrganisationCheck) => ({
+  levels: [
+    { id: 'none', label: org.policy.belowAll, clause: org.policy.levels[0]!.clause },
+    ...org.policy.levels.map((l) => ({ id: l.id, label: l.label, form: l.form, clause: l.clause })),
+  ],
+});
+
 /** Units by 组织设置 level, every level named (0 where none). */
 const levelCounts = (org: OrganisationCounts, c: Record<string, number> | undefined) =>
   Object.fromEntries(org.levels.map((l) => [l.id, c?.[l.id] ?? 0]));
@@ -89,7 +105,13 @@ const levelCounts = (org: OrganisationCounts, c: Record<string, number> | undefi
 function calcJsonHead(calc: Calculator, outcome: CalcOutcome) {
   const org = outcome.organisation;
   return {
-    policy: { id: calc.policy.policy.id, year: calc.policy.year, date: calc.policy.date, lines: calc.lineIds },
+    policy: {
+      id: calc.policy.policy.id,
+      year: calc.policy.year,
+      date: calc.policy.date,
+      lines: calc.lineIds,
+      ...(calc.organisation ? { organisation: organisationLevels(calc.organisation) } : {}),
+    },
     rows: outcome.rows,
     totals: totalsJson(outcome.county),
     townships: outcome.townships.map((t) => ({

@@ -60,7 +60,7 @@ export function resultColumns(calc: Calculator): ColumnSpec[] {
     col('来源工作表', 'text', 12),
     col('来源行', 'integer', 7),
     // Last, so the columns before keep their places; only where the policy sets thresholds.
-    ...(calc.organisation ? [col('组织设置', 'text', 16), col('组织设置说明', 'text', 60)] : []),
+    ...(calc.organisation ? [col('组织设置', 'text', 16)] : []),
   ];
 }
 
@@ -91,7 +91,7 @@ export function resultRow(c: ComputedRow, lang: Lang): OutCell[] {
   ];
   for (const l of lines) row.push(moneyCell(l.amount));
   row.push(moneyCell(total), capitalCell(total), explanationText(c.result, lang), c.sheet, c.row);
-  if (c.organisation) row.push(c.organisation.label[lang], c.organisation.explanation[lang]);
+  if (c.organisation) row.push(c.organisation.label[lang]);
   return row;
 }
 
