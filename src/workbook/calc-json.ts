@@ -70,12 +70,36 @@ function organisationText(o: OrganisationResult): string {
  * Speed). A test holds the two equal, field for field and in order.
  */
 export function unitJsonText(c: ComputedRow): string {
-  const { unit, lines, total } = c.result;
+  const { unit, total } = c.result;
   const q = JSON.stringify;
-  let s = `{"sheet":${q(c.sheet)},"row":${c.row},"code":${unit.code === undefined ? 'null' : q(unit.code)},"township":${q(unit.township)},"name":${q(unit.name)},"type":${q(unit.type)},"population":${unit.population},"membersPrevYear":${unit.membersPrevYear},"monthsActive":${unit.monthsActive ?? 12},"lines":{`;
-  for (let i = 0; i < lines.length; i++) s += `${i ? ',' : ''}${q(lines[i]!.line)}:"${cachedMoney(lines[i]!.amount)}"`;
-  s += `},"total":"${cachedMoney(total)}"`;
+  const s = `{"sheet":${quoted(c.sheet)},"row":${c.row},"code":${unit.code === undefined ? 'null' : q(unit.code)},"township":${quoted(unit.township)},"name":${q(unit.name)},"type":"${unit.type}","population":${unit.population},"membersPrevYear":${unit.membersPrevYear},"monthsActive":${unit.monthsActive ?? 12},${moneyTail(c.result, total)}`;
   return c.organisation ? `${s},"organisation":${organisationText(c.organisation)}}` : `${s}}`;
+}
+
+/** Sheet and township names repeat from unit to unit: each is quoted once. */
+const quotedNames = new Map<string, string>();
+function quoted(name: string): string {
+  let t = quotedNames.get(name);
+  if (t === undefined) {
+    t = JSON.stringify(name);
+    if (quotedNames.size < 10_000) quotedNames.set(name, t);
+  }
+  return t;
+}
+
+/**
+ * `"lines":{…},"total":"…"`, made once per combination of line amounts: the
+ * engine keeps one total object per combination (compute.ts, its totals trie).
+ */
+const tails = new WeakMap<Decimal, string>();
+function moneyTail(r: ComputedRow['result'], total: Decimal): string {
+  let t = tails.get(total);
+  if (t === undefined) {
+    t = '"lines":{';
+    for (let i = 0; i < r.lines.length; i++) t += `${i ? ',' : ''}${JSON.stringify(r.lines[i]!.line)}:"${cachedMoney(r.lines[i]!.amount)}"`;
+    tails.set(total, (t += `},"total":"${cachedMoney(total)}"`));
+  }
+  return t;
 }
 
 /**
