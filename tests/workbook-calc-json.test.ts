@@ -39,3 +39,16 @@ describe('unitJsonText', () => {
     );
   });
 });
+
+test('a total shared by two different combinations of line amounts never gives one the other’s lines', () => {
+  const calc = calculator(2025);
+  const a = calc.unit({ township: '城关镇', name: '甲村', type: 'village', population: 1500, membersPrevYear: 10 }); // 25,000 + 5,000 + 3,000
+  const b = calc.unit({ township: '城关镇', name: '乙村', type: 'village', population: 100, membersPrevYear: 80 }); // 20,000 + 5,000 + 8,000
+  expect(a.total.equals(b.total)).toBe(true);
+  // Were the engine to share one total object between them, the text must still follow the lines.
+  const shared = { ...b, total: a.total };
+  for (const result of [a, shared]) {
+    const row = { sheet: '全县', row: 2, result };
+    expect(unitJsonText(row)).toBe(JSON.stringify(unitJson(row)));
+  }
+});

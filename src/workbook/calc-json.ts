@@ -89,17 +89,19 @@ function quoted(name: string): string {
 
 /**
  * `"lines":{…},"total":"…"`, made once per combination of line amounts: the
- * engine keeps one total object per combination (compute.ts, its totals trie).
+ * engine keeps one total object per combination (compute.ts, its totals
+ * trie), and the amounts are checked too, should that ever change.
  */
-const tails = new WeakMap<Decimal, string>();
+const tails = new WeakMap<Decimal, { amounts: Decimal[]; text: string }>();
 function moneyTail(r: ComputedRow['result'], total: Decimal): string {
-  let t = tails.get(total);
-  if (t === undefined) {
-    t = '"lines":{';
-    for (let i = 0; i < r.lines.length; i++) t += `${i ? ',' : ''}${JSON.stringify(r.lines[i]!.line)}:"${cachedMoney(r.lines[i]!.amount)}"`;
-    tails.set(total, (t += `},"total":"${cachedMoney(total)}"`));
-  }
-  return t;
+  const hit = tails.get(total);
+  if (hit && hit.amounts.length === r.lines.length && hit.amounts.every((a, i) => a === r.lines[i]!.amount)) return hit.text;
+  let text = '"lines":{';
+  for (let i = 0; i < r.lines.length; i++)
+    text += `${i ? ',' : ''}${JSON.stringify(r.lines[i]!.line)}:"${cachedMoney(r.lines[i]!.amount)}"`;
+  text += `},"total":"${cachedMoney(total)}"`;
+  tails.set(total, { amounts: r.lines.map((l) => l.amount), text });
+  return text;
 }
 
 /**
