@@ -11,7 +11,7 @@ import { etColor, readSheets, writeReport } from '../src/wps/et-io.js';
 import type { EtApplication } from '../src/wps/et.js';
 import { WpsHost } from '../src/wps/wps-host.js';
 import type { CalcView, AuditView } from '../src/ui/host.js';
-import { countyRoster } from './support/county.js';
+import { CHENGGUAN_ROWS, countyRoster } from './support/county.js';
 import { FakeEt, type FakeEtSheet } from './support/fake-et.js';
 
 const YEAR = 2025;
@@ -26,16 +26,7 @@ function written(sheet: FakeEtSheet): (string | number | boolean | null)[][] {
 function smallCounty(): FakeEt {
   const fake = new FakeEt();
   fake.addSheet('说明', [['XX县2025年村（社区）名册']]);
-  fake.addSheet('城关镇', [
-    ['城关镇村（社区）基本情况表'],
-    ['序号', '村(社区)名称', '类型', '户籍人口', '上年度党员人数', '区划代码'],
-    [1, '东风村', '村', 1499, 29, '410102001001'],
-    [2, '红旗村', '村', '1,500', 31, '410102001002'],
-    [3, '幸福社区', '社区', 8000, 130, null],
-    [4, '河湾农村社区', '农村社区', 2000, 12, null],
-    ['小计', null, null, null, null, null],
-    [5, '坏数据村', '村', 'abc', 3, null],
-  ]);
+  fake.addSheet('城关镇', CHENGGUAN_ROWS);
   fake.addSheet('河西乡', [
     ['村名', '户籍人口', '上年度党员人数'],
     ['=李家村', 1200, 24],

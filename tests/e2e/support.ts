@@ -8,6 +8,7 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { serveStatic } from '../../scripts/serve.js';
+import { CHENGGUAN_ROWS } from '../support/county.js';
 
 const require = createRequire(import.meta.url);
 export const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
@@ -166,16 +167,7 @@ export const ROSTER: { name: string; rows: Row[] }[] = [
   { name: '说明', rows: [['XX县2025年村（社区）名册'], ['本表由乡镇财政所填报']] },
   {
     name: '城关镇',
-    rows: [
-      ['城关镇村（社区）基本情况表'],
-      ['序号', '村(社区)名称', '类型', '户籍人口', '上年度党员人数', '区划代码'],
-      [1, '东风村', '村', 1499, 29, '410102001001'],
-      [2, '红旗村', '村', '1,500', 31, '410102001002'],
-      [3, '幸福社区', '社区', 8000, 130, null],
-      [4, '河湾农村社区', '农村社区', 2000, 12, null],
-      ['小计', null, null, null, null, null],
-      [5, '坏数据村', '村', 'abc', 3, null],
-    ],
+    rows: CHENGGUAN_ROWS,
   },
   {
     name: '河西乡',

@@ -1,6 +1,18 @@
 // Deterministic county rosters as grids, for the add-in tests (in-memory Excel host).
 import type { FakeInput } from './fake-excel.js';
 
+/** 城关镇 of the small county the page and task pane tests use: a title row, a subtotal, a bad row, "1,500". */
+export const CHENGGUAN_ROWS: (string | number | null)[][] = [
+  ['城关镇村（社区）基本情况表'],
+  ['序号', '村(社区)名称', '类型', '户籍人口', '上年度党员人数', '区划代码'],
+  [1, '东风村', '村', 1499, 29, '410102001001'],
+  [2, '红旗村', '村', '1,500', 31, '410102001002'],
+  [3, '幸福社区', '社区', 8000, 130, null],
+  [4, '河湾农村社区', '农村社区', 2000, 12, null],
+  ['小计', null, null, null, null, null],
+  [5, '坏数据村', '村', 'abc', 3, null],
+];
+
 export const ROSTER_HEADER = ['乡镇', '村（社区）名称', '类型', '区划代码', '人口', '上年度党员人数'];
 
 export interface RosterOptions {
