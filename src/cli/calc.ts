@@ -8,7 +8,7 @@ import { WORKER_MIN_BYTES } from '../node/read-xlsx.js';
 import { createSpool, type Spool } from '../node/spool.js';
 import { writeXlsxAtomically } from '../node/write-xlsx.js';
 import { runCalc } from '../workbook/calc-job.js';
-import { calcJsonFrame, unitJsonText } from '../workbook/calc-json.js';
+import { calcJsonFrame, writeUnitJson } from '../workbook/calc-json.js';
 import { resultRow, resultSheetHead, summarySheets, type Lang } from '../workbook/report.js';
 import { warningKinds, warningsSentence } from '../workbook/warnings.js';
 import { checkWorkbookArg, loadPolicyArg, outputPath, parseYear } from './inputs.js';
@@ -36,7 +36,7 @@ export async function calcCommand(roster: string, args: CalcArgs, io: Io): Promi
     const out = await outputPath(roster, '核算结果', args.output, !!args.force, io.stderr, args.lang);
     const size = (await stat(roster)).size;
     const bar = progressBar(size, args.lang, io.stderr);
-    // --json: units go to a spool file as they come, so memory does not grow with the roster.
+    // --json: units are spooled as they come (to a file past a limit), so memory does not grow with the roster.
     const spool = (units = args.json ? await createSpool() : null);
     let outcome!: Awaited<ReturnType<typeof runCalc>>;
     let first = true;
@@ -51,7 +51,8 @@ export async function calcCommand(roster: string, args: CalcArgs, io: Io): Promi
             ? (row) => {
                 // Not async: a promise per row costs more than the row (runCalc waits only when given one).
                 const wrote = results.addRow(resultRow(row, args.lang));
-                const spooled = spool.write((first ? '' : ',') + unitJsonText(row));
+                writeUnitJson(row, spool.out, !first);
+                const spooled = spool.wrote();
                 first = false;
                 return wrote && spooled ? wrote.then(() => spooled) : (wrote ?? spooled);
               }
