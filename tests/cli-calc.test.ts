@@ -493,9 +493,18 @@ describe('result workbook', () => {
     const ws = sheet('政策参数');
     const h = headerRowOf(ws, '经费项目编号');
     const cols = headerMap(ws, h);
-    const rows = dataRows(ws, h);
-    const ids = new Set(rows.map((r) => r.getCell(cols.get('经费项目编号')!).value));
-    expect([...ids]).toEqual([...LINES]);
+    const all = dataRows(ws, h);
+    const ids = new Set(all.map((r) => r.getCell(cols.get('经费项目编号')!).value));
+    expect([...ids]).toEqual([...LINES, 'organisation']);
+    // 组织设置 after the money: each threshold of the built-in policy with its bound, date and clause.
+    const org = all.filter((r) => r.getCell(cols.get('经费项目编号')!).value === 'organisation');
+    expect(org.map((r) => [r.getCell(cols.get('参数')!).value, Number(r.getCell(cols.get('取值')!).value), r.getCell(cols.get('生效日期')!).value])).toEqual([
+      ['branch.from（应设党支部，含门槛值（≥））', 3, '2021-01-01'],
+      ['generalBranch.from（一般应设党总支，不含门槛值（>））', 50, '2021-01-01'],
+      ['generalBranch.below（一般应设党总支，不含上限值（<））', 100, '2021-01-01'],
+    ]);
+    for (const r of org) expect(String(r.getCell(cols.get('依据条款')!).value)).toContain('“五个标准”的意见');
+    const rows = all.filter((r) => r.getCell(cols.get('经费项目编号')!).value !== 'organisation');
     const values = rows.map((r) => [
       r.getCell(cols.get('经费项目编号')!).value,
       r.getCell(cols.get('适用类型')!).value,

@@ -4,12 +4,14 @@
 // The sheet holds the parameter values, not the rules' shapes (which attribute
 // a bracket reads, rounding, labels), so it is read onto a base policy (the
 // built-in one): each row sets the value in force from its date for the
-// parameter it names. A row that names a line, unit type or parameter the base
-// policy does not have cannot be read back, and is reported as such.
+// parameter it names; 组织设置 rows (经费项目编号 organisation) set its
+// thresholds. A row that names a line, unit type or parameter the base policy
+// does not have cannot be read back, and is reported as such.
 import { validatePolicy } from '../engine/policy/load.js';
 import type { DatedValue, Policy } from '../engine/policy/schema.js';
 import { UNIT_TYPES, UNIT_TYPE_LABELS, type UnitType } from '../engine/unit.js';
 import { cellText, dateFromSerial, type Cell } from '../workbook/cells.js';
+import { ORGANISATION_ROW } from '../workbook/report.js';
 import { UserError, type Said } from './host.js';
 
 const HEADERS = { id: '经费项目编号', type: '适用类型', param: '参数', value: '取值', since: '生效日期', ref: '依据条款' } as const;
@@ -27,6 +29,13 @@ function paramOf(calc: Record<string, unknown>, name: string): ParamArray | unde
   let v: unknown = calc[m[1]!];
   if (m[2] !== undefined) v = Array.isArray(v) ? (v[Number(m[2])] as Record<string, unknown> | undefined)?.[m[3]!] : undefined;
   return Array.isArray(v) && v.every((x) => typeof x === 'object' && x !== null && 'since' in x) ? (v as ParamArray) : undefined;
+}
+
+/** The dated values a 组织设置 parameter name ("branch.from", "generalBranch.below") points to. */
+function organisationParam(policy: Policy, name: string): ParamArray | undefined {
+  const m = /^([A-Za-z][A-Za-z0-9_]*)\.(from|below)\b/.exec(name);
+  const level = m && policy.organisation?.levels.find((l) => l.id === m[1]);
+  return level ? level[m[2] as 'from' | 'below'] : undefined;
 }
 
 /** Excel serial day number -> ISO date (1900 date system). */
@@ -76,25 +85,33 @@ export function policyFromSheet(rows: readonly (readonly Cell[])[], base: Policy
     const where = { zh: `第${i + 1}行`, en: `row ${i + 1}` };
     const say = (zh: string, en: string) => problems.push({ zh: `${where.zh}：${zh}`, en: `${where.en}: ${en}` });
     const line = policy.lines.find((l) => l.id === id);
-    if (!line) {
+    let param: ParamArray | undefined;
+    const name = cellText(at('param'));
+    if (!line && id === ORGANISATION_ROW.id) {
+      param = organisationParam(policy, name);
+      if (!param) {
+        say(`组织设置没有参数「${name}」`, `组织设置 has no parameter "${name}"`);
+        continue;
+      }
+    } else if (!line) {
       say(
         `经费项目「${id}」不在内置政策中（该表只记录参数取值，不含新项目的计算规则）`,
         `fund line "${id}" is not in the built-in policy (the sheet holds values, not new rules)`,
       );
       continue;
-    }
-    const typeText = cellText(at('type'));
-    const type = typeOf(typeText);
-    const rule = type && line.rules.find((x) => x.types.includes(type));
-    if (!rule) {
-      say(`「${id}」没有适用于「${typeText}」的规则`, `line "${id}" has no rule for "${typeText}"`);
-      continue;
-    }
-    const name = cellText(at('param'));
-    const param = paramOf(rule.calc as unknown as Record<string, unknown>, name);
-    if (!param) {
-      say(`「${id}」的计算方式没有参数「${name}」`, `line "${id}" has no parameter "${name}"`);
-      continue;
+    } else {
+      const typeText = cellText(at('type'));
+      const type = typeOf(typeText);
+      const rule = type && line.rules.find((x) => x.types.includes(type));
+      if (!rule) {
+        say(`「${id}」没有适用于「${typeText}」的规则`, `line "${id}" has no rule for "${typeText}"`);
+        continue;
+      }
+      param = paramOf(rule.calc as unknown as Record<string, unknown>, name);
+      if (!param) {
+        say(`「${id}」的计算方式没有参数「${name}」`, `line "${id}" has no parameter "${name}"`);
+        continue;
+      }
     }
     const value = valueOf(at('value'));
     const since = sinceOf(at('since'));

@@ -163,6 +163,9 @@ export function policyTitle(p: ResolvedPolicy): string {
 
 const RULE_WORDS = { flat: '定额', schedule: '按门槛分档', perCapita: '按人数计算', topUp: '补足到最低总额' } as const;
 
+/** How 政策参数 names a 组织设置 threshold: not a fund line, for every unit type. */
+export const ORGANISATION_ROW = { id: 'organisation', label: '组织设置（非经费）', types: '全部', rule: '按党员数设置' } as const;
+
 export function policySheet(p: ResolvedPolicy): SheetSpec {
   const rows: OutCell[][] = [];
   for (const line of p.lines) {
@@ -189,6 +192,21 @@ export function policySheet(p: ResolvedPolicy): SheetSpec {
         ]);
     }
   }
+  // 组织设置 after the money: its thresholds, read back by the task pane like the rest (policy-sheet.ts).
+  for (const level of p.organisation?.levels ?? [])
+    for (const prm of level.below ? [level.from, level.below] : [level.from]) {
+      const bound = prm === level.below ? '不含上限值（<）' : level.inclusive ? '含门槛值（≥）' : '不含门槛值（>）';
+      rows.push([
+        ORGANISATION_ROW.id,
+        ORGANISATION_ROW.label,
+        ORGANISATION_ROW.types,
+        ORGANISATION_ROW.rule,
+        `${level.id}.${prm.name}（${level.label.zh}，${bound}）`,
+        Number(prm.value.toFixed()),
+        prm.since,
+        prm.ref,
+      ]);
+    }
   return {
     name: SHEET_NAMES.policy,
     title: policyTitle(p),

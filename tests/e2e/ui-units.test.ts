@@ -36,7 +36,20 @@ describe('policy from the 政策参数 sheet', () => {
     const a = resolvePolicy(p, 2025);
     const b = resolvePolicy(builtinPolicy(), 2025);
     expect(a.lines.map((l) => [l.id, l.byType])).toEqual(b.lines.map((l) => [l.id, l.byType]));
+    expect(a.organisation).toEqual(b.organisation);
     expect(p.title.zh).toContain('政策参数');
+  });
+
+  it('reads 组织设置 thresholds back, and a changed one applies', () => {
+    const grid = sheetGrid(2025);
+    const row = grid.findIndex((r) => r[0] === 'organisation' && String(r[4]).startsWith('branch.from'));
+    expect(row).toBeGreaterThan(0);
+    const unit = { township: 't', name: '东风村', type: 'village' as const, population: 800, membersPrevYear: 4 };
+    expect(calculator(2025, policyFromSheet(grid, builtinPolicy())).organisation!.for(unit).level).toBe('branch');
+    grid[row]![5] = 5;
+    expect(calculator(2025, policyFromSheet(grid, builtinPolicy())).organisation!.for(unit).level).toBe('none');
+    grid[row]![4] = 'committee.from';
+    expect(said(() => policyFromSheet(grid, builtinPolicy()))).toMatch(/组织设置没有参数「committee.from」/);
   });
 
   it('applies a changed value from its date', () => {
