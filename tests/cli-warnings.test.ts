@@ -3,6 +3,7 @@
 import { afterEach, beforeEach, describe, expect, test } from 'vitest';
 import { cutToCell } from '../src/workbook/cells.js';
 import { createRosterReader } from '../src/workbook/roster.js';
+import { ROSTER_ISSUE_CODES } from '../src/workbook/roster-issues.js';
 import { warningKinds, warningsSentence } from '../src/workbook/warnings.js';
 import { type TempDir, makeTempDir, readWorkbook, runCli, stubLocale, writeRosterWorkbook } from './support/roster-files.js';
 
@@ -31,6 +32,16 @@ describe('warnings by kind', () => {
     expect(line).toContain('警告3条：同名单位 2条、人口为0 1条，见「问题清单」。');
     const en = await runCli(['calc', roster, '--year', '2025', '--lang', 'en', '--force']);
     expect(en.stdout.split('\n')[0]).toContain('3 warnings: same name in a township 2, population 0 1; see 问题清单.');
+  });
+
+  test('every roster warning has words of its own in the sentence, not its code', () => {
+    const warnings = ROSTER_ISSUE_CODES.slice(ROSTER_ISSUE_CODES.indexOf('INVALID_UNIT') + 1);
+    expect(warnings).toContain('ORGANISATION_MISMATCH');
+    for (const code of warnings) {
+      const [kind] = warningKinds([{ sheet: '全县', row: 2, column: 'A', severity: 'warning', code, message: { zh: '', en: '' } }]);
+      expect(kind!.label.zh, code).not.toBe(code);
+      expect(kind!.label.en, code).not.toBe(code);
+    }
   });
 
   test('no warnings, no sentence', () => {

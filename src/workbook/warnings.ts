@@ -11,6 +11,8 @@ const KINDS: Record<string, { zh: string; en: string }> = {
   VILLAGE_TOO_LARGE: { zh: '村人口过大', en: 'village too large' },
   TEXT_TOO_LONG: { zh: '文字超长已截断', en: 'text cut to fit a cell' },
   ERROR_VALUE: { zh: '单元格为错误值', en: 'error value in a cell' },
+  ORGANISATION_MISMATCH: { zh: '组织形式与党员数不符', en: 'organisation form unlike its member count' },
+  UNKNOWN_ORGANISATION: { zh: '组织形式无法识别', en: 'organisation form not recognised' },
 };
 
 export interface WarningKind {
