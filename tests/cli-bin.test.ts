@@ -1,6 +1,7 @@
 // The installed command: `node bin/village-funds.js` (runs dist/, built by `npm run build`,
 // which `npm test` runs first) as a real child process with real pipes.
-import { execFile } from 'node:child_process';
+import { execFile, spawn } from 'node:child_process';
+import { once } from 'node:events';
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { promisify } from 'node:util';
@@ -70,6 +71,29 @@ test('calc --json through bin/: exit 1, exactly one JSON document on stdout, std
   stubLocale('zh');
   const inProcess = await runCli(['calc', roster, '--json', '--year', '2024', '-o', tmp.file('in-process.xlsx')]);
   expect(inProcess.stdout).toBe(r.stdout);
+});
+
+test('calc --json to a pipe read slowly: every byte arrives, the same document as when read at once', async () => {
+  // 5,000 units are about 1.7 MB of JSON (two reads of the spool), far more than a pipe holds: the CLI finds its stdout full
+  // (a pipe Node keeps non-blocking) and must wait rather than drop or reorder bytes.
+  const roster = tmp.file('slow-reader.xlsx');
+  const rows = Array.from({ length: 5000 }, (_, i) => [`乡镇${i % 20}`, `第${i}村`, '村', 300 + i, i % 90]);
+  await writeRosterWorkbook(roster, [{ name: '全县', rows: [['乡镇', '村(社区)名称', '类型', '户籍人口', '上年度党员人数'], ...rows] }]);
+  const args = [BIN, 'calc', roster, '--json', '--year', '2024', '--force', '-o', tmp.file('slow-reader-out.xlsx')];
+  const child = spawn(process.execPath, args, { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
+  child.stdout.pause();
+  await new Promise((r) => setTimeout(r, 1500)); // the child fills the pipe meanwhile
+  const chunks: Buffer[] = [];
+  child.stdout.on('data', (b: Buffer) => chunks.push(b));
+  child.stdout.resume();
+  const [code] = (await once(child, 'close')) as [number];
+  expect(code).toBe(0);
+  const bytes = Buffer.concat(chunks);
+  expect(bytes.length).toBeGreaterThan(1 << 20);
+  const piped = bytes.toString('utf8');
+  const toFile = await bin(args.slice(1));
+  expect(piped).toBe(toFile.stdout);
+  expect(JSON.parse(piped).units).toHaveLength(5000);
 });
 
 test('errors through bin/: exit 2, one line on stderr in Chinese when the locale says nothing, English with --lang en, no stack', async () => {

@@ -498,7 +498,13 @@ describe('result workbook', () => {
     expect([...ids]).toEqual([...LINES, 'organisation']);
     // 组织设置 after the money: each threshold of the built-in policy with its bound, date and clause.
     const org = all.filter((r) => r.getCell(cols.get('经费项目编号')!).value === 'organisation');
-    expect(org.map((r) => [r.getCell(cols.get('参数')!).value, Number(r.getCell(cols.get('取值')!).value), r.getCell(cols.get('生效日期')!).value])).toEqual([
+    expect(
+      org.map((r) => [
+        r.getCell(cols.get('参数')!).value,
+        Number(r.getCell(cols.get('取值')!).value),
+        r.getCell(cols.get('生效日期')!).value,
+      ]),
+    ).toEqual([
       ['branch.from（应设党支部，含门槛值（≥））', 3, '2021-01-01'],
       ['generalBranch.from（一般应设党总支，不含门槛值（>））', 50, '2021-01-01'],
       ['generalBranch.below（一般应设党总支，不含上限值（<））', 100, '2021-01-01'],

@@ -19,7 +19,10 @@ const TYPES: UnitType[] = ['village', 'urbanCommunity', 'ruralCommunity'];
 // Names as rosters hold them, and the characters JSON must escape.
 const text = fc.oneof(
   fc.string({ unit: 'grapheme', maxLength: 12 }),
-  fc.string({ unit: fc.constantFrom('东', '河', '村', '"', '\\', '\n', '\u2028', '\u0000', ' ', 'Ａ', 'é', '\ud800', '\udc00', '😀'), maxLength: 8 }),
+  fc.string({
+    unit: fc.constantFrom('东', '河', '村', '"', '\\', '\n', '\u2028', '\u0000', ' ', 'Ａ', 'é', '\ud800', '\udc00', '😀'),
+    maxLength: 8,
+  }),
 );
 
 describe('writeUnitJson', () => {
@@ -66,8 +69,20 @@ test('units written one after another make a JSON array body, across block bound
   const calc = calculator(2025);
   // About 300 bytes a unit: 10,000 units fill three 1 MiB blocks.
   const rows = Array.from({ length: 10_000 }, (_, i) => {
-    const unit = { township: `第${i % 7}镇`, name: `村${i}"引号"`, code: i % 3 ? String(610000000000 + i) : undefined, type: TYPES[i % 3]!, population: i, membersPrevYear: i % 200 };
-    return { sheet: i < 5000 ? '名册' : '名册（二）', row: i + 2, result: calc.unit(unit), ...(i % 2 ? { organisation: calc.organisation!.for(unit) } : {}) };
+    const unit = {
+      township: `第${i % 7}镇`,
+      name: `村${i}"引号"`,
+      code: i % 3 ? String(610000000000 + i) : undefined,
+      type: TYPES[i % 3]!,
+      population: i,
+      membersPrevYear: i % 200,
+    };
+    return {
+      sheet: i < 5000 ? '名册' : '名册（二）',
+      row: i + 2,
+      result: calc.unit(unit),
+      ...(i % 2 ? { organisation: calc.organisation!.for(unit) } : {}),
+    };
   });
   // And units larger than a block: a 400,000-character name is 1.2 MB.
   const long = { township: '镇'.repeat(200_000), name: '村'.repeat(400_000), type: 'village' as const, population: 1, membersPrevYear: 1 };

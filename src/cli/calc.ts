@@ -36,7 +36,7 @@ export async function calcCommand(roster: string, args: CalcArgs, io: Io): Promi
     const out = await outputPath(roster, '核算结果', args.output, !!args.force, io.stderr, args.lang);
     const size = (await stat(roster)).size;
     const bar = progressBar(size, args.lang, io.stderr);
-    // --json: units are spooled as they come (to a file past a limit), so memory does not grow with the roster.
+    // --json: units go to a spool file as they come, so memory does not grow with the roster.
     const spool = (units = args.json ? await createSpool() : null);
     let outcome!: Awaited<ReturnType<typeof runCalc>>;
     let first = true;

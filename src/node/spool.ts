@@ -83,7 +83,8 @@ async function copyFile(file: string, to: NodeJS.WritableStream): Promise<void> 
           if ((e as NodeJS.ErrnoException).code !== 'EAGAIN') throw e;
           reuse = false;
         }
-      if (!to.write(Buffer.from(chunk.subarray(at, n)))) await once(to, 'drain');
+      const rest = chunk.subarray(at, n);
+      if (!to.write(chunk === buffer ? Buffer.from(rest) : rest)) await once(to, 'drain');
     }
   } finally {
     closeSync(from);
