@@ -41,6 +41,18 @@ beforeAll(async () => {
   await writeGridWorkbook(file('diff.xlsx'), [
     { name: '拨付明细', rows: [LEDGER_HEADER, ...paid.slice(1), [d(4, 1), 'h', '城关镇', '红旗村', '办公经费', 1000]] },
   ]);
+  // 红星村: members above population and too few people: computed, with two roster warnings.
+  await writeGridWorkbook(file('warned-roster.xlsx'), [
+    {
+      name: '名册',
+      rows: [
+        ['乡镇', '村(社区)名称', '类型', '户籍人口', '上年度党员人数'],
+        ['城关镇', '东风村', '村', 1200, 24],
+        ['城关镇', '幸福社区', '社区', 8000, 130],
+        ['城关镇', '红星村', '村', 0, 12],
+      ],
+    },
+  ]);
   await writeGridWorkbook(file('not-a-ledger.xlsx'), [{ name: 'x', rows: [['hello', 'world']] }]);
   await writeGridWorkbook(file('empty-roster.xlsx'), [{ name: 'x', rows: [['nothing here']] }]);
   await writeFile(file('broken.xlsx'), 'this is not a zip file');
@@ -50,6 +62,38 @@ afterAll(async () => {
 });
 
 const MONEY = /^-?\d+\.\d{2}$/;
+
+describe('roster warnings', () => {
+  test('are counted in the summary, listed in 异常清单 and --json, and change no exit code or exception count', async () => {
+    const args = ['audit', file('warned-roster.xlsx'), '--ledger', file('clean.xlsx'), '--year', '2025'];
+    const zh = await run(...args, '-o', file('warned.xlsx'));
+    expect(zh.stderr).toBe('');
+    expect(zh.code).toBe(1); // 红星村 is entitled and unpaid: a difference, as without the warnings
+    expect(zh.stdout).toMatch(/异常0项（[^）]*）。警告2条：(人口为0 1条、党员多于人口 1条|党员多于人口 1条、人口为0 1条)，见「异常清单」。/);
+    const en = await run(...args, '-o', file('warned-en.xlsx'), '--lang', 'en');
+    expect(en.stdout).toMatch(/ Roster: 2 warnings: .*; see 异常清单\./);
+
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(file('warned.xlsx'));
+    const ws = wb.getWorksheet('异常清单')!;
+    expect(String(ws.getCell('A1').value)).toContain('花名册警告2项');
+    const rows: unknown[][] = [];
+    ws.eachRow((row) => rows.push((row.values as unknown[]).slice(1)));
+    const warned = rows.filter((r) => r[4] === '花名册警告（已核算）');
+    expect(warned.map((r) => [r[0], r[1], r[2], r[5]]).sort()).toEqual([
+      ['花名册', '名册', 4, 'MEMBERS_ABOVE_POPULATION'],
+      ['花名册', '名册', 4, 'ZERO_POPULATION'],
+    ]);
+
+    const j = JSON.parse((await run(...args, '-o', file('warned-json.xlsx'), '--json')).stdout);
+    expect(j.exceptions).toEqual([]);
+    expect(j.rosterWarnings.map((w: { code: string; row: number; sheet: string }) => [w.sheet, w.row, w.code]).sort()).toEqual([
+      ['名册', 4, 'MEMBERS_ABOVE_POPULATION'],
+      ['名册', 4, 'ZERO_POPULATION'],
+    ]);
+    for (const w of j.rosterWarnings) expect(w.message).toMatch(/^工作表「名册」第4行/);
+  });
+});
 
 describe('exit codes', () => {
   test('0: everything 足额 with no exceptions', async () => {

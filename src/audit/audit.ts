@@ -171,6 +171,8 @@ export interface AuditOutcome {
   exceptions: AuditException[];
   /** Skipped rows and sheet-level notes: not problems, listed so no row goes unexplained. */
   notes: RowIssue[];
+  /** Roster rows computed with a warning (人口为0, 党员多于人口 …): their entitlements count, and the auditor sees why to check them. */
+  rosterWarnings: RowIssue[];
   payments: ResolvedPayment[];
   totals: AuditTotals;
   counts: AuditCounts;
@@ -260,6 +262,7 @@ export class AuditBuilder {
   private readonly foreign = new Map<string, ForeignGroup>();
   private readonly exceptions: AuditException[] = [];
   private readonly notes: RowIssue[] = [];
+  private readonly rosterWarnings: RowIssue[] = [];
   private readonly payments: ResolvedPayment[] = [];
   private readonly sheets: LedgerSheetSummary[] = [];
   private readonly sheetTownship = new Map<string, string | null>();
@@ -287,7 +290,8 @@ export class AuditBuilder {
     this.schedule = this.asOf === null ? null : (options.schedule ?? 'quarterly');
     this.year = calc.policy.year;
     for (const i of calcTotals.issues)
-      if (i.severity === 'error')
+      if (i.severity === 'warning') this.rosterWarnings.push(i);
+      else if (i.severity === 'error')
         this.exceptions.push({
           ...i,
           source: 'roster',
@@ -691,6 +695,7 @@ export class AuditBuilder {
       lines: lines.map(({ order: _order, ...l }) => l),
       exceptions,
       notes: this.notes,
+      rosterWarnings: this.rosterWarnings,
       payments: this.payments,
       totals: {
         entitled,

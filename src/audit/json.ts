@@ -90,6 +90,14 @@ export function auditJson(calc: Calculator, o: AuditOutcome, lang: Lang) {
       date: e.date,
     })),
     notes: o.notes.map((n) => ({ sheet: n.sheet, row: n.row, code: n.code, message: n.message[lang], column: n.column })),
+    rosterWarnings: o.rosterWarnings.map((w) => ({
+      sheet: w.sheet,
+      row: w.row,
+      column: w.column,
+      code: w.code,
+      message: w.message[lang],
+      messages: w.message,
+    })),
   };
 }
 

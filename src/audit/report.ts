@@ -149,6 +149,24 @@ export function exceptionsSheet(o: AuditOutcome, lang: Lang): SheetSpec {
     ]);
     targets.push(e.source === 'ledger' ? link(e) : undefined);
   }
+  for (const w of o.rosterWarnings) {
+    rows.push([
+      lang === 'zh' ? '花名册' : 'roster',
+      w.sheet,
+      w.row,
+      w.column,
+      lang === 'zh' ? '花名册警告（已核算）' : 'roster warning (computed)',
+      w.code,
+      null,
+      null,
+      null,
+      null,
+      null,
+      w.message[lang],
+      null,
+    ]);
+    targets.push(undefined); // the roster is not in this workbook
+  }
   for (const n of o.notes) {
     rows.push([
       lang === 'zh' ? '拨付明细' : 'ledger',
@@ -171,8 +189,8 @@ export function exceptionsSheet(o: AuditOutcome, lang: Lang): SheetSpec {
     name: AUDIT_SHEET_NAMES.exceptions,
     title:
       lang === 'zh'
-        ? `异常${o.exceptions.length}项；另有说明${o.notes.length}项（跳过的空行、小计行、重复表头及工作表说明）`
-        : `${o.exceptions.length} exceptions; ${o.notes.length} notes (skipped blank, subtotal and repeated-header rows, sheet notes)`,
+        ? `异常${o.exceptions.length}项；${o.rosterWarnings.length ? `花名册警告${o.rosterWarnings.length}项；` : ''}另有说明${o.notes.length}项（跳过的空行、小计行、重复表头及工作表说明）`
+        : `${o.exceptions.length} exceptions; ${o.rosterWarnings.length ? `${o.rosterWarnings.length} roster warnings; ` : ''}${o.notes.length} notes (skipped blank, subtotal and repeated-header rows, sheet notes)`,
     columns: [
       col('来源', 'text', 9),
       col('工作表', 'text', 14),

@@ -6,11 +6,21 @@ import { resolve } from 'node:path';
 import { Calculator } from '../engine/compute.js';
 import { formatYuan } from '../engine/format.js';
 import { resolvePolicy } from '../engine/policy/resolve.js';
-import { AuditInputError, auditReport, auditSheetBuilders, checkAsOf, parseTolerance, SCHEDULES, type Schedule } from '../audit/index.js';
+import {
+  AUDIT_SHEET_NAMES,
+  AuditInputError,
+  auditReport,
+  auditSheetBuilders,
+  checkAsOf,
+  parseTolerance,
+  SCHEDULES,
+  type Schedule,
+} from '../audit/index.js';
 import { parseDate } from '../audit/parse.js';
 import { openWorkbookFile } from '../node/open-workbook.js';
 import { writeXlsxAtomically } from '../node/write-xlsx.js';
 import type { Lang } from '../workbook/report.js';
+import { warningKinds, warningsSentence } from '../workbook/warnings.js';
 import { UsageError } from './errors.js';
 import { checkWorkbookArg, loadPolicyArg, outputPath, parseYear } from './inputs.js';
 import type { Io } from './main.js';
@@ -86,18 +96,19 @@ async function run(roster: string, args: AuditArgs, io: Io): Promise<number> {
     const { totals: t, counts: c } = report.outcome;
     const zh = args.lang === 'zh';
     const y = (d: Parameters<typeof formatYuan>[0]) => formatYuan(d);
+    const warnings = warningsSentence(warningKinds(report.outcome.rosterWarnings), args.lang, AUDIT_SHEET_NAMES.exceptions);
     io.stdout.write(
       (zh
         ? [
             `应拨${y(t.entitled)}元${t.expected.equals(t.entitled) ? '' : `（截至${report.outcome.asOf}应拨${y(t.expected)}元）`}，台账已拨${y(t.disbursed)}元，差额${y(t.variance)}元。`,
             `其中已匹配${y(t.matched)}元，未匹配${y(t.unmatched)}元，未分类${y(t.unclassified)}元。`,
-            `足额${c.match}项，少拨${c.under}项，多拨${c.over}项，未拨${c.unpaid}项，无依据${c.noBasis}项；异常${c.exceptions}项（疑似重复${c.duplicates}笔，收款单位不唯一${c.ambiguous}笔，未分类${c.unclassified}笔）。`,
+            `足额${c.match}项，少拨${c.under}项，多拨${c.over}项，未拨${c.unpaid}项，无依据${c.noBasis}项；异常${c.exceptions}项（疑似重复${c.duplicates}笔，收款单位不唯一${c.ambiguous}笔，未分类${c.unclassified}笔）。${warnings}`,
             `结果已写入：${out}`,
           ]
         : [
             `Entitled ${y(t.entitled)}${t.expected.equals(t.entitled) ? '' : ` (due by ${report.outcome.asOf}: ${y(t.expected)})`}, paid per ledger ${y(t.disbursed)}, variance ${y(t.variance)}.`,
             `Matched ${y(t.matched)}, unmatched ${y(t.unmatched)}, unclassified ${y(t.unclassified)}.`,
-            `${c.match} in full, ${c.under} under, ${c.over} over, ${c.unpaid} unpaid, ${c.noBasis} without basis; ${c.exceptions} exceptions (${c.duplicates} suspected duplicates, ${c.ambiguous} ambiguous payees, ${c.unclassified} unclassified).`,
+            `${c.match} in full, ${c.under} under, ${c.over} over, ${c.unpaid} unpaid, ${c.noBasis} without basis; ${c.exceptions} exceptions (${c.duplicates} suspected duplicates, ${c.ambiguous} ambiguous payees, ${c.unclassified} unclassified).${warnings && ' Roster: ' + warnings}`,
             `Written to: ${out}`,
           ]
       ).join('\n') + '\n',

@@ -30,11 +30,11 @@ export function warningKinds(issues: readonly RowIssue[]): WarningKind[] {
     .sort((a, b) => b.count - a.count);
 }
 
-/** "警告3条：同名单位2条、人口为0 1条，见「问题清单」。", or '' when there are none. */
-export function warningsSentence(kinds: readonly WarningKind[], lang: Lang): string {
+/** "警告3条：同名单位2条、人口为0 1条，见「问题清单」。" (or the sheet named), or '' when there are none. */
+export function warningsSentence(kinds: readonly WarningKind[], lang: Lang, sheet = '问题清单'): string {
   if (!kinds.length) return '';
   const n = kinds.reduce((s, k) => s + k.count, 0);
   return lang === 'zh'
-    ? `警告${n}条：${kinds.map((k) => `${k.label.zh} ${k.count}条`).join('、')}，见「问题清单」。`
-    : `${n} warning${n === 1 ? '' : 's'}: ${kinds.map((k) => `${k.label.en} ${k.count}`).join(', ')}; see 问题清单.`;
+    ? `警告${n}条：${kinds.map((k) => `${k.label.zh} ${k.count}条`).join('、')}，见「${sheet}」。`
+    : `${n} warning${n === 1 ? '' : 's'}: ${kinds.map((k) => `${k.label.en} ${k.count}`).join(', ')}; see ${sheet}.`;
 }
