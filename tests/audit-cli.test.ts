@@ -69,7 +69,9 @@ describe('roster warnings', () => {
     const zh = await run(...args, '-o', file('warned.xlsx'));
     expect(zh.stderr).toBe('');
     expect(zh.code).toBe(1); // 红星村 is entitled and unpaid: a difference, as without the warnings
-    expect(zh.stdout).toMatch(/异常0项（[^）]*）。警告2条：(人口为0 1条、党员多于人口 1条|党员多于人口 1条、人口为0 1条)，见「异常清单」。/);
+    expect(zh.stdout).toMatch(
+      /异常0项（[^）]*）。警告2条：(人口为0 1条、党员多于人口 1条|党员多于人口 1条、人口为0 1条)，见「异常清单」。/,
+    );
     const en = await run(...args, '-o', file('warned-en.xlsx'), '--lang', 'en');
     expect(en.stdout).toMatch(/ Roster: 2 warnings: .*; see 异常清单\./);
 
