@@ -149,42 +149,16 @@ export function exceptionsSheet(o: AuditOutcome, lang: Lang): SheetSpec {
     ]);
     targets.push(e.source === 'ledger' ? link(e) : undefined);
   }
-  for (const w of o.rosterWarnings) {
-    rows.push([
-      lang === 'zh' ? '花名册' : 'roster',
-      w.sheet,
-      w.row,
-      w.column,
-      lang === 'zh' ? '花名册警告（已核算）' : 'roster warning (computed)',
-      w.code,
-      null,
-      null,
-      null,
-      null,
-      null,
-      w.message[lang],
-      null,
-    ]);
-    targets.push(undefined); // the roster is not in this workbook
-  }
-  for (const n of o.notes) {
-    rows.push([
-      lang === 'zh' ? '拨付明细' : 'ledger',
-      n.sheet,
-      n.row,
-      n.column,
-      SEVERITY.info[lang],
-      n.code,
-      null,
-      null,
-      null,
-      null,
-      null,
-      n.message[lang],
-      null,
-    ]);
-    targets.push(link(n));
-  }
+  // Roster warnings and notes: an issue without payee, line, amount or voucher.
+  const plain = (source: string, level: string, i: RowIssue, target: string | undefined) => {
+    rows.push([source, i.sheet, i.row, i.column, level, i.code, null, null, null, null, null, i.message[lang], null]);
+    targets.push(target);
+  };
+  const zh = lang === 'zh';
+  // The roster is not in this workbook: no link.
+  for (const w of o.rosterWarnings)
+    plain(zh ? '花名册' : 'roster', zh ? '花名册警告（已核算）' : 'roster warning (computed)', w, undefined);
+  for (const n of o.notes) plain(zh ? '拨付明细' : 'ledger', SEVERITY.info[lang], n, link(n));
   return {
     name: AUDIT_SHEET_NAMES.exceptions,
     title:
