@@ -43,6 +43,10 @@ export const auditJob: AuditFn = async (roster, ledger, calc, o) => {
       value: String(c[k]),
     })),
     { label: { zh: '异常', en: 'Exceptions' }, value: String(c.exceptions) },
+    // Counted, not exceptions: their rows follow the exceptions in 异常清单.
+    ...(r.outcome.rosterWarnings.length
+      ? [{ label: { zh: '花名册警告（已核算）', en: 'Roster warnings (computed)' }, value: String(r.outcome.rosterWarnings.length) }]
+      : []),
   ];
   return { sheets: r.sheets, figures };
 };

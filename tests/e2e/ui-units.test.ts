@@ -14,6 +14,7 @@ import { buildZip, chartWorkbook } from '../support/zip-build.js';
 import { readWorkbook } from '../../src/web/read-workbook.js';
 import { calcReport } from '../../src/workbook/calc-job.js';
 import { gridSource } from '../../src/workbook/source.js';
+import { auditJob } from '../../src/ui/audit-job.js';
 
 /** The 政策参数 sheet as a grid of cells (title row, header row, rows), as a host reads it back. */
 function sheetGrid(year: number): Cell[][] {
@@ -182,5 +183,35 @@ describe('views', () => {
     const abort = new Error('x');
     abort.name = 'AbortError';
     expect(toUserError(abort)).toBe(abort);
+  });
+});
+
+describe("the pane's audit", () => {
+  const HEAD = ['乡镇', '村(社区)名称', '类型', '户籍人口', '上年度党员人数'];
+  const LEDGER = [
+    ['日期', '收款单位', '经费类别', '金额'],
+    ['2025-03-01', '东风村', '办公经费', 20000],
+  ];
+  const figure = (figures: { label: { zh: string }; value: string }[], zh: string) => figures.find((f) => f.label.zh === zh)?.value;
+
+  it("counts the roster's warnings beside the exceptions, and shows no such figure without them", async () => {
+    const calc = calculator(2025);
+    const warned = await auditJob(
+      [gridSource('名册', [HEAD, ['城关镇', '东风村', '村', 1200, 24], ['城关镇', '红星村', '村', 0, 12]])],
+      [gridSource('拨付明细', LEDGER)],
+      calc,
+      { lang: 'zh' },
+    );
+    expect(figure(warned.figures, '花名册警告（已核算）')).toBe('2'); // 人口为0 and 党员多于人口
+    const clean = await auditJob(
+      [gridSource('名册', [HEAD, ['城关镇', '东风村', '村', 1200, 24]])],
+      [gridSource('拨付明细', LEDGER)],
+      calc,
+      {
+        lang: 'zh',
+      },
+    );
+    expect(figure(clean.figures, '花名册警告（已核算）')).toBeUndefined();
+    expect(figure(clean.figures, '异常')).toBe('0');
   });
 });
