@@ -54,7 +54,10 @@ try {
   const clickAt = await page.evaluate(() => performance.getEntriesByName('vf:calc-start', 'mark').at(-1)?.startTime ?? NaN);
   const shift = clickAt * 1000 - profile.startTime; // µs: page time = profile time + shift
   void origin;
-  for (const task of tasks.filter((x) => x.duration > 200).sort((a, b) => b.duration - a.duration).slice(0, 3)) {
+  for (const task of tasks
+    .filter((x) => x.duration > 200)
+    .sort((a, b) => b.duration - a.duration)
+    .slice(0, 3)) {
     const from = task.start * 1000 - shift;
     const to = from + task.duration * 1000;
     const by = new Map();
