@@ -8,7 +8,7 @@ export default tseslint.config(
   ...tseslint.configs.recommended,
   { files: ['bin/**', 'scripts/**', 'bench/**', '*.cjs', '*.js'], languageOptions: { globals: { ...globals.node } } },
   // Browser benchmarks run some functions inside the page (page.evaluate).
-  { files: ['bench/web.js'], languageOptions: { globals: { ...globals.browser } } },
+  { files: ['bench/web.js', 'bench/experiments/web-long-task.js'], languageOptions: { globals: { ...globals.browser } } },
   {
     rules: {
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_' }],
