@@ -90,7 +90,10 @@ export function policyFromSheet(rows: readonly (readonly Cell[])[], base: Policy
     if (!line && id === ORGANISATION_ROW.id) {
       param = organisationParam(policy, name);
       if (!param) {
-        say(`组织设置没有参数「${name}」`, `组织设置 has no parameter "${name}"`);
+        say(
+          `组织设置没有参数「${name}」（该表只记录内置政策已有层级的取值，不含新的层级）`,
+          `组织设置 has no parameter "${name}" (the sheet holds values of the built-in policy's levels, not new levels)`,
+        );
         continue;
       }
     } else if (!line) {
