@@ -27,32 +27,18 @@ const paid: Cell[][] = [
 
 beforeAll(async () => {
   dir = await mkdtemp(path.join(os.tmpdir(), 'vf-audit-cli-'));
-  await writeGridWorkbook(file('roster.xlsx'), [
-    {
-      name: '名册',
-      rows: [
-        ['乡镇', '村(社区)名称', '类型', '户籍人口', '上年度党员人数'],
-        ['城关镇', '东风村', '村', 1200, 24],
-        ['城关镇', '幸福社区', '社区', 8000, 130],
-      ],
-    },
-  ]);
+  const roster: Cell[][] = [
+    ['乡镇', '村(社区)名称', '类型', '户籍人口', '上年度党员人数'],
+    ['城关镇', '东风村', '村', 1200, 24],
+    ['城关镇', '幸福社区', '社区', 8000, 130],
+  ];
+  await writeGridWorkbook(file('roster.xlsx'), [{ name: '名册', rows: roster }]);
   await writeGridWorkbook(file('clean.xlsx'), [{ name: '拨付明细', rows: [LEDGER_HEADER, ...paid] }]);
   await writeGridWorkbook(file('diff.xlsx'), [
     { name: '拨付明细', rows: [LEDGER_HEADER, ...paid.slice(1), [d(4, 1), 'h', '城关镇', '红旗村', '办公经费', 1000]] },
   ]);
   // 红星村: members above population and too few people: computed, with two roster warnings.
-  await writeGridWorkbook(file('warned-roster.xlsx'), [
-    {
-      name: '名册',
-      rows: [
-        ['乡镇', '村(社区)名称', '类型', '户籍人口', '上年度党员人数'],
-        ['城关镇', '东风村', '村', 1200, 24],
-        ['城关镇', '幸福社区', '社区', 8000, 130],
-        ['城关镇', '红星村', '村', 0, 12],
-      ],
-    },
-  ]);
+  await writeGridWorkbook(file('warned-roster.xlsx'), [{ name: '名册', rows: [...roster, ['城关镇', '红星村', '村', 0, 12]] }]);
   await writeGridWorkbook(file('not-a-ledger.xlsx'), [{ name: 'x', rows: [['hello', 'world']] }]);
   await writeGridWorkbook(file('empty-roster.xlsx'), [{ name: 'x', rows: [['nothing here']] }]);
   await writeFile(file('broken.xlsx'), 'this is not a zip file');
