@@ -29,7 +29,8 @@ export async function createSpool(): Promise<Spool> {
   const out = createWriteStream(file);
   const pending = new Utf8Buffer();
   // Blocks go back to `pending` once written: on this project's machines,
-  // memory touched for the first time costs more than the bytes put in it.
+  // 37 MB written into fresh memory took 115–128 ms, into reused blocks
+  // 10–11 ms (node bench/experiments/fresh-memory.js).
   const flush = async () => {
     let ok = true;
     for (const block of pending.take()) ok = out.write(block, () => pending.recycle(block));
@@ -58,8 +59,9 @@ export async function createSpool(): Promise<Spool> {
 /**
  * The file's bytes to `to`. Where `to` has a file descriptor (process.stdout
  * to a file or a pipe), through one reused buffer: 0.07 s less per 100,000
- * units of calc --json than a new buffer per read (bench/experiments/ab.js,
- * README Speed). A stream that might keep what it is given gets new buffers.
+ * units of calc --json than a new buffer per read (two builds timed in turns
+ * by bench/experiments/ab.js). A stream that might keep what it is given gets
+ * new buffers.
  */
 async function copyFile(file: string, to: NodeJS.WritableStream): Promise<void> {
   const fd = (to as { fd?: unknown }).fd;

@@ -89,8 +89,10 @@ const KEYS = {
  * written straight into `out` without a string per unit: what repeats from
  * unit to unit (keys, sheet and township names, line amounts, a 组织设置
  * level) is encoded once. In calc --json of 100,000 units, building and
- * encoding a string per unit cost 0.25 s and 0.36 s of the run (README
- * Speed). A test holds the bytes equal to JSON.stringify(unitJson(c)).
+ * encoding a string per unit cost 0.25 s and 0.36 s of the run (builds
+ * patched by hand to skip each step, timed in turns by
+ * bench/experiments/ab.js; the patches were not kept). A test holds the bytes
+ * equal to JSON.stringify(unitJson(c)).
  */
 export function writeUnitJson(c: ComputedRow, out: Utf8Buffer, afterAnother: boolean): void {
   const { unit } = c.result;
