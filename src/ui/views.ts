@@ -5,12 +5,13 @@ import { type WarningKind, warningKinds, warningsSentence } from '../workbook/wa
 import { Calculator, type UnitResult } from '../engine/compute.js';
 import { formatWan, formatYuan, toChineseCapital } from '../engine/format.js';
 import type { Decimal } from '../engine/money.js';
+import { describeRule } from '../engine/kinds/index.js';
 import { PolicyError } from '../engine/policy/errors.js';
 import { parsePolicy } from '../engine/policy/load.js';
-import { resolvePolicy, type ResolvedCalc, type ResolvedPolicy } from '../engine/policy/resolve.js';
+import { resolvePolicy, type ResolvedPolicy } from '../engine/policy/resolve.js';
 import type { Policy } from '../engine/policy/schema.js';
 import { builtinPolicy } from '../engine/policies.js';
-import { ATTRIBUTE_LABELS, UNIT_TYPE_LABELS } from '../engine/unit.js';
+import { UNIT_TYPE_LABELS } from '../engine/unit.js';
 import type { CalcOutcome } from '../workbook/calc-job.js';
 import { cellText, columnLetter, type Cell } from '../workbook/cells.js';
 import type { ComputedRow } from '../workbook/report.js';
@@ -89,57 +90,9 @@ export function sheetInfo(name: string, sample: readonly SourceRow[], rows: numb
 // ---------------------------------------------------------------------------
 // Policy
 
-const RULE_KIND: Record<ResolvedCalc['kind'], Said> = {
-  flat: { zh: '定额', en: 'flat' },
-  schedule: { zh: '分档', en: 'by bracket' },
-  perCapita: { zh: '按人数', en: 'per head' },
-  topUp: { zh: '补足', en: 'top-up' },
-};
-
-const yuan = (d: Decimal) => `${formatYuan(d).replace(/\.00$/, '')}`;
-const count = (d: Decimal) => d.toNumber().toLocaleString('en-US');
-
-function ruleText(c: ResolvedCalc, policy: ResolvedPolicy): Said {
-  switch (c.kind) {
-    case 'flat':
-      return { zh: `每年 ${yuan(c.amount.value)} 元`, en: `${yuan(c.amount.value)} yuan a year` };
-    case 'schedule': {
-      const a = ATTRIBUTE_LABELS[c.attribute];
-      const first = c.steps[0]!;
-      const zh = [`${a.zh}${first.inclusive ? '低于' : '不超过'} ${count(first.threshold.value)} ${a.unitZh}：${yuan(c.base.value)} 元`];
-      const en = [`${a.en} ${first.inclusive ? 'below' : 'at most'} ${count(first.threshold.value)}: ${yuan(c.base.value)} yuan`];
-      for (const s of c.steps) {
-        zh.push(`${s.inclusive ? '不低于' : '超过'} ${count(s.threshold.value)} ${a.unitZh}：${yuan(s.amount.value)} 元`);
-        en.push(`${s.inclusive ? 'at least' : 'above'} ${count(s.threshold.value)}: ${yuan(s.amount.value)} yuan`);
-      }
-      return { zh: zh.join('；'), en: en.join('; ') };
-    }
-    case 'perCapita': {
-      const a = ATTRIBUTE_LABELS[c.attribute];
-      let zh = `${a.zh}每人每年 ${yuan(c.rate.value)} 元`;
-      let en = `${yuan(c.rate.value)} yuan per head of ${a.en}`;
-      if (c.floor) {
-        zh += `，不足 ${yuan(c.floor.value)} 元的按 ${yuan(c.floor.value)} 元`;
-        en += `, at least ${yuan(c.floor.value)} yuan`;
-      }
-      if (c.cap) {
-        zh += `，最高 ${yuan(c.cap.value)} 元`;
-        en += `, at most ${yuan(c.cap.value)} yuan`;
-      }
-      return { zh, en };
-    }
-    case 'topUp': {
-      const labels = c.of.map((id) => policy.lines.find((l) => l.id === id)?.label ?? { zh: id, en: id });
-      return {
-        zh: `${labels.map((l) => l.zh).join('、')}合计不足 ${yuan(c.minimum.value)} 元的补足`,
-        en: `tops ${labels.map((l) => l.en).join(', ')} up to ${yuan(c.minimum.value)} yuan`,
-      };
-    }
-  }
-}
-
 export function policyView(p: ResolvedPolicy, source: PolicyChoice['kind'], sourceName?: string): PolicyView {
   const rounding: Record<string, string> = { 'half-up': '四舍五入到分 / half-up to the fen' };
+  const labelOf = (id: string) => p.lines.find((l) => l.id === id)?.label ?? { zh: id, en: id };
   return {
     id: p.policy.id,
     title: p.policy.title,
@@ -153,12 +106,7 @@ export function policyView(p: ResolvedPolicy, source: PolicyChoice['kind'], sour
       id: l.id,
       label: l.label,
       clause: l.clause,
-      rules: l.appliesTo.map((t) => {
-        const c = l.byType[t]!;
-        const text = ruleText(c, p);
-        const kind = RULE_KIND[c.kind];
-        return { type: UNIT_TYPE_LABELS[t], text: { zh: `${kind.zh}：${text.zh}`, en: `${kind.en}: ${text.en}` } };
-      }),
+      rules: l.appliesTo.map((t) => ({ type: UNIT_TYPE_LABELS[t], text: describeRule(l.byType[t]!, labelOf) })),
     })),
   };
 }
