@@ -6,7 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { builtinPolicy, parsePolicy, resolvePolicy, type Policy } from '../src/engine/index.js';
+import { builtinPolicy, Calculator, parsePolicy, resolvePolicy, UNIT_TYPES, type Policy, type Unit } from '../src/engine/index.js';
 import { KINDS, kindOf, paramNamed } from '../src/engine/kinds/index.js';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
@@ -70,6 +70,40 @@ describe.each(rules)('$where ($calc.kind)', ({ calc, resolved }) => {
     expect(text.en).not.toBe('');
     expect(kind.sheetName).not.toBe('');
   });
+});
+
+describe('what a kind reads', () => {
+  // Results are cached by what each kind says it reads: a kind that reads more
+  // than it says would give one unit another's amount.
+  const units: Unit[] = UNIT_TYPES.flatMap((type) =>
+    [0, 999, 1000, 1499, 1500, 2000, 2001, 3000, 3001].flatMap((population) =>
+      [0, 19, 20, 29, 30, 80, 81, 1400].flatMap((membersPrevYear) =>
+        [undefined, 6].map((monthsActive) => ({
+          township: 't',
+          name: 'n',
+          type,
+          population,
+          membersPrevYear,
+          ...(monthsActive ? { monthsActive } : {}),
+        })),
+      ),
+    ),
+  );
+
+  it.each(POLICIES.map(([p, year]) => [p.id, p, year] as const))(
+    '%s: one calculator for all units gives what a fresh one gives each',
+    (_id, policy, year) => {
+      const resolved = resolvePolicy(policy, year);
+      const shared = new Calculator(resolved);
+      for (const u of units) {
+        const fresh = new Calculator(resolved).unit(u);
+        const cached = shared.unit(u);
+        expect(cached.lines.map((l) => [l.amount.toFixed(2), l.explanation.text.zh])).toEqual(
+          fresh.lines.map((l) => [l.amount.toFixed(2), l.explanation.text.zh]),
+        );
+      }
+    },
+  );
 });
 
 describe('paramNamed', () => {

@@ -9,12 +9,12 @@
 // by the amounts that make them rather than added anew: decimal.js allocates
 // on every operation and the garbage collector was most of the cost.
 import { explained, explainNotApplicable, withProRata, type Explanation } from './explain.js';
-import type { Earlier } from './kinds/kind.js';
+import type { Earlier, Reads } from './kinds/kind.js';
 import { kindOf, type AnyKind, type ResolvedCalc } from './kinds/index.js';
 import { Decimal, ZERO, toFen } from './money.js';
 import type { ResolvedPolicy } from './policy/resolve.js';
 import { OrganisationCheck } from './organisation.js';
-import type { Unit, UnitType } from './unit.js';
+import type { Unit, UnitAttribute, UnitType } from './unit.js';
 
 export interface LineResult {
   line: string;
@@ -35,11 +35,15 @@ const TWELVE = new Decimal(12);
 /** Key of a unit total at the end of a path in the totals trie (a Decimal no line amount is). */
 const ZERO_KEY = new Decimal(0);
 
-/** A line's rule for one unit type, and its results by the kind's key. */
+/** A line's rule for one unit type, and its results by what its amount depends on (the kind's `reads`). */
 interface Slot {
   /** Undefined where the line does not apply to the type. */
   calc: ResolvedCalc | undefined;
   kind: AnyKind | undefined;
+  /** The one attribute the amount depends on, when that is all (a number key, the fast case). */
+  attribute: UnitAttribute | undefined;
+  /** Otherwise, what it depends on (a string key); when nothing, the months alone are the key. */
+  reads: Reads | undefined;
   results: Map<string | number, LineResult>;
 }
 
@@ -106,15 +110,29 @@ export class Calculator {
   private line(i: number, unit: Unit): LineResult {
     const slots = this.slots[i]!;
     let slot = slots.get(unit.type);
-    if (!slot) {
-      const calc = this.policy.lines[i]!.byType[unit.type];
-      slots.set(unit.type, (slot = { calc, kind: calc && kindOf(calc), results: new Map() }));
-    }
+    if (!slot) slots.set(unit.type, (slot = this.slot(i, unit.type)));
     const months = unit.monthsActive ?? 12;
-    const key = slot.kind === undefined ? months : slot.kind.key(slot.calc!, unit, months, this.earlier);
+    let key: string | number;
+    if (slot.attribute !== undefined) {
+      // A number key is faster; past 2^40 it could collide, so use a string.
+      const v = unit[slot.attribute];
+      key = v < 2 ** 40 ? v * 13 + months : `${v}|${months}`;
+    } else if (slot.reads !== undefined) {
+      const { attributes, lines } = slot.reads;
+      key = `${months}|${attributes.map((a) => unit[a]).join('|')}|${lines.map((id) => this.earlier.fullYear(id)).join('|')}`;
+    } else key = months;
     let result = slot.results.get(key);
     if (!result) slot.results.set(key, (result = this.evaluate(i, slot, unit, months)));
     return result;
+  }
+
+  private slot(i: number, type: UnitType): Slot {
+    const calc = this.policy.lines[i]!.byType[type];
+    const kind = calc && kindOf(calc);
+    const reads = calc && kind!.reads(calc);
+    const one = reads && reads.attributes.length === 1 && reads.lines.length === 0;
+    const nothing = !reads || (reads.attributes.length === 0 && reads.lines.length === 0);
+    return { calc, kind, attribute: one ? reads.attributes[0] : undefined, reads: one || nothing ? undefined : reads, results: new Map() };
   }
 
   private readonly labelOf = (id: string) => this.policy.lines[this.lineIndex.get(id)!]!.label;

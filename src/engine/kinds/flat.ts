@@ -21,7 +21,7 @@ export const flat = defineKind({
   resolve: (c, pick): FlatCalc => ({ kind: 'flat', amount: pick(c.amount, 'amount') }),
   values: (c) => [c.amount],
   // The amount depends on nothing of the unit's.
-  key: (_c, _unit, months) => months,
+  reads: () => ({ attributes: [], lines: [] }),
   evaluate(c, _unit, at) {
     const per = PER_UNIT[at.type];
     const a = amountWords(c.amount.value);

@@ -7,7 +7,7 @@ import type { Decimal, RoundingMode } from '../money.js';
 import type { NamedValue, Param } from '../policy/param.js';
 import type { PolicyProblem } from '../policy/errors.js';
 import type { Said } from '../said.js';
-import type { Unit, UnitType } from '../unit.js';
+import type { Unit, UnitAttribute, UnitType } from '../unit.js';
 
 /** A kind's shape in a policy file: a strict zod object whose `kind` is a literal. */
 export type KindSchema = z.ZodObject<{ kind: z.ZodLiteral<string> } & z.ZodRawShape>;
@@ -33,6 +33,12 @@ export interface RuleContext {
   earlier: Earlier;
   /** The label of another line of the policy. */
   labelOf(id: string): Said;
+}
+
+/** The unit attributes and the earlier lines (by id) a rule's amount depends on. */
+export interface Reads {
+  attributes: readonly UnitAttribute[];
+  lines: readonly string[];
 }
 
 /** A full-year amount and why, before the generic parts (line, clause, parameters, pro-rating). */
@@ -62,10 +68,11 @@ export interface CalcKind<S extends KindSchema = KindSchema, R extends { kind: s
   /** The parameters in force, in order: an explanation's params, the JSON's and the 政策参数 rows. */
   values(calc: R): ParamRow[];
   /**
-   * What the amount depends on besides the unit type (results are cached by it):
-   * compute.ts calls it for every unit and line, so it allocates nothing it can avoid.
+   * What the amount depends on besides the unit type and the months active:
+   * compute.ts caches results by these values, so a value `evaluate` reads
+   * must be named here.
    */
-  key(calc: R, unit: Unit, months: number, earlier: Earlier): string | number;
+  reads(calc: R): Reads;
   /** The full-year amount and the sentence saying how it was found. */
   evaluate(calc: R, unit: Unit, at: RuleContext): Worked;
   /** Fields of its JSON form besides type, kind and params (`policy show --json`). */
@@ -80,7 +87,7 @@ export interface CalcKind<S extends KindSchema = KindSchema, R extends { kind: s
 
 /**
  * A kind, its members always in this order: every kind then has one hidden
- * class, so compute.ts's call of `key` stays a monomorphic property load.
+ * class, and a property read on a kind is a monomorphic load.
  */
 export function defineKind<S extends KindSchema, R extends { kind: string }>(k: CalcKind<S, R>): CalcKind<S, R> {
   return {
@@ -90,7 +97,7 @@ export function defineKind<S extends KindSchema, R extends { kind: string }>(k: 
     check: k.check,
     resolve: k.resolve,
     values: k.values,
-    key: k.key,
+    reads: k.reads,
     evaluate: k.evaluate,
     json: k.json,
     sheetName: k.sheetName,
@@ -101,6 +108,3 @@ export function defineKind<S extends KindSchema, R extends { kind: string }>(k: 
 
 /** No problems beyond the schema's. */
 export const noProblems = (): PolicyProblem[] => [];
-
-/** The cache key of a rule that reads one attribute: a number is faster; past 2^40 it could collide, so a string. */
-export const attributeKey = (v: number, months: number): string | number => (v < 2 ** 40 ? v * 13 + months : `${v}|${months}`);

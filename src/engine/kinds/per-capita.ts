@@ -6,7 +6,7 @@ import { toFen, type Decimal } from '../money.js';
 import { paramSchema, type NamedValue, type Param } from '../policy/param.js';
 import { ATTRIBUTE_LABELS, UNIT_ATTRIBUTES, type UnitAttribute } from '../unit.js';
 import { count, en1, yuan } from '../words.js';
-import { attributeKey, defineKind, noProblems } from './kind.js';
+import { defineKind, noProblems } from './kind.js';
 
 const schema = z
   .object({
@@ -44,7 +44,7 @@ export const perCapita = defineKind({
     cap: c.cap && pick(c.cap, 'cap'),
   }),
   values: (c) => [c.rate, ...(c.floor ? [c.floor] : []), ...(c.cap ? [c.cap] : [])],
-  key: (c, unit, months) => attributeKey(unit[c.attribute], months),
+  reads: (c) => ({ attributes: [c.attribute], lines: [] }),
   evaluate(c, unit, at) {
     const v = unit[c.attribute];
     const raw = toFen(c.rate.value.times(v), at.rounding);

@@ -8,7 +8,7 @@ import { paramSchema, resolveParam, type NamedValue, type Param } from '../polic
 import type { PolicyProblem } from '../policy/errors.js';
 import { ATTRIBUTE_LABELS, UNIT_ATTRIBUTES, type UnitAttribute } from '../unit.js';
 import { count, en1, PER_UNIT, yuan } from '../words.js';
-import { attributeKey, defineKind } from './kind.js';
+import { defineKind } from './kind.js';
 
 const schema = z
   .object({
@@ -79,7 +79,7 @@ export const schedule = defineKind({
     c.base,
     ...c.steps.flatMap((s) => [{ ...s.threshold, note: s.inclusive ? '含门槛值（≥）' : '不含门槛值（>）' }, s.amount]),
   ],
-  key: (c, unit, months) => attributeKey(unit[c.attribute], months),
+  reads: (c) => ({ attributes: [c.attribute], lines: [] }),
   evaluate(c, unit, at) {
     const v = unit[c.attribute];
     // -1: below every step; otherwise the index of the step that applied.

@@ -42,7 +42,7 @@ export const topUp = defineKind({
   },
   resolve: (c, pick): TopUpCalc => ({ kind: 'topUp', of: c.of, minimum: pick(c.minimum, 'minimum') }),
   values: (c) => [{ ...c.minimum, note: `补足：${c.of.join('、')}` }],
-  key: (c, _unit, months, earlier) => `${months}|${c.of.map((id) => earlier.fullYear(id)).join('|')}`,
+  reads: (c) => ({ attributes: [], lines: c.of }),
   evaluate(c, _unit, at) {
     const sumOf = c.of.reduce((s, id) => s.plus(at.earlier.fullYear(id)), ZERO);
     const gap = c.minimum.value.minus(sumOf);
