@@ -14,7 +14,7 @@ export {
 } from './unit.js';
 export { policySchema, type Policy, type PolicyLine } from './policy/schema.js';
 export { resolveParam, yearDate, type Param, type DatedValue, type NamedValue } from './policy/param.js';
-export { KINDS, type Calc, type ResolvedCalc } from './kinds/index.js';
+export { type Calc, type ResolvedCalc } from './kinds/index.js';
 export { parsePolicy, validatePolicy } from './policy/load.js';
 export { PolicyError, NotInForceError, type PolicyProblem } from './policy/errors.js';
 export { resolvePolicy, type ResolvedPolicy, type ResolvedLine } from './policy/resolve.js';
