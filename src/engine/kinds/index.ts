@@ -24,7 +24,7 @@ export type Calc = z.output<SchemaOf<Kinds>>;
 export type ResolvedCalc = ReturnType<Kinds['resolve']>;
 export type KindName = Calc['kind'];
 
-/** A kind as the generic code sees it: any calc in, any resolved calc in. */
+/** A kind as the generic code sees it: it takes any calc, resolved or not (kindOf picks the right one). */
 export type AnyKind = CalcKind<KindSchema, ResolvedCalc> & {
   params(calc: Calc): [string, Param][];
   check(calc: Calc, at: string, before: ReadonlySet<string>): ReturnType<CalcKind['check']>;

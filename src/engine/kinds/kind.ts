@@ -14,7 +14,7 @@ export type KindSchema = z.ZodObject<{ kind: z.ZodLiteral<string> } & z.ZodRawSh
 
 /** A parameter in force as a row of 政策参数 (plain data: report.ts makes the cells). */
 export interface ParamRow extends NamedValue {
-  /** Said after the name in brackets, e.g. 含门槛值（≥）. */
+  /** Shown in brackets after the name, e.g. 含门槛值（≥）. */
   note?: string;
 }
 
