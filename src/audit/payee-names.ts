@@ -6,18 +6,35 @@ import { BoundedCache, compact } from './text.js';
 /** Bracketed parts: "东河头村（城关镇）" carries its township in brackets. */
 export const BRACKETED = /\([^()]*\)|\[[^[\]]*\]|【[^【】]*】|〔[^〔〕]*〕/g;
 
-/** Official committee and party-organisation forms, longest first, each to the unit's plain name. */
-const SUFFIX_RULES: [RegExp, string][] = [
-  [/村村民委员会$/, '村'],
-  [/村村委会$/, '村'],
-  [/村民委员会$/, '村'],
-  [/村委会$/, '村'],
-  [/社区居民委员会$/, '社区'],
-  [/社区居委会$/, '社区'],
-  [/居民委员会$/, '社区'],
-  [/居委会$/, '社区'],
-  [/(村|社区)(党总支部委员会|总支部委员会|党支部委员会|支部委员会|党总支|党支部|党委|委员会)$/, '$1'],
+/**
+ * Official committee and party-organisation forms, longest first, each to the unit's plain
+ * name, with the word set aside as shown in NAME_FORM notes (and whether it is the short form).
+ */
+const SUFFIX_RULES: [RegExp, string, string, boolean][] = [
+  [/村村民委员会$/, '村', '村民委员会', false],
+  [/村村委会$/, '村', '村委会', false],
+  [/村民委员会$/, '村', '村民委员会', false],
+  [/村委会$/, '村', '村委会', false],
+  [/社区居民委员会$/, '社区', '居民委员会', false],
+  [/社区居委会$/, '社区', '居委会', false],
+  [/居民委员会$/, '社区', '居民委员会', false],
+  [/居委会$/, '社区', '居委会', false],
+  // The short forms clerks and bank accounts write.
+  [/村村两委$/, '村', '村两委', true],
+  [/村两委$/, '村', '村两委', true],
+  [/村村委$/, '村', '村委', true],
+  [/村委$/, '村', '村委', true],
+  [/社区居委$/, '社区', '居委', true],
+  [/居委$/, '社区', '居委', true],
+  [/(村|社区)(党总支部委员会|总支部委员会|党支部委员会|支部委员会|党总支|党支部|党委|委员会)$/, '$1', '党组织', false],
 ];
+
+/** The committee word a name ends with (村民委员会, 村委 …), or null; short: an abbreviation. */
+export function committeeWord(exact: string): { word: string; short: boolean } | null {
+  for (const [re, to, word, short] of SUFFIX_RULES)
+    if (re.test(exact)) return exact.replace(re, to).length > to.length ? { word, short } : null;
+  return null;
+}
 
 /** The name as written, for the exact comparison: full-width to half-width, no spaces, no bracketed parts. */
 export function exactKey(raw: string): string {

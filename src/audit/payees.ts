@@ -8,7 +8,8 @@
 // off, one name inside the other, 村 for 社区) are offered as suggestions and never
 // matched; a name that fits two units by the same rule is ambiguous.
 import type { Unit } from '../engine/unit.js';
-import { BRACKETED, exactKey, nameBase, nameKey, townshipKey, withinOneEdit } from './payee-names.js';
+import { BRACKETED, committeeWord, exactKey, nameBase, nameKey, townshipKey, withinOneEdit } from './payee-names.js';
+import { type ReadingStep, readPayee } from './payee-reading.js';
 import { BoundedCache, compact, norm } from './text.js';
 
 export interface PayeeUnit {
@@ -35,6 +36,8 @@ export type PayeeMatch =
       rule: NameRule | null;
       /** The form compared when rule is 'form' (李家沟社区 for 李家沟社区居委会). */
       form: string | null;
+      /** How an administrative name was read (县名, 前缀乡镇, 简称 …); null for the name or its full committee form. */
+      steps: ReadingStep[] | null;
       notes: MatchNote[];
     }
   | { kind: 'unknown'; suggestions: PayeeUnit[]; notes: MatchNote[]; empty: boolean }
@@ -50,7 +53,9 @@ export type MatchNote =
   | { kind: 'codeNameMismatch'; code: string; unitName: string }
   | { kind: 'codeMismatch'; code: string; unitCode: string }
   | { kind: 'unknownCode'; code: string }
-  | { kind: 'unknownTownship'; township: string };
+  | { kind: 'unknownTownship'; township: string }
+  /** The payee's name carries a roster township other than the ledger's township. */
+  | { kind: 'townshipConflict'; written: string; column: string };
 
 export interface PayeeQuery {
   name: string;
@@ -145,12 +150,18 @@ export class PayeeIndex {
     // exact is null when only the committee form is left to compare (a township cut off a reduced name).
     let exact: string | null = exactKey(raw);
     let key = nameKey(raw);
-    const unit = (u: PayeeUnit, by: 'code' | 'township' | 'name', rule: NameRule | null): PayeeMatch => ({
+    const unit = (
+      u: PayeeUnit,
+      by: 'code' | 'township' | 'name',
+      rule: NameRule | null,
+      steps: ReadingStep[] | null = null,
+    ): PayeeMatch => ({
       kind: 'unit',
       unit: u,
       by,
       rule,
       form: rule === 'form' ? key : null,
+      steps,
       notes,
     });
     const ambiguous = (fit: Fit): PayeeMatch => ({
@@ -187,6 +198,7 @@ export class PayeeIndex {
 
     // 2. Township: the ledger's column (or sheet), a bracketed township, or a township prefix.
     let town: number | undefined;
+    const written = exact;
     if (q.township) {
       town = this.resolveTownship(q.township);
       if (town === undefined) notes.push({ kind: 'unknownTownship', township: norm(q.township) });
@@ -197,6 +209,7 @@ export class PayeeIndex {
         if (t !== undefined) town = t;
       }
     }
+    const given = town;
     if (town === undefined && this.fit(undefined, exact, key).hits.length === 0) {
       const split = this.townshipPrefix(exact!, key);
       if (split) [town, exact, key] = split;
@@ -206,10 +219,35 @@ export class PayeeIndex {
     const fit = this.fit(town, exact, key);
     if (fit.hits.length === 1) {
       checkCode(fit.hits[0]!);
-      return unit(fit.hits[0]!, town === undefined ? 'name' : 'township', fit.rule);
+      // A short committee word (村委, 居委 …) is named in the note; the full forms keep their note.
+      const w = fit.rule === 'form' && exact !== null ? committeeWord(exact) : null;
+      return unit(fit.hits[0]!, town === undefined ? 'name' : 'township', fit.rule, w?.short ? [{ kind: 'committee', ...w }] : null);
     }
     if (fit.hits.length > 1) return ambiguous(fit);
-    return { kind: 'unknown', suggestions: this.suggest(key, town), notes, empty: false };
+
+    // 4. The name read as an administrative name: area and township prefixes, committee words, the collective.
+    const read = readPayee(written ?? '', given, this);
+    if (read.kind === 'conflict') {
+      notes.push({ kind: 'townshipConflict', written: read.written, column: this.townships[given!]! });
+      return { kind: 'unknown', suggestions: read.hits, notes, empty: false };
+    }
+    if (read.kind === 'readings') {
+      const hits = [...new Set(read.readings.flatMap((r) => r.hits))];
+      const first = read.readings[0]!;
+      key = first.form;
+      if (hits.length === 1) {
+        checkCode(hits[0]!);
+        return unit(hits[0]!, first.town === undefined ? 'name' : 'township', 'form', first.steps);
+      }
+      return ambiguous({ hits: hits.sort((a, b) => a.index - b.index), rule: 'form' });
+    }
+    const near = read.rest === null ? key : nameKey(read.rest);
+    return { kind: 'unknown', suggestions: this.suggest(near, town), notes, empty: false };
+  }
+
+  /** For readPayee: units with the name in the township (or county-wide), as written first. */
+  fitName(town: number | undefined, exact: string | null, key: string): Fit {
+    return this.fit(town, exact, key);
   }
 
   /** Units (in the township, or county-wide) with the exact name; else whose name is the payee's committee form; else sharing it. */

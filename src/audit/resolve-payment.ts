@@ -9,6 +9,7 @@ import { auditIssue, type RosterUnitRef } from './issues.js';
 import type { LedgerField } from './ledger-fields.js';
 import type { LedgerPayment } from './ledger.js';
 import { LineClassifier, lineLabel, yearsNamed, type LineMatch } from './lines.js';
+import { stepWords } from './payee-reading.js';
 import { PayeeIndex, unitLabel, type PayeeMatch, type PayeeUnit } from './payees.js';
 
 /** A roster unit and where the roster has it. */
@@ -101,7 +102,7 @@ export function resolvePayment(p: LedgerPayment, ctx: PaymentContext): PaymentRe
     if (n.kind === 'codeNameMismatch') found.push({ issue: auditIssue.codeNameMismatch(place('code'), n.code, payee, n.unitName) });
     else if (n.kind === 'codeMismatch') found.push({ issue: auditIssue.codeMismatch(place('code'), n.code, n.unitCode) });
     else if (n.kind === 'unknownCode') found.push({ issue: auditIssue.unknownCode(place('code'), n.code) });
-    else found.push({ issue: auditIssue.unknownTownship(place('township'), n.township) });
+    else if (n.kind === 'unknownTownship') found.push({ issue: auditIssue.unknownTownship(place('township'), n.township) });
   }
 
   // Fund line: the category column, else 摘要.
@@ -126,8 +127,13 @@ export function resolvePayment(p: LedgerPayment, ctx: PaymentContext): PaymentRe
   let note: RowIssue | null = null;
   if (match.kind === 'unknown') {
     const s = match.suggestions.map((u) => unitLabel(u.unit));
-    found.push({ issue: auditIssue.unknownPayee(payeeAt, payee, s), suggestion: s.join('；') || undefined });
+    const conflict = match.notes.find((n) => n.kind === 'townshipConflict');
+    const issue = conflict
+      ? auditIssue.townshipMismatch(payeeAt, payee, conflict.written, conflict.column, s)
+      : auditIssue.unknownPayee(payeeAt, payee, s);
+    found.push({ issue, suggestion: s.join('；') || undefined });
   } else if (match.kind === 'ambiguous') found.push(ambiguous(ctx, payeeAt, payee, match));
+  else if (match.steps) note = auditIssue.nameRead(payeeAt, payee, match.form!, unitLabel(match.unit.unit), stepWords(match.steps));
   else if (match.rule === 'form') note = auditIssue.nameForm(payeeAt, payee, match.form!, unitLabel(match.unit.unit));
 
   // Entitlement: a unit paid for a line its type does not get.
