@@ -64,8 +64,10 @@ export function classifyRosterRow(
     return c === undefined ? undefined : cells[c];
   };
   const at = (f: RosterField | null): IssuePlace => fieldPlace(h, sheet, row, f);
-  const done = (outcome: RosterRowOutcome): ClassifiedRow => ({ outcome, township: lastTownship });
-  const skip = (reason: SkipReason, issue: RowIssue): ClassifiedRow => done({ kind: 'skipped', sheet, row, reason, issue });
+  const skip = (reason: SkipReason, issue: RowIssue): ClassifiedRow => ({
+    outcome: { kind: 'skipped', sheet, row, reason, issue },
+    township: lastTownship,
+  });
 
   if (cells.every((c) => isBlankCell(c))) return skip('blank', rosterIssue.blank(at(null), false));
   if (isRepeatedHeader(cells, h)) return skip('repeatedHeader', rosterIssue.repeatedHeader(at(null)));
@@ -143,7 +145,7 @@ export function classifyRosterRow(
   }
 
   if (errors.length > 0 || !type || population === undefined || membersPrevYear === undefined)
-    return done({ kind: 'rejected', sheet, row, issues: errors });
+    return { outcome: { kind: 'rejected', sheet, row, issues: errors }, township: lastTownship };
 
   const unit: Unit = { township, name, type, population, membersPrevYear };
   if (code !== undefined) unit.code = code;
@@ -157,18 +159,23 @@ export function classifyRosterRow(
   // Belt and braces: the engine's own check must agree with what was read.
   const problems = validateUnit(unit);
   if (problems.length > 0)
-    return done({
-      kind: 'rejected',
-      sheet,
-      row,
-      issues: problems.map((p) => rosterIssue.invalidUnit(at(p.field as RosterField), p.zh, p.en)),
-    });
+    return {
+      outcome: {
+        kind: 'rejected',
+        sheet,
+        row,
+        issues: problems.map((p) => rosterIssue.invalidUnit(at(p.field as RosterField), p.zh, p.en)),
+      },
+      township: lastTownship,
+    };
 
   if (population === 0) warnings.push(rosterIssue.zeroPopulation(at('population')));
   if (membersPrevYear > population) warnings.push(rosterIssue.membersAbovePopulation(at('membersPrevYear'), membersPrevYear, population));
   if (type === 'village' && population > VILLAGE_POPULATION_LIMIT) warnings.push(rosterIssue.villageTooLarge(at('population'), population));
 
-  return done({ kind: 'unit', sheet, row, unit, issues: warnings, ...(unit.organisation ? { organisationAt: at('organisation') } : {}) });
+  const outcome: RosterRowOutcome = { kind: 'unit', sheet, row, unit, issues: warnings };
+  if (unit.organisation) outcome.organisationAt = at('organisation');
+  return { outcome, township: lastTownship };
 }
 
 /** The header again (e.g. repeated at a page break): no counts, and cells that read as the header's own texts. */
