@@ -5,7 +5,8 @@
 // sheets were left alone.
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { FakeExcel, FakeInput } from '../support/fake-excel.js';
+import type { FakeExcel } from '../support/fake-excel.js';
+import type { FakeInput } from '../support/fake-grid.js';
 import type { FakeSetup } from './fake-office.js';
 import {
   ROSTER,

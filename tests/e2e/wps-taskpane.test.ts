@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { FakeEt } from '../support/fake-et.js';
-import type { FakeInput } from '../support/fake-excel.js';
+import type { FakeInput } from '../support/fake-grid.js';
 import { countyRoster } from '../support/county.js';
 import type { FakeWpsAddin, FakeWpsSetup } from './fake-wps.js';
 import { CHROMIUM, ROOT, ROSTER, bundleForBrowser, external, launch, serve, shot, type Served } from './support.js';

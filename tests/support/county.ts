@@ -1,5 +1,5 @@
 // Deterministic county rosters as grids, for the add-in tests (in-memory Excel host).
-import type { FakeInput } from './fake-excel.js';
+import type { FakeInput } from './fake-grid.js';
 
 /** 城关镇 of the small county the page and task pane tests use: a title row, a subtotal, a bad row, "1,500". */
 export const CHENGGUAN_ROWS: (string | number | null)[][] = [
