@@ -15,7 +15,8 @@ import {
   type Requirements,
   type WriteProgress,
 } from '../src/addin/excel-io.js';
-import { FakeExcel, type FakeSheet } from './support/fake-excel.js';
+import { FakeExcel } from './support/fake-excel.js';
+import type { FakeSheet } from './support/fake-excel-model.js';
 import { isDateFormat } from '../src/workbook/cells.js';
 import { calculator, type Calculator } from '../src/engine/index.js';
 import { calcReport } from '../src/workbook/calc-job.js';
