@@ -1,6 +1,6 @@
 // Telling the user early, in words, what is wrong with a chosen file: too big,
 // empty, password-protected, or not a workbook we read at all.
-import { UserError } from '../ui/host.js';
+import { UserError } from '../pane/errors.js';
 import { fileVerdict, sniffContent, type ReadAs } from '../workbook/file-kind.js';
 
 /** Largest workbook the page reads (bigger ones need the command-line tool). */

@@ -11,7 +11,7 @@ import type { SourceRow } from '../workbook/source.js';
 import { sheetRows, workbookParts } from '../xlsx/read-workbook.js';
 import { ZipBytes } from '../xlsx/zip-bytes.js';
 import { ZipLimitError } from '../xlsx/zip-directory.js';
-import { UserError } from '../ui/host.js';
+import { UserError } from '../pane/errors.js';
 import { checkSize, checkUnpackedSize, checkWorkbookBytes, unreadable } from './file-check.js';
 import { inflateRaw } from './inflate.js';
 

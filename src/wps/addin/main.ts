@@ -2,9 +2,9 @@
 // the ribbon's callbacks (ribbon.xml names them: OnAddinLoad, OnAction, GetImage)
 // and the cell functions CUNJI.* registered with Application.AddCustomFunction
 // (WPS 12.1.0.20540 and later; synchronous functions only, which ours are).
-// The functions are the Excel add-in's (src/addin/functions.ts): same names,
+// The functions are the Excel add-in's (src/pane/cell-functions.ts): same names,
 // same results.
-import { activity, daxie, explain, office, partyBuilding, service, total } from '../../addin/functions.js';
+import { activity, daxie, explain, office, partyBuilding, service, total } from '../../pane/cell-functions.js';
 import type { EtGlobal, WpsAddinRoot } from '../et.js';
 
 export const NAMESPACE = 'CUNJI';

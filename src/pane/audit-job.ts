@@ -6,7 +6,8 @@ import type { Calculator } from '../engine/compute.js';
 import { formatYuan } from '../engine/format.js';
 import type { SheetSpec } from '../workbook/sheet-spec.js';
 import type { WorkbookSource } from '../workbook/source.js';
-import type { AuditView, Lang } from './host.js';
+import type { Lang } from '../engine/said.js';
+import type { AuditView } from './host.js';
 
 export interface AuditOptions {
   lang: Lang;
