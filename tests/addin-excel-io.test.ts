@@ -1,4 +1,4 @@
-// The Office.js adapter (src/addin/excel-io.ts) against the in-memory Excel host
+// The Office.js adapter (src/addin/excel-read.ts, excel-write.ts) against the in-memory Excel host
 // (tests/support/fake-excel.ts): read, detect, compute, write; sync counts,
 // request sizes, payload halving, report marks, user sheets left alone.
 import { describe, expect, test } from 'vitest';

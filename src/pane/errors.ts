@@ -19,7 +19,7 @@ export class UserError extends SaidError {
 export const CANCELLED: Said = { zh: '已取消。', en: 'Cancelled.' };
 
 /** The cancel button's error (matches DOMException's name for aborts). */
-export function isAbort(e: unknown): boolean {
+function isAbort(e: unknown): boolean {
   return typeof e === 'object' && e !== null && (e as { name?: string }).name === 'AbortError';
 }
 

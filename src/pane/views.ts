@@ -198,7 +198,7 @@ const money = (d: Decimal): MoneyView => ({ text: formatYuan(d), value: d.toNumb
 
 const SEVERITY_ORDER = { error: 0, warning: 1, info: 2 } as const;
 
-export const TOP_ISSUES = 200;
+const TOP_ISSUES = 200;
 
 const warningsView = (kinds: WarningKind[]) => ({
   kinds,
@@ -263,7 +263,7 @@ function cellString(c: OutCell, kind: ColumnKind | undefined): string {
   return d === null ? String(c) : c.toLocaleString('en-US', { minimumFractionDigits: d, maximumFractionDigits: d });
 }
 
-export function tableView(spec: SheetSpec, limit = 50): TableView {
+function tableView(spec: SheetSpec, limit = 50): TableView {
   return {
     name: spec.name,
     ...(spec.title ? { title: spec.title } : {}),

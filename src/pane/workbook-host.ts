@@ -73,7 +73,7 @@ function inputs(grids: SheetGrid[], signal: AbortSignal): SheetSource[] {
 }
 
 /** "'城关镇'!E12" -> sheet and address. */
-export function splitRef(ref: string): { sheet: string; address: string } | null {
+function splitRef(ref: string): { sheet: string; address: string } | null {
   const m = /^(?:'((?:[^']|'')+)'|([^!]+))!([A-Z]{1,3}\d+)$/.exec(ref);
   if (!m) return null;
   return { sheet: m[1] !== undefined ? m[1].replace(/''/g, "'") : m[2]!, address: m[3]! };

@@ -15,7 +15,7 @@ import { UserError } from '../pane/errors.js';
 import { checkSize, checkUnpackedSize, checkWorkbookBytes, unreadable } from './file-check.js';
 import { inflateRaw } from './inflate.js';
 
-export interface LoadedSheet {
+interface LoadedSheet {
   name: string;
   rows: SourceRow[];
   /** What the reader says about the sheet (a csv file's encoding). */

@@ -90,7 +90,7 @@ function findSheet(wb: EtWorkbook, name: string): EtWorksheet | null {
 }
 
 /** The sheet carries this tool's mark (a worksheet-scoped name). */
-export function isReportSheet(ws: EtWorksheet): boolean {
+function isReportSheet(ws: EtWorksheet): boolean {
   const names = ws.Names;
   for (let i = 1; i <= names.Count; i++) {
     const n = names.Item(i).Name;

@@ -5,7 +5,7 @@ import { WorkbookHost, type OpenWorkbook } from '../pane/workbook-host.js';
 import type { EtApplication } from './et.js';
 import { readIfPresent, readSheets, writeReport } from './et-io.js';
 
-export function etWorkbook(app: EtApplication): OpenWorkbook {
+function etWorkbook(app: EtApplication): OpenWorkbook {
   return {
     read: (names, options) => readSheets(app, names, options),
     readIfPresent: (name) => readIfPresent(app, name),

@@ -18,7 +18,7 @@ const useStyles = makeStyles({
 
 const COLOUR = { error: 'danger', warning: 'warning', info: 'informative' } as const;
 
-export function issueRef(i: IssueView): string | null {
+function issueRef(i: IssueView): string | null {
   return i.row === null ? null : `'${i.sheet.replace(/'/g, "''")}'!${i.column ?? 'A'}${i.row}`;
 }
 
