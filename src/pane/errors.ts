@@ -2,7 +2,7 @@
 // place the pane (web page, worker, Excel and WPS task panes) turns any error
 // into words: `toUserError` where the work runs, `errorSaid` where it shows.
 import { PolicyError } from '../engine/policy/errors.js';
-import { SaidError, type Said } from '../engine/said.js';
+import { SaidError, type Lang, type Said } from '../engine/said.js';
 import { NoSheetReadError } from '../workbook/not-read.js';
 
 /** An error meant for the user, with what kind of problem it is (`code`, e.g. 'input', 'policy', 'excel'). */
@@ -37,7 +37,7 @@ export function toUserError(e: unknown): Error {
   if (e instanceof NoSheetReadError) return new UserError(e.said, 'noRoster');
   // Before SaidError: the pane lists a policy's problems its own way.
   if (e instanceof PolicyError) {
-    const list = (lang: 'zh' | 'en') =>
+    const list = (lang: Lang) =>
       e.problems
         .slice(0, 8)
         .map((p) => `${p.path || '(root)'}: ${p[lang]}`)
