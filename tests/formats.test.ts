@@ -1,4 +1,4 @@
-// The formats county offices have (issue 12, part 2): .xls, WPS .et and .ods
+// The formats county offices have, read wherever .xlsx is: .xls, WPS .et and .ods
 // saved by LibreOffice from the bundled example county, and csv exports in
 // UTF-8 (with and without BOM) and GBK (tests/fixtures/formats/README.md says
 // how each was made). Each is computed through the built CLI and the web
