@@ -20,7 +20,7 @@ import { fileVerdict, sniffContent } from '../src/workbook/file-kind.js';
 import { readWithSheetJs } from '../src/workbook/sheetjs.js';
 import type { SheetSource } from '../src/workbook/source.js';
 import { readWorkbook } from '../src/web/read-workbook.js';
-import { UserError } from '../src/ui/host.js';
+import { UserError } from '../src/pane/errors.js';
 import { STACK_FRAME, type TempDir, makeTempDir, runCli, stubLocale } from './support/roster-files.js';
 
 const ROOT = path.resolve(import.meta.dirname, '..');
