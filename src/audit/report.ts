@@ -7,7 +7,7 @@ import { UNIT_TYPE_LABELS } from '../engine/unit.js';
 import type { RowIssue } from '../workbook/issues.js';
 import { moneyCell, policySheet, policyTitle, type Lang } from '../workbook/report.js';
 import type { CellFill, ColumnSpec, OutCell, SheetSpec } from '../workbook/sheet-spec.js';
-import { STATUS_CODES, STATUS_WORDS, type AuditLine, type AuditOutcome, type Bucket, type StatusCode } from './audit.js';
+import { STATUS_CODES, STATUS_WORDS, type AuditLine, type AuditOutcome, type Bucket, type StatusCode } from './outcome.js';
 
 export const AUDIT_SHEET_NAMES = {
   lines: '审计比对',

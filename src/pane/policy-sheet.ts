@@ -11,10 +11,11 @@ import { paramNamed } from '../engine/kinds/index.js';
 import { validatePolicy } from '../engine/policy/load.js';
 import type { DatedValue } from '../engine/policy/param.js';
 import type { Policy } from '../engine/policy/schema.js';
+import type { Said } from '../engine/said.js';
 import { UNIT_TYPES, UNIT_TYPE_LABELS, type UnitType } from '../engine/unit.js';
 import { cellText, dateFromSerial, type Cell } from '../workbook/cells.js';
 import { ORGANISATION_ROW } from '../workbook/report.js';
-import { UserError, type Said } from './host.js';
+import { UserError } from './errors.js';
 
 const HEADERS = { id: '经费项目编号', type: '适用类型', param: '参数', value: '取值', since: '生效日期', ref: '依据条款' } as const;
 
