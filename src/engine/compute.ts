@@ -86,10 +86,9 @@ export class Calculator {
   unit(unit: Unit): UnitResult {
     const n = this.policy.lines.length;
     const lines: LineResult[] = new Array(n);
-    this.earlier.results = lines;
     let node = this.totals;
     for (let i = 0; i < n; i++) {
-      const r = this.line(i, unit);
+      const r = this.line(i, unit, lines);
       lines[i] = r;
       let next = node.get(r.amount) as Map<Decimal, unknown> | undefined;
       if (!next) node.set(r.amount, (next = new Map()));
@@ -107,7 +106,7 @@ export class Calculator {
     return v;
   }
 
-  private line(i: number, unit: Unit): LineResult {
+  private line(i: number, unit: Unit, earlier: LineResult[]): LineResult {
     const slots = this.slots[i]!;
     let slot = slots.get(unit.type);
     if (!slot) slots.set(unit.type, (slot = this.slot(i, unit.type)));
@@ -118,11 +117,16 @@ export class Calculator {
       const v = unit[slot.attribute];
       key = v < 2 ** 40 ? v * 13 + months : `${v}|${months}`;
     } else if (slot.reads !== undefined) {
+      // Set where it is read (here and before evaluate), not once per unit: most policies never read it.
+      this.earlier.results = earlier;
       const { attributes, lines } = slot.reads;
       key = `${months}|${attributes.map((a) => unit[a]).join('|')}|${lines.map((id) => this.earlier.fullYear(id)).join('|')}`;
     } else key = months;
     let result = slot.results.get(key);
-    if (!result) slot.results.set(key, (result = this.evaluate(i, slot, unit, months)));
+    if (!result) {
+      this.earlier.results = earlier;
+      slot.results.set(key, (result = this.evaluate(i, slot, unit, months)));
+    }
     return result;
   }
 
