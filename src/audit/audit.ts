@@ -10,7 +10,7 @@ import { Decimal, ZERO } from '../engine/money.js';
 import type { UnitType } from '../engine/unit.js';
 import type { ComputedRow } from '../workbook/report.js';
 import type { IssuePlace, RowIssue } from '../workbook/issues.js';
-import type { RowCounts } from '../workbook/calc-job.js';
+import type { RowCounts } from '../workbook/calc-outcome.js';
 import { NoSheetReadError } from '../workbook/not-read.js';
 import { LEDGER_WORDS, auditIssue, type RosterUnitRef } from './issues.js';
 import type { LedgerField } from './ledger-fields.js';

@@ -5,7 +5,8 @@ import { formatYuan } from '../engine/format.js';
 import type { Decimal } from '../engine/money.js';
 import { UNIT_TYPE_LABELS } from '../engine/unit.js';
 import type { RowIssue } from '../workbook/issues.js';
-import { moneyCell, policySheet, policyTitle, type Lang } from '../workbook/report.js';
+import type { Lang } from '../engine/said.js';
+import { moneyCell, policySheet, policyTitle } from '../workbook/report.js';
 import type { CellFill, ColumnSpec, OutCell, SheetSpec } from '../workbook/sheet-spec.js';
 import { STATUS_CODES, STATUS_WORDS, type AuditLine, type AuditOutcome, type Bucket, type StatusCode } from './audit.js';
 

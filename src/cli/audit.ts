@@ -19,11 +19,11 @@ import {
 import { parseDate } from '../audit/parse.js';
 import { openWorkbookFile } from '../node/open-workbook.js';
 import { writeXlsxAtomically } from '../node/write-xlsx.js';
-import type { Lang } from '../workbook/report.js';
+import type { Lang } from '../engine/said.js';
 import { warningKinds, warningsSentence } from '../workbook/warnings.js';
 import { UsageError } from './errors.js';
 import { checkWorkbookArg, loadPolicyArg, outputPath, parseYear } from './inputs.js';
-import type { Io } from './main.js';
+import type { Io } from './io.js';
 import { progressBar } from './progress.js';
 
 export interface AuditArgs {

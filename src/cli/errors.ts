@@ -3,7 +3,7 @@ import { NotInForceError, PolicyError } from '../engine/policy/errors.js';
 import { targetOfTemp } from '../node/temp-files.js';
 import { FileRefusedError } from '../workbook/file-kind.js';
 import { NoSheetReadError } from '../workbook/not-read.js';
-import type { Lang } from '../workbook/report.js';
+import type { Lang } from '../engine/said.js';
 import type { Said } from './lang.js';
 
 export class UsageError extends Error {

@@ -1,5 +1,5 @@
 // CLI language: --lang, else the environment's locale, else Chinese.
-import type { Lang } from '../workbook/report.js';
+import type { Lang } from '../engine/said.js';
 
 export function langFromEnv(env: NodeJS.ProcessEnv = process.env): Lang {
   const locale = env.LC_ALL || env.LC_MESSAGES || env.LANG || '';

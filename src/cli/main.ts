@@ -4,14 +4,10 @@
 import { Command, CommanderError, Option } from 'commander';
 import { WorkbookReadError } from '../node/read-xlsx.js';
 import { removeTempFiles } from '../node/temp-files.js';
-import type { Lang } from '../workbook/report.js';
+import type { Lang } from '../engine/said.js';
 import { describeError } from './errors.js';
+import type { Io } from './io.js';
 import { langFromEnv } from './lang.js';
-
-export interface Io {
-  stdout: NodeJS.WritableStream;
-  stderr: NodeJS.WriteStream;
-}
 
 const langOption = () => new Option('--lang <lang>', 'zh | en (messages; default from the locale, zh when unsure)').choices(['zh', 'en']);
 

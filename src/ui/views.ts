@@ -11,7 +11,7 @@ import { resolvePolicy, type ResolvedCalc, type ResolvedPolicy } from '../engine
 import type { Policy } from '../engine/policy/schema.js';
 import { builtinPolicy } from '../engine/policies.js';
 import { ATTRIBUTE_LABELS, UNIT_TYPE_LABELS } from '../engine/unit.js';
-import type { CalcOutcome } from '../workbook/calc-job.js';
+import type { CalcOutcome } from '../workbook/calc-outcome.js';
 import { cellText, columnLetter, type Cell } from '../workbook/cells.js';
 import type { ComputedRow } from '../workbook/report.js';
 import { NoSheetReadError, type SheetKind } from '../workbook/not-read.js';

@@ -3,7 +3,8 @@ import type { Comparison } from '../engine/compare.js';
 import type { Calculator } from '../engine/compute.js';
 import { moneyString, ZERO } from '../engine/money.js';
 import { UNIT_TYPE_LABELS } from '../engine/unit.js';
-import { moneyCell, type ComputedRow, type Lang } from './report.js';
+import type { Lang } from '../engine/said.js';
+import { moneyCell, type ComputedRow } from './report.js';
 import type { ColumnSpec, OutCell, SheetSpec } from './sheet-spec.js';
 
 export const COMPARE_SHEETS = { budget: '预算比较', units: '单位差异' } as const;

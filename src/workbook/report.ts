@@ -4,12 +4,11 @@ import type { Calculator, Totals, TownshipTotals, UnitResult } from '../engine/c
 import { toChineseCapital } from '../engine/format.js';
 import type { Decimal } from '../engine/money.js';
 import type { ResolvedPolicy } from '../engine/policy/resolve.js';
+import type { Lang } from '../engine/said.js';
 import { UNIT_TYPE_LABELS } from '../engine/unit.js';
 import type { RowIssue } from './roster.js';
-import type { CalcOutcome, OrganisationCounts } from './calc-job.js';
+import type { CalcOutcome, OrganisationCounts } from './calc-outcome.js';
 import type { ColumnSpec, OutCell, SheetSpec } from './sheet-spec.js';
-
-export type Lang = 'zh' | 'en';
 
 export const SHEET_NAMES = { result: '核算结果', townships: '乡镇汇总', issues: '问题清单', policy: '政策参数' } as const;
 

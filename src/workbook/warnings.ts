@@ -2,7 +2,7 @@
 // pane): three units named 东河村 in one township are all computed, and the
 // officer must see that at once, not only in 问题清单.
 import type { RowIssue } from './issues.js';
-import type { Lang } from './report.js';
+import type { Lang } from '../engine/said.js';
 
 const KINDS: Record<string, { zh: string; en: string }> = {
   DUPLICATE_NAME: { zh: '同名单位', en: 'same name in a township' },
