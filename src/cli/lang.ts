@@ -5,6 +5,3 @@ export function langFromEnv(env: NodeJS.ProcessEnv = process.env): Lang {
   const locale = env.LC_ALL || env.LC_MESSAGES || env.LANG || '';
   return /^en/i.test(locale) ? 'en' : 'zh';
 }
-
-/** One message in both languages; the CLI prints the one asked for. */
-export type Said = { zh: string; en: string };

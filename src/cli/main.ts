@@ -2,9 +2,8 @@
 // language and exit code 2; results are 0 (all computed) or 1 (rows rejected
 // or differences found).
 import { Command, CommanderError, Option } from 'commander';
-import { WorkbookReadError } from '../node/read-xlsx.js';
 import { removeTempFiles } from '../node/temp-files.js';
-import type { Lang } from '../engine/said.js';
+import type { Lang, Said } from '../engine/said.js';
 import { describeError } from './errors.js';
 import type { Io } from './io.js';
 import { langFromEnv } from './lang.js';
@@ -114,13 +113,7 @@ export async function main(argv: string[], io: Io = { stdout: process.stdout, st
       io.stderr.write(usageLine(e, fallbackLang) + '\n');
       return 2;
     }
-    if (e instanceof WorkbookReadError)
-      io.stderr.write(
-        (fallbackLang === 'zh'
-          ? `无法读取工作簿：${e.path}（${e.said?.zh ?? '文件已损坏或不完整，或已加密'}）`
-          : `cannot read the workbook: ${e.path} (${e.said?.en ?? 'damaged or truncated, or encrypted'})`) + '\n',
-      );
-    else io.stderr.write(describeError(e, fallbackLang) + '\n');
+    io.stderr.write(describeError(e, fallbackLang) + '\n');
     return 2;
   } finally {
     process.off('SIGINT', onSignal);
@@ -128,7 +121,7 @@ export async function main(argv: string[], io: Io = { stdout: process.stdout, st
   }
 }
 
-const USAGE: Record<string, { zh: string; en: string }> = {
+const USAGE: Record<string, Said> = {
   'commander.missingArgument': { zh: '缺少参数', en: 'missing argument' },
   'commander.optionMissingArgument': { zh: '选项缺少取值', en: 'option needs a value' },
   'commander.missingMandatoryOptionValue': { zh: '缺少必填选项', en: 'missing required option' },

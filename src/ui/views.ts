@@ -368,14 +368,7 @@ export function toUserError(e: unknown): Error {
   if (e instanceof UserError) return e;
   // No sheet read as a roster (or ledger): the calc itself says which sheets and why.
   if (e instanceof NoSheetReadError) return new UserError(e.said, 'noRoster');
-  // Errors that carry their own words: AuditInputError ({said}), the add-in's AddinError ({zh, en}).
-  if (typeof e === 'object' && e !== null && typeof (e as Said).zh === 'string' && typeof (e as Said).en === 'string')
-    return new UserError({ zh: (e as Said).zh, en: (e as Said).en }, 'input');
-  if (typeof e === 'object' && e !== null && 'said' in e) {
-    const said = (e as { said: unknown }).said as Said | undefined;
-    if (said && typeof said.zh === 'string' && typeof said.en === 'string') return new UserError(said, 'input');
-  }
-  if (typeof e === 'object' && e !== null && (e as Error).name === 'AbortError') return e as Error;
+  // Before the errors that carry their own words: the pane lists a policy's problems its own way.
   if (e instanceof PolicyError) {
     const list = (lang: 'zh' | 'en') =>
       e.problems
@@ -384,6 +377,14 @@ export function toUserError(e: unknown): Error {
         .join('; ') + (e.problems.length > 8 ? ' …' : '');
     return new UserError({ zh: `政策无效：${list('zh')}`, en: `The policy is not valid: ${list('en')}` }, 'policy');
   }
+  // Errors that carry their own words: AuditInputError ({said}), the add-in's AddinError ({zh, en}).
+  if (typeof e === 'object' && e !== null && typeof (e as Said).zh === 'string' && typeof (e as Said).en === 'string')
+    return new UserError({ zh: (e as Said).zh, en: (e as Said).en }, 'input');
+  if (typeof e === 'object' && e !== null && 'said' in e) {
+    const said = (e as { said: unknown }).said as Said | undefined;
+    if (said && typeof said.zh === 'string' && typeof said.en === 'string') return new UserError(said, 'input');
+  }
+  if (typeof e === 'object' && e !== null && (e as Error).name === 'AbortError') return e as Error;
   if (e instanceof RangeError && /Invalid array length|Maximum call stack/.test(e.message))
     return new UserError(
       {

@@ -2,9 +2,9 @@
 // pane): three units named 东河村 in one township are all computed, and the
 // officer must see that at once, not only in 问题清单.
 import type { RowIssue } from './issues.js';
-import type { Lang } from '../engine/said.js';
+import type { Lang, Said } from '../engine/said.js';
 
-const KINDS: Record<string, { zh: string; en: string }> = {
+const KINDS: Record<string, Said> = {
   DUPLICATE_NAME: { zh: '同名单位', en: 'same name in a township' },
   ZERO_POPULATION: { zh: '人口为0', en: 'population 0' },
   MEMBERS_ABOVE_POPULATION: { zh: '党员多于人口', en: 'more members than people' },
@@ -18,7 +18,7 @@ const KINDS: Record<string, { zh: string; en: string }> = {
 export interface WarningKind {
   code: string;
   count: number;
-  label: { zh: string; en: string };
+  label: Said;
 }
 
 /** The warnings among `issues`, by code, most frequent first. */
