@@ -3,7 +3,7 @@
 // or differences found).
 import { Command, CommanderError, Option } from 'commander';
 import { removeTempFiles } from '../node/temp-files.js';
-import type { Lang, Said } from '../engine/said.js';
+import type { Lang } from '../engine/said.js';
 import { describeError } from './errors.js';
 import type { Io } from './io.js';
 import { langFromEnv } from './lang.js';
@@ -107,36 +107,13 @@ export async function main(argv: string[], io: Io = { stdout: process.stdout, st
     await program.parseAsync(argv, { from: 'user' });
     return code;
   } catch (e) {
-    if (e instanceof CommanderError) {
-      // --help and --version end here too, with exit code 0.
-      if (e.exitCode === 0 || e.code === 'commander.help' || e.code === 'commander.helpDisplayed') return e.exitCode === 0 ? 0 : 2;
-      io.stderr.write(usageLine(e, fallbackLang) + '\n');
-      return 2;
-    }
+    // --help and --version end here too, with exit code 0.
+    if (e instanceof CommanderError && (e.exitCode === 0 || e.code === 'commander.help' || e.code === 'commander.helpDisplayed'))
+      return e.exitCode === 0 ? 0 : 2;
     io.stderr.write(describeError(e, fallbackLang) + '\n');
     return 2;
   } finally {
     process.off('SIGINT', onSignal);
     process.off('SIGTERM', onSignal);
   }
-}
-
-const USAGE: Record<string, Said> = {
-  'commander.missingArgument': { zh: '缺少参数', en: 'missing argument' },
-  'commander.optionMissingArgument': { zh: '选项缺少取值', en: 'option needs a value' },
-  'commander.missingMandatoryOptionValue': { zh: '缺少必填选项', en: 'missing required option' },
-  'commander.unknownOption': { zh: '未知选项', en: 'unknown option' },
-  'commander.unknownCommand': { zh: '未知命令', en: 'unknown command' },
-  'commander.invalidArgument': { zh: '取值无效', en: 'invalid value' },
-  'commander.excessArguments': { zh: '多余的参数', en: 'too many arguments' },
-};
-
-/** commander's English, multi-line messages as one line in the user's language. */
-function usageLine(e: CommanderError, lang: Lang): string {
-  const first = e.message.split('\n')[0]!.replace(/^error:\s*/, '');
-  const what = USAGE[e.code];
-  const detail = [...first.matchAll(/'([^']+)'/g)].map((m) => m[1]).join(' ');
-  const hint = lang === 'zh' ? '（运行 village-funds --help 查看用法）' : ' (see village-funds --help)';
-  if (!what) return (lang === 'zh' ? `用法错误：${first}` : `usage error: ${first}`) + hint;
-  return `${what[lang]}${lang === 'zh' ? '：' : ': '}${detail || first}${hint}`;
 }
