@@ -6,20 +6,12 @@ import { resolve } from 'node:path';
 import { Calculator } from '../engine/compute.js';
 import { formatYuan } from '../engine/format.js';
 import { resolvePolicy } from '../engine/policy/resolve.js';
-import {
-  AUDIT_SHEET_NAMES,
-  AuditInputError,
-  auditReport,
-  auditSheetBuilders,
-  checkAsOf,
-  parseTolerance,
-  SCHEDULES,
-  type Schedule,
-} from '../audit/index.js';
+import { AuditInputError, auditReport, auditSheetBuilders, checkAsOf, parseTolerance, SCHEDULES, type Schedule } from '../audit/index.js';
 import { parseDate } from '../audit/parse.js';
 import { openWorkbookFile } from '../node/open-workbook.js';
 import { writeXlsxAtomically } from '../node/write-xlsx.js';
 import type { Lang } from '../engine/said.js';
+import { AUDIT_SHEET_NAMES } from '../workbook/sheet-names.js';
 import { warningKinds, warningsSentence } from '../workbook/warnings.js';
 import { UsageError } from './errors.js';
 import { checkWorkbookArg, loadPolicyArg, outputPath, parseYear } from './inputs.js';

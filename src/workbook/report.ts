@@ -8,9 +8,9 @@ import type { Lang } from '../engine/said.js';
 import { UNIT_TYPE_LABELS } from '../engine/unit.js';
 import type { RowIssue } from './roster.js';
 import type { CalcOutcome, OrganisationCounts } from './calc-outcome.js';
+// Named SHEET_NAMES here as before (policySheet below uses it).
+import { CALC_SHEET_NAMES as SHEET_NAMES } from './sheet-names.js';
 import type { ColumnSpec, OutCell, SheetSpec } from './sheet-spec.js';
-
-export const SHEET_NAMES = { result: '核算结果', townships: '乡镇汇总', issues: '问题清单', policy: '政策参数' } as const;
 
 /** A computed roster row: where it came from and what it is due. */
 export interface ComputedRow {

@@ -2,6 +2,7 @@
 // pane): three units named 东河村 in one township are all computed, and the
 // officer must see that at once, not only in 问题清单.
 import type { RowIssue } from './issues.js';
+import { CALC_SHEET_NAMES } from './sheet-names.js';
 import type { Lang, Said } from '../engine/said.js';
 
 const KINDS: Record<string, Said> = {
@@ -31,7 +32,7 @@ export function warningKinds(issues: readonly RowIssue[]): WarningKind[] {
 }
 
 /** "警告3条：同名单位2条、人口为0 1条，见「问题清单」。" (or the sheet named), or '' when there are none. */
-export function warningsSentence(kinds: readonly WarningKind[], lang: Lang, sheet = '问题清单'): string {
+export function warningsSentence(kinds: readonly WarningKind[], lang: Lang, sheet: string = CALC_SHEET_NAMES.issues): string {
   if (!kinds.length) return '';
   const n = kinds.reduce((s, k) => s + k.count, 0);
   return lang === 'zh'
