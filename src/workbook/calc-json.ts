@@ -16,7 +16,7 @@ const money = (lines: Record<string, Decimal>, total: Decimal) => ({
 
 const totalsJson = (t: Totals) => money(t.lines, t.total);
 
-export function issueJson(i: RowIssue, lang: Lang) {
+function issueJson(i: RowIssue, lang: Lang) {
   return {
     sheet: i.sheet,
     row: i.row,

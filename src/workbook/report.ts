@@ -94,7 +94,7 @@ export function resultRow(c: ComputedRow, lang: Lang): OutCell[] {
   return row;
 }
 
-export function townshipSheet(calc: Calculator, townships: TownshipTotals[], county: Totals, org?: OrganisationCounts): SheetSpec {
+function townshipSheet(calc: Calculator, townships: TownshipTotals[], county: Totals, org?: OrganisationCounts): SheetSpec {
   const lineIds = calc.lineIds;
   const row = (name: string, t: Totals, counts: Record<string, number> | undefined): OutCell[] => [
     name,
@@ -130,7 +130,7 @@ const SEVERITY: Record<RowIssue['severity'], Record<Lang, string>> = {
 /** An info issue about a whole sheet (how a csv file was read, no roster header) skips no row. */
 const NOTE: Record<Lang, string> = { zh: '说明', en: 'note' };
 
-export function issuesSheet(issues: RowIssue[], lang: Lang): SheetSpec {
+function issuesSheet(issues: RowIssue[], lang: Lang): SheetSpec {
   return {
     name: SHEET_NAMES.issues,
     columns: [

@@ -35,7 +35,6 @@ export const ROSTER_ISSUE_CODES = [
   'UNKNOWN_ORGANISATION',
   'ORGANISATION_MISMATCH',
 ] as const;
-export type RosterIssueCode = (typeof ROSTER_ISSUE_CODES)[number];
 
 /** Above this a "village" is almost surely a typo or a community. */
 export const VILLAGE_POPULATION_LIMIT = 100_000;
