@@ -2,11 +2,10 @@
 import type { z } from 'zod';
 import { SaidError, type Said } from '../said.js';
 
-export interface PolicyProblem {
+/** One thing wrong with a policy, in both languages. */
+export interface PolicyProblem extends Said {
   /** Where in the file, e.g. "lines[2].rules[0].calc.rate[0].since". */
   path: string;
-  zh: string;
-  en: string;
 }
 
 /**
