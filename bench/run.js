@@ -1,5 +1,6 @@
-// npm run bench: every benchmark, one JSON line each. Figures go in the README
-// with this command; nothing here is a test (tests stay deterministic).
+// npm run bench: every benchmark, one JSON line each. The newest figures go in
+// the README's Speed table with their command, earlier ones in bench/RESULTS.md;
+// nothing here is a test (tests stay deterministic).
 import { benchEngine } from './engine.js';
 import { benchCalc, benchJsonCost } from './calc.js';
 

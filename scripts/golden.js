@@ -25,7 +25,8 @@ const update = process.argv.includes('--update');
 const roster = 'examples/county-roster.xlsx';
 const ledger = 'examples/county-ledger.xlsx';
 const other = 'src/policies/example-other-county.yaml';
-const o = (name) => join(out, name);
+// Relative to the checkout, so the summary lines (which name the output) are the same in any clone.
+const o = (name) => join('.tmp', 'golden', name);
 
 // name → argv; a run's workbook (if any) is the path after -o.
 const runs = {
@@ -85,15 +86,15 @@ for (const [name, argv] of Object.entries(runs)) {
   });
   const streams = { exit: Buffer.from(String(r.status)), stdout: r.stdout, stderr: r.stderr };
   for (const [k, bytes] of Object.entries(streams)) {
-    writeFileSync(o(`${name}.${k}.txt`), bytes);
+    writeFileSync(join(root, o(`${name}.${k}.txt`)), bytes);
     actual[`${name}/${k}`] = bytes;
   }
   const i = argv.indexOf('-o');
   if (i >= 0) {
-    const parts = unzipSync(readFileSync(argv[i + 1]));
+    const parts = unzipSync(readFileSync(join(root, argv[i + 1])));
     for (const [part, bytes] of Object.entries(parts)) {
       if (timed.has(part)) continue;
-      const file = o(`${name}.unzipped/${part}`);
+      const file = join(root, o(`${name}.unzipped/${part}`));
       mkdirSync(dirname(file), { recursive: true });
       writeFileSync(file, bytes);
       actual[`${name}/${part}`] = Buffer.from(bytes);

@@ -1,21 +1,16 @@
-// The Office.js adapter (src/addin/excel-io.ts) against the in-memory Excel host
+// The Office.js adapter (src/addin/excel-read.ts, excel-write.ts) against the in-memory Excel host
 // (tests/support/fake-excel.ts): read, detect, compute, write; sync counts,
 // request sizes, payload halving, report marks, user sheets left alone.
 import { describe, expect, test } from 'vitest';
-import {
-  AddinError,
-  REPORT_MARK,
-  columnPoints,
-  excelValue,
-  readSheets,
-  toSheetSource,
-  toWorkbookSource,
-  variantName,
-  writeReport,
-  type Requirements,
-  type WriteProgress,
-} from '../src/addin/excel-io.js';
-import { FakeExcel, type FakeSheet } from './support/fake-excel.js';
+import { SaidError } from '../src/engine/said.js';
+import { readSheets } from '../src/addin/excel-read.js';
+import type { Requirements } from '../src/addin/excel-support.js';
+import { writeReport, type WriteProgress } from '../src/addin/excel-write.js';
+import { columnPoints } from '../src/addin/excel-write-jobs.js';
+import { REPORT_MARK, excelValue, variantName } from '../src/pane/report-layout.js';
+import { toSheetSource, type SheetGrid } from '../src/pane/sheet-grid.js';
+import { FakeExcel } from './support/fake-excel.js';
+import type { FakeSheet } from './support/fake-excel-model.js';
 import { isDateFormat } from '../src/workbook/cells.js';
 import { calculator, type Calculator } from '../src/engine/index.js';
 import { calcReport } from '../src/workbook/calc-job.js';
@@ -30,6 +25,9 @@ function excel(fake: FakeExcel): Excel.RequestContext {
   return fake.requestContext() as unknown as Excel.RequestContext;
 }
 
+/** The roster input: every grid that is not a report. */
+const inputs = (grids: readonly SheetGrid[]) => grids.filter((g) => !g.report).map(toSheetSource);
+
 /** Values of a written sheet's used range, as the report spec holds them (empty cells null). */
 function written(sheet: FakeSheet): (string | number | boolean | null)[][] {
   return sheet.usedValues().values.map((row) => row.map((v) => (v === '' ? null : v)));
@@ -38,7 +36,7 @@ function written(sheet: FakeSheet): (string | number | boolean | null)[][] {
 async function computeFromWorkbook(fake: FakeExcel, calc: Calculator = calculator(YEAR), requirements?: Requirements) {
   const context = excel(fake);
   const grids = await readSheets(context, undefined, { requirements });
-  const report = await calcReport(toWorkbookSource(grids), calc, 'zh');
+  const report = await calcReport(inputs(grids), calc, 'zh');
   return { context, grids, ...report };
 }
 
@@ -107,8 +105,10 @@ describe('readSheets', () => {
   test('a missing sheet is an error in words', async () => {
     const fake = new FakeExcel();
     fake.addSheet('A', [['x']]);
-    await expect(readSheets(excel(fake), ['不存在'])).rejects.toThrow(AddinError);
-    await expect(readSheets(excel(fake), ['不存在'])).rejects.toThrow(/找不到工作表：不存在/);
+    await expect(readSheets(excel(fake), ['不存在'])).rejects.toThrow(SaidError);
+    await expect(readSheets(excel(fake), ['不存在'])).rejects.toMatchObject({
+      said: { zh: '找不到工作表：不存在', en: 'Worksheet not found: 不存在' },
+    });
   });
 
   test('big sheets are read in chunks; a response over the limit halves the chunk', async () => {
@@ -159,7 +159,7 @@ describe('readSheets', () => {
     const l = grids.find((g) => g.name === '拨付明细')!;
     expect(l.values[1]![0]).toEqual(new Date('2024-01-01T00:00:00Z'));
     expect(l.values[1]![1]).toBe(20000);
-    expect(toWorkbookSource(grids).map((s) => s.name)).toEqual(['拨付明细']);
+    expect(inputs(grids).map((s) => s.name)).toEqual(['拨付明细']);
     expect(isDateFormat('#,##0.00')).toBe(false);
     expect(isDateFormat('General')).toBe(false);
     expect(isDateFormat('yyyy-mm-dd')).toBe(true);
@@ -345,7 +345,7 @@ describe('writeReport', () => {
   test('one row too big for the host is an error in words, not a loop', async () => {
     const fake = new FakeExcel({ requestLimitBytes: 2000 });
     const spec: SheetSpec = { name: '核算结果', columns: [{ header: 'x', kind: 'text', width: 5 }], rows: [['长'.repeat(3000)]] };
-    await expect(writeReport(excel(fake), [spec])).rejects.toThrow(AddinError);
+    await expect(writeReport(excel(fake), [spec])).rejects.toThrow(SaidError);
   });
 
   test("a user's sheet with a report name is never overwritten; the report goes to name(2), and a re-run replaces that", async () => {
@@ -382,7 +382,7 @@ describe('writeReport', () => {
 
     // Fewer units the second time: the old rows must go.
     const smaller = await calcReport(
-      toWorkbookSource(await readSheets(context)).map((s) => ({ ...s, rows: [...(s.rows as Iterable<never>)].slice(0, 52) })),
+      inputs(await readSheets(context)).map((s) => ({ ...s, rows: [...(s.rows as Iterable<never>)].slice(0, 52) })),
       calculator(YEAR),
       'zh',
     );

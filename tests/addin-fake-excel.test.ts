@@ -1,7 +1,10 @@
 // The in-memory Excel host keeps Office.js's rules; these tests pin the rules the
 // adapter's tests rely on.
 import { describe, expect, test } from 'vitest';
-import { FakeExcel, FakeRichApiError, parseAddress, typedInput, utf8Length } from './support/fake-excel.js';
+import { FakeExcel } from './support/fake-excel.js';
+import { utf8Length } from './support/fake-excel-context.js';
+import { parseAddress, typedInput } from './support/fake-grid.js';
+import { FakeRichApiError } from './support/fake-rich-api-error.js';
 
 describe('FakeExcel', () => {
   test('properties are unreadable before load() and sync(); loads are snapshots', async () => {

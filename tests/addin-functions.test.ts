@@ -5,7 +5,8 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterEach, describe, expect, test, vi } from 'vitest';
 import * as functions from '../src/addin/functions.js';
-import { CellValueError, activity, daxie, explain, office, partyBuilding, service, total } from '../src/addin/functions.js';
+import { activity, daxie, explain, office, partyBuilding, service, total } from '../src/addin/functions.js';
+import { CellValueError } from '../src/pane/cell-functions.js';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const require = createRequire(import.meta.url);
@@ -109,7 +110,7 @@ describe('bad arguments give #VALUE!, never a number', () => {
     expect(() => daxie(Number.NaN)).toThrow(/金额应为数字/);
     expect(() => daxie('100' as unknown as number)).toThrow(CellValueError);
     expect(() => daxie(1e12)).toThrow(/金额超出范围/);
-    expect(new CellValueError('x').excelError).toBe('#VALUE!');
+    expect(new CellValueError({ zh: 'x', en: 'x' }).excelError).toBe('#VALUE!');
   });
 
   afterEach(() => vi.unstubAllGlobals());

@@ -3,7 +3,8 @@
 // forgets to load (or reads before syncing) shows up in the result.
 import { OfficeMockObject } from 'office-addin-mock';
 import { describe, expect, test } from 'vitest';
-import { readSheets, toSheetSource } from '../src/addin/excel-io.js';
+import { readSheets } from '../src/addin/excel-read.js';
+import { toSheetSource } from '../src/pane/sheet-grid.js';
 
 const noNewApis = { isSetSupported: () => false };
 

@@ -1,5 +1,5 @@
-// Issue 13 through the CLI on real .xlsx files: a township holding a unit literally named
-// 李家沟居委会 beside 李家沟社区 units. The exact name wins over the committee form; a
+// Payee matching through the CLI on real .xlsx files: a township holding a unit literally
+// named 李家沟居委会 beside 李家沟社区 units. The exact name wins over the committee form; a
 // name matched only in its plain form says so; every ledger exception names its voucher,
 // date and amount; duplicates name both payments; same-named units in one township are
 // named with their roster sheet and row, and the officer is asked for the division code.

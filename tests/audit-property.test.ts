@@ -168,7 +168,7 @@ describe('control totals tie on any ledger', () => {
   });
 });
 
-// Issue 13: a unit whose name only reduces onto an existing one (李家沟居委会 beside
+// An exact name wins over a committee form: a unit whose name only reduces onto an existing one (李家沟居委会 beside
 // 李家沟社区) must not pull away payments written exactly as another unit's name.
 const BASES = ['李家沟', '东风', '西湖', '石桥'];
 const VILLAGE_SPELLINGS = ['村', '村委会', '村民委员会', '村村民委员会'];

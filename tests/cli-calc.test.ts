@@ -1,5 +1,5 @@
 // `village-funds calc` on real messy roster workbooks (written by exceljs into a temp dir):
-// every messy case from issue 3, the row invariant, DOMAIN.md's worked examples, and the
+// every messy case a county roster has (DOMAIN.md), the row invariant, DOMAIN.md's worked examples, and the
 // four report sheets of the result workbook.
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, beforeEach, describe, expect, test } from 'vitest';
@@ -325,8 +325,8 @@ test('a title naming the 街道 above a header that starts with 序号 does not 
 // Regression (src/workbook/calc-job.ts, runCalc): each sheet once got its own name registry
 // (createRosterReader is called without `names`), so the same village in the same township on
 // two sheets (a roster continued on a second page, or a township sheet plus a county sheet)
-// is counted and funded twice without any warning. Issue 3: "Warned but computed: ... the same
-// name twice in one township".
+// is counted and funded twice without any warning. The same name twice in one township must be
+// warned but computed.
 test('the same name twice in one township across two sheets is warned', async () => {
   const file = tmp.file('两页.xlsx');
   const header = ['乡镇', '村名', '类型', '人口', '党员数'];

@@ -188,8 +188,8 @@ describe('compare --policy A --against B', () => {
   });
 
   // Regression (src/cli/compare.ts once always exited 0): compare must not stay silent about rows it could not read,
-  // so a budget comparison silently leaves out rejected units. Issue 3: "1 done but some rows
-  // rejected" (and main.ts's own header says 1 for rows rejected).
+  // so a budget comparison silently leaves out rejected units. Exit code 1 means "done but some rows
+  // rejected" (as main.ts's own header says).
   test('compare on a roster with rejected rows exits 1', async () => {
     await writeRosterWorkbook(tmp.file('messy.xlsx'), [CHENGGUAN, HEKOU]);
     const r = await runCli([

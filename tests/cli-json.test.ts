@@ -1,4 +1,4 @@
-// `calc --json`: exactly one JSON document on stdout, in the shape issue 3 fixes as a contract.
+// `calc --json`: exactly one JSON document on stdout, in a shape kept as a contract for scripts.
 import { afterAll, beforeAll, beforeEach, describe, expect, test } from 'vitest';
 import {
   CHENGGUAN,

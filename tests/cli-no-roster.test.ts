@@ -1,4 +1,4 @@
-// A wrong file must never look like a successful zero (issue 16): calc, compare and
+// A wrong file must never look like a successful zero: calc, compare and
 // audit on a workbook with no roster (or no ledger) exit 2, write nothing, and say on
 // one line which sheets were looked at and why none was taken.
 import { writeFile } from 'node:fs/promises';

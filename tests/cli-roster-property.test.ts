@@ -1,5 +1,5 @@
 // End to end over random messy rosters: real .xlsx files (exceljs) with shuffled columns,
-// the header names issue 3 lists, title rows, one sheet per township or a township column,
+// the header names a roster must be recognised by, title rows, one sheet per township or a township column,
 // numbers typed every which way, and rows to compute, reject and skip. Through `calc --json`
 // every row is accounted for exactly once, each unit is due what DOMAIN.md says, and the
 // exit code tells whether rows were rejected.
@@ -20,7 +20,7 @@ import {
 
 type Field = 'township' | 'name' | 'type' | 'population' | 'members' | 'serial';
 
-/** Header names from issue 3's list. */
+/** Header names a roster must be recognised by (the list the roster reader was built to). */
 const ALIASES: Record<Field, string[]> = {
   township: ['乡镇', '乡镇（街道）', '所属乡镇', '街道', '乡镇名称'],
   name: ['村(社区)名称', '村名', '社区名称', '单位名称', '名称'],

@@ -1,4 +1,4 @@
-// The formats county offices have (issue 12, part 2): .xls, WPS .et and .ods
+// The formats county offices have, read wherever .xlsx is: .xls, WPS .et and .ods
 // saved by LibreOffice from the bundled example county, and csv exports in
 // UTF-8 (with and without BOM) and GBK (tests/fixtures/formats/README.md says
 // how each was made). Each is computed through the built CLI and the web
@@ -20,7 +20,7 @@ import { fileVerdict, sniffContent } from '../src/workbook/file-kind.js';
 import { readWithSheetJs } from '../src/workbook/sheetjs.js';
 import type { SheetSource } from '../src/workbook/source.js';
 import { readWorkbook } from '../src/web/read-workbook.js';
-import { UserError } from '../src/ui/host.js';
+import { UserError } from '../src/pane/errors.js';
 import { STACK_FRAME, type TempDir, makeTempDir, runCli, stubLocale } from './support/roster-files.js';
 
 const ROOT = path.resolve(import.meta.dirname, '..');

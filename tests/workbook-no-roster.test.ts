@@ -1,4 +1,4 @@
-// A wrong file must never look like a successful zero (issue 16): no roster is an error
+// A wrong file must never look like a successful zero: no roster is an error
 // naming each sheet and why; error cells (#N/A …) are named, never read as blank.
 import { describe, expect, test } from 'vitest';
 import { readLedgerGrid } from '../src/audit/ledger.js';

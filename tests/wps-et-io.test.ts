@@ -3,14 +3,14 @@
 // write; report marks, a user's sheet left alone, text kept text, and the
 // number of Range writes for a 10,000-unit county.
 import { describe, expect, test } from 'vitest';
-import { REPORT_MARK } from '../src/addin/excel-io.js';
 import { calculator } from '../src/engine/index.js';
 import { calcReport } from '../src/workbook/calc-job.js';
-import { toWorkbookSource } from '../src/addin/excel-io.js';
+import { REPORT_MARK } from '../src/pane/report-layout.js';
+import { toSheetSource } from '../src/pane/sheet-grid.js';
 import { etColor, readSheets, writeReport } from '../src/wps/et-io.js';
 import type { EtApplication } from '../src/wps/et.js';
 import { WpsHost } from '../src/wps/wps-host.js';
-import type { CalcView, AuditView } from '../src/ui/host.js';
+import type { CalcView, AuditView } from '../src/pane/host.js';
 import { CHENGGUAN_ROWS, countyRoster } from './support/county.js';
 import { FakeEt, type FakeEtSheet } from './support/fake-et.js';
 
@@ -71,9 +71,9 @@ describe('readSheets (ET)', () => {
   });
 
   test('a missing sheet is named in both languages', async () => {
-    await expect(readSheets(et(smallCounty()), ['没有这个表'])).rejects.toThrow(
-      '找不到工作表：没有这个表 / Worksheet not found: 没有这个表',
-    );
+    await expect(readSheets(et(smallCounty()), ['没有这个表'])).rejects.toMatchObject({
+      said: { zh: '找不到工作表：没有这个表', en: 'Worksheet not found: 没有这个表' },
+    });
   });
 
   test('a ledger: numbers in a date format become dates, a mixed column is read cell by cell', async () => {
@@ -197,7 +197,7 @@ describe('writeReport (ET): a 10,000-unit county', () => {
     roster.push(['乡镇1', '坏数据村', '村', '', '很多', 3]); // rejected, so 问题清单 has a link
     fake.addSheet('花名册', roster);
     const grids = await readSheets(et(fake), undefined);
-    const { outcome, sheets } = await calcReport(toWorkbookSource(grids), calculator(YEAR), 'zh');
+    const { outcome, sheets } = await calcReport(grids.filter((g) => !g.report).map(toSheetSource), calculator(YEAR), 'zh');
     expect(outcome.rows.computed).toBe(10_000);
     fake.resetCounts();
     const result = await writeReport(et(fake), sheets);

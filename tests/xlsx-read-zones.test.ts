@@ -1,4 +1,4 @@
-// Dates read the same on every machine (issue 16): the same file read under
+// Dates read zone-free, the same on every machine: the same file read under
 // TZ=UTC and TZ=Asia/Shanghai, in child processes, by both reading paths.
 // And error cells cross the reading worker's thread boundary as error values.
 import { execFileSync } from 'node:child_process';

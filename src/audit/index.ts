@@ -8,12 +8,17 @@ import type { Lang } from '../engine/said.js';
 import type { ComputedRow } from '../workbook/report.js';
 import type { SheetSpec } from '../workbook/sheet-spec.js';
 import type { WorkbookSource } from '../workbook/source.js';
-import { AuditBuilder, AuditInputError, type AuditOptions, type AuditOutcome } from './audit.js';
+import { AuditBuilder } from './builder.js';
+import { AuditInputError, type AuditOptions } from './options.js';
+import type { AuditOutcome } from './outcome.js';
 import { auditJson, type AuditJson } from './json.js';
 import { createLedgerReader } from './ledger.js';
 import { auditSheets } from './report.js';
 
-export * from './audit.js';
+export * from './outcome.js';
+export * from './options.js';
+export { AuditBuilder } from './builder.js';
+export { resolvePayment, paymentContext, type PaymentContext, type PaymentResolution, type RosterUnit } from './resolve-payment.js';
 export { auditJson, type AuditJson } from './json.js';
 export { AUDIT_ISSUE_CODES, type AuditIssueCode } from './issues.js';
 export {
@@ -30,17 +35,8 @@ export {
 export { LEDGER_FIELDS, LEDGER_ALIASES, LEDGER_FIELD_LABELS, type LedgerField } from './ledger-fields.js';
 export { LineClassifier, yearsNamed, type LineMatch } from './lines.js';
 export { parseAmount, parseChineseCapital, parseDate, divisionCode, type AmountResult, type DateResult } from './parse.js';
-export {
-  PayeeIndex,
-  nameKey,
-  nameBase,
-  townshipKey,
-  withinOneEdit,
-  unitLabel,
-  type PayeeMatch,
-  type PayeeUnit,
-  type PayeeQuery,
-} from './payees.js';
+export { nameKey, nameBase, townshipKey, withinOneEdit } from './payee-names.js';
+export { PayeeIndex, unitLabel, type PayeeMatch, type PayeeUnit, type PayeeQuery } from './payees.js';
 export { SCHEDULES, periodsDue, dueAmount, type Schedule } from './schedule.js';
 export {
   AUDIT_SHEET_NAMES,

@@ -42,6 +42,7 @@ export const AUDIT_ISSUE_CODES = [
   'CODE_MISMATCH',
   'CODE_NAME_MISMATCH',
   'UNKNOWN_TOWNSHIP',
+  'TOWNSHIP_MISMATCH',
   'NEGATIVE_AMOUNT',
   'ZERO_AMOUNT',
   'FRACTION_OF_FEN',
@@ -169,6 +170,24 @@ export const auditIssue = {
       'NAME_FORM',
       `花名册中没有与“${payee}”写法相同的单位，按规范名称“${form}”（去掉居委会、村委会等字样）匹配到${unit}`,
       `no roster unit is written exactly "${payee}"; matched to ${unit} by its plain form "${form}" (without 居委会, 村委会 and the like)`,
+    ),
+  /** A payee matched after reading it as an administrative name: which form matched, so the match can be checked. */
+  nameRead: (p: IssuePlace, payee: string, form: string, unit: string, how: { zh: string; en: string }): RowIssue =>
+    issue(
+      p,
+      'info',
+      'NAME_FORM',
+      `收款单位“${payee}”按“${form}”匹配到${unit}（${how.zh}）`,
+      `the payee "${payee}" matched ${unit} as "${form}" (${how.en})`,
+    ),
+  /** The payee's name carries a roster township other than the ledger's township column: not matched. */
+  townshipMismatch: (p: IssuePlace, payee: string, written: string, column: string, suggestions: string[]): RowIssue =>
+    issue(
+      p,
+      'warning',
+      'TOWNSHIP_MISMATCH',
+      `收款单位“${payee}”写明的乡镇“${written}”与乡镇列“${column}”不一致，未匹配，计入未匹配（无依据）${suggestions.length ? `；是否为：${suggestions.join('、')}？` : ''}`,
+      `the payee "${payee}" names the township ${written} but the township column says ${column}; not matched, counted as unmatched (no basis)${suggestions.length ? `; did you mean: ${suggestions.join(', ')}?` : ''}`,
     ),
   notEntitled: (p: IssuePlace, unit: string, line: string): RowIssue =>
     issue(

@@ -4,7 +4,7 @@
 import type { Calculator } from '../engine/compute.js';
 import { moneyString } from '../engine/money.js';
 import type { Lang } from '../engine/said.js';
-import { STATUS_WORDS, type AuditOutcome } from './audit.js';
+import { STATUS_WORDS, type AuditOutcome } from './outcome.js';
 
 export function auditJson(calc: Calculator, o: AuditOutcome, lang: Lang) {
   const t = o.totals;

@@ -2,6 +2,8 @@
 // names one, else from words in 摘要. Keywords come from the policy's own labels (so a
 // county's own policy file works) plus the words officers write for the built-in lines.
 import type { ResolvedPolicy } from '../engine/policy/resolve.js';
+import type { Said } from '../engine/said.js';
+import { UNCLASSIFIED, UNCLASSIFIED_LABEL } from './outcome.js';
 import { compact, norm } from './text.js';
 
 /** Words for the built-in lines, by line id, besides each line's own label. */
@@ -93,4 +95,9 @@ export function yearsNamed(text: string): number[] {
   if (!text.includes('年')) return years;
   for (const m of norm(text).matchAll(/(?<!\d)((?:19|20)\d{2})\s*年/g)) years.push(Number(m[1]));
   return years;
+}
+
+/** A fund line's label by id; 未分类 for UNCLASSIFIED; the id itself for a line the policy lacks. */
+export function lineLabel(policy: ResolvedPolicy, line: string): Said {
+  return line === UNCLASSIFIED ? UNCLASSIFIED_LABEL : (policy.lines.find((l) => l.id === line)?.label ?? { zh: line, en: line });
 }

@@ -8,84 +8,9 @@
 // off, one name inside the other, 村 for 社区) are offered as suggestions and never
 // matched; a name that fits two units by the same rule is ambiguous.
 import type { Unit } from '../engine/unit.js';
+import { BRACKETED, committeeWord, exactKey, nameBase, nameKey, townshipKey, withinOneEdit } from './payee-names.js';
+import { type ReadingStep, readPayee } from './payee-reading.js';
 import { BoundedCache, compact, norm } from './text.js';
-
-/** Bracketed parts: "东河头村（城关镇）" carries its township in brackets. */
-const BRACKETED = /\([^()]*\)|\[[^[\]]*\]|【[^【】]*】|〔[^〔〕]*〕/g;
-
-/** Official committee and party-organisation forms, longest first, each to the unit's plain name. */
-const SUFFIX_RULES: [RegExp, string][] = [
-  [/村村民委员会$/, '村'],
-  [/村村委会$/, '村'],
-  [/村民委员会$/, '村'],
-  [/村委会$/, '村'],
-  [/社区居民委员会$/, '社区'],
-  [/社区居委会$/, '社区'],
-  [/居民委员会$/, '社区'],
-  [/居委会$/, '社区'],
-  [/(村|社区)(党总支部委员会|总支部委员会|党支部委员会|支部委员会|党总支|党支部|党委|委员会)$/, '$1'],
-];
-
-/** The name as written, for the exact comparison: full-width to half-width, no spaces, no bracketed parts. */
-export function exactKey(raw: string): string {
-  const s = compact(raw);
-  return /[([【〔]/.test(s) ? s.replace(BRACKETED, '') : s;
-}
-
-/**
- * The committee form of a unit or payee name: the exact key without a 中共 prefix and
- * with the committee forms reduced (XX村村民委员会 and XX村委会 are XX村,
- * XX社区居民委员会 and XX居委会 are XX社区, XX村党支部 is XX村).
- */
-const nameKeys = new BoundedCache<string, string>();
-
-export function nameKey(raw: string): string {
-  const cached = nameKeys.get(raw);
-  if (cached !== undefined) return cached;
-  let s = exactKey(raw);
-  s = s.replace(/^(中国共产党|中共)/, '');
-  for (const [re, to] of SUFFIX_RULES)
-    if (re.test(s)) {
-      const cut = s.replace(re, to);
-      if (cut.length > to.length) s = cut;
-      break;
-    }
-  return nameKeys.remember(raw, s);
-}
-
-/** A name without its unit-kind suffix (村, 社区, 农村社区): the part two spellings share. */
-export function nameBase(key: string): string {
-  const b = key.replace(/(农村社区|社区|村)$/, '');
-  return b.length >= 2 ? b : key;
-}
-
-/** Township comparison form: compact, without 人民政府/办事处/财政所 and the 镇/乡/街道 ending. */
-const townshipKeys = new BoundedCache<string, string>(10_000);
-
-export function townshipKey(raw: string): string {
-  const cached = townshipKeys.get(raw);
-  if (cached !== undefined) return cached;
-  const s = compact(raw)
-    .replace(BRACKETED, '')
-    .replace(/(人民政府|街道办事处|办事处|财政所|政府)$/, '');
-  const bare = s.replace(/(镇|乡|街道)$/, '');
-  return townshipKeys.remember(raw, bare.length >= 2 ? bare : s);
-}
-
-/** One step of edit distance at most (insert, delete, substitute, or swap two neighbours). */
-export function withinOneEdit(a: string, b: string): boolean {
-  if (a === b) return true;
-  const la = a.length;
-  const lb = b.length;
-  if (Math.abs(la - lb) > 1) return false;
-  let i = 0;
-  while (i < la && i < lb && a[i] === b[i]) i++;
-  if (la === lb) {
-    if (a.slice(i + 1) === b.slice(i + 1)) return true;
-    return a[i] === b[i + 1] && a[i + 1] === b[i] && a.slice(i + 2) === b.slice(i + 2);
-  }
-  return la > lb ? a.slice(i + 1) === b.slice(i) : a.slice(i) === b.slice(i + 1);
-}
 
 export interface PayeeUnit {
   /** Index in the unit list the index was built from. */
@@ -111,6 +36,8 @@ export type PayeeMatch =
       rule: NameRule | null;
       /** The form compared when rule is 'form' (李家沟社区 for 李家沟社区居委会). */
       form: string | null;
+      /** How an administrative name was read (县名, 前缀乡镇, 简称 …); null for the name or its full committee form. */
+      steps: ReadingStep[] | null;
       notes: MatchNote[];
     }
   | { kind: 'unknown'; suggestions: PayeeUnit[]; notes: MatchNote[]; empty: boolean }
@@ -126,7 +53,9 @@ export type MatchNote =
   | { kind: 'codeNameMismatch'; code: string; unitName: string }
   | { kind: 'codeMismatch'; code: string; unitCode: string }
   | { kind: 'unknownCode'; code: string }
-  | { kind: 'unknownTownship'; township: string };
+  | { kind: 'unknownTownship'; township: string }
+  /** The payee's name carries a roster township other than the ledger's township. */
+  | { kind: 'townshipConflict'; written: string; column: string };
 
 export interface PayeeQuery {
   name: string;
@@ -221,12 +150,18 @@ export class PayeeIndex {
     // exact is null when only the committee form is left to compare (a township cut off a reduced name).
     let exact: string | null = exactKey(raw);
     let key = nameKey(raw);
-    const unit = (u: PayeeUnit, by: 'code' | 'township' | 'name', rule: NameRule | null): PayeeMatch => ({
+    const unit = (
+      u: PayeeUnit,
+      by: 'code' | 'township' | 'name',
+      rule: NameRule | null,
+      steps: ReadingStep[] | null = null,
+    ): PayeeMatch => ({
       kind: 'unit',
       unit: u,
       by,
       rule,
       form: rule === 'form' ? key : null,
+      steps,
       notes,
     });
     const ambiguous = (fit: Fit): PayeeMatch => ({
@@ -263,6 +198,7 @@ export class PayeeIndex {
 
     // 2. Township: the ledger's column (or sheet), a bracketed township, or a township prefix.
     let town: number | undefined;
+    const written = exact;
     if (q.township) {
       town = this.resolveTownship(q.township);
       if (town === undefined) notes.push({ kind: 'unknownTownship', township: norm(q.township) });
@@ -273,6 +209,7 @@ export class PayeeIndex {
         if (t !== undefined) town = t;
       }
     }
+    const given = town;
     if (town === undefined && this.fit(undefined, exact, key).hits.length === 0) {
       const split = this.townshipPrefix(exact!, key);
       if (split) [town, exact, key] = split;
@@ -282,10 +219,35 @@ export class PayeeIndex {
     const fit = this.fit(town, exact, key);
     if (fit.hits.length === 1) {
       checkCode(fit.hits[0]!);
-      return unit(fit.hits[0]!, town === undefined ? 'name' : 'township', fit.rule);
+      // A short committee word (村委, 居委 …) is named in the note; the full forms keep their note.
+      const w = fit.rule === 'form' && exact !== null ? committeeWord(exact) : null;
+      return unit(fit.hits[0]!, town === undefined ? 'name' : 'township', fit.rule, w?.short ? [{ kind: 'committee', ...w }] : null);
     }
     if (fit.hits.length > 1) return ambiguous(fit);
-    return { kind: 'unknown', suggestions: this.suggest(key, town), notes, empty: false };
+
+    // 4. The name read as an administrative name: area and township prefixes, committee words, the collective.
+    const read = readPayee(written ?? '', given, this);
+    if (read.kind === 'conflict') {
+      notes.push({ kind: 'townshipConflict', written: read.written, column: this.townships[given!]! });
+      return { kind: 'unknown', suggestions: read.hits, notes, empty: false };
+    }
+    if (read.kind === 'readings') {
+      const hits = [...new Set(read.readings.flatMap((r) => r.hits))];
+      const first = read.readings[0]!;
+      key = first.form;
+      if (hits.length === 1) {
+        checkCode(hits[0]!);
+        return unit(hits[0]!, first.town === undefined ? 'name' : 'township', 'form', first.steps);
+      }
+      return ambiguous({ hits: hits.sort((a, b) => a.index - b.index), rule: 'form' });
+    }
+    const near = read.rest === null ? key : nameKey(read.rest);
+    return { kind: 'unknown', suggestions: this.suggest(near, town), notes, empty: false };
+  }
+
+  /** For readPayee: units with the name in the township (or county-wide), as written first. */
+  fitName(town: number | undefined, exact: string | null, key: string): Fit {
+    return this.fit(town, exact, key);
   }
 
   /** Units (in the township, or county-wide) with the exact name; else whose name is the payee's committee form; else sharing it. */

@@ -9,7 +9,7 @@ import type { Lang } from '../engine/said.js';
 import { moneyCell, policySheet, policyTitle } from '../workbook/report.js';
 import { AUDIT_SHEET_NAMES } from '../workbook/sheet-names.js';
 import type { CellFill, ColumnSpec, OutCell, SheetSpec } from '../workbook/sheet-spec.js';
-import { STATUS_CODES, STATUS_WORDS, type AuditLine, type AuditOutcome, type Bucket, type StatusCode } from './audit.js';
+import { STATUS_CODES, STATUS_WORDS, type AuditLine, type AuditOutcome, type Bucket, type StatusCode } from './outcome.js';
 
 export { AUDIT_SHEET_NAMES }; // one source, workbook/sheet-names.ts; audit/index.ts re-exports it
 

@@ -6,7 +6,7 @@ import { resolve } from 'node:path';
 import { Calculator } from '../engine/compute.js';
 import { formatYuan } from '../engine/format.js';
 import { resolvePolicy } from '../engine/policy/resolve.js';
-import { AuditInputError, auditReport, auditSheetBuilders, checkAsOf, parseTolerance, SCHEDULES, type Schedule } from '../audit/index.js';
+import { auditReport, auditSheetBuilders, checkAsOf, parseTolerance, SCHEDULES, type Schedule } from '../audit/index.js';
 import { parseDate } from '../audit/parse.js';
 import { openWorkbookFile } from '../node/open-workbook.js';
 import { writeXlsxAtomically } from '../node/write-xlsx.js';
@@ -42,16 +42,8 @@ function parseAsOf(arg: string): string {
   return checkAsOf(d.iso);
 }
 
+// A bad --tolerance or --as-of is an AuditInputError, a SaidError: cli/errors.ts words it as any other.
 export async function auditCommand(roster: string, args: AuditArgs, io: Io): Promise<number> {
-  try {
-    return await run(roster, args, io);
-  } catch (e) {
-    if (e instanceof AuditInputError) throw new UsageError(e.said);
-    throw e;
-  }
-}
-
-async function run(roster: string, args: AuditArgs, io: Io): Promise<number> {
   const tolerance = parseTolerance(args.tolerance);
   if (args.schedule !== undefined && args.asOf === undefined)
     throw new UsageError({ zh: '--schedule 须与 --as-of 一起使用', en: '--schedule needs --as-of' });

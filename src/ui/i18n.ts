@@ -1,7 +1,9 @@
 // UI strings, zh-CN first. Report sheets take their language from the engine
 // and workbook layer; these are only the pane's own words.
 import { createContext, useContext } from 'react';
-import type { Lang, Phase, Said } from './host.js';
+import type { Lang, Said } from '../engine/said.js';
+import type { Phase } from '../pane/host.js';
+import { ROSTER_FIELD_LABELS, type RosterField } from '../workbook/roster-fields.js';
 
 const zh = {
   appTitle: '村级经费核算',
@@ -10,7 +12,6 @@ const zh = {
   colon: '：',
   languageLabel: '语言 / Language',
   appSubtitle: '村（社区）办公经费、党建经费、党员活动经费、社区服务群众专项经费',
-  language: '语言',
   rosterFile: '选择名册工作簿',
   rosterFileHint: '.xlsx、.xls、.et、.ods 工作簿或 .csv 文件；文件只在本机浏览器中读取，不会上传',
   ledgerFile: '选择拨付明细',
@@ -24,7 +25,6 @@ const zh = {
   sheetRows: (n: number) => `${n.toLocaleString('zh-CN')} 行`,
   headerAt: (row: number) => `表头在第 ${row} 行`,
   noHeader: '未识别为名册',
-  generatedSheet: '本工具写入的结果表',
   includeSheet: (name: string) => `核算工作表「${name}」`,
   mappingFor: (name: string) => `「${name}」的列对应`,
   fieldColumn: (field: string) => `${field}所在列`,
@@ -43,7 +43,6 @@ const zh = {
   compute: '核算',
   audit: '审计',
   cancel: '取消',
-  cancelled: '已取消。',
   phase: { load: '正在读取工作簿…', read: '正在读取…', compute: '正在核算…', write: '正在写入结果…', save: '正在保存…' } as Record<
     Phase,
     string
@@ -92,16 +91,28 @@ const zh = {
   written: (names: string) => `已写入工作表：${names}`,
   auditResult: '审计结果',
   auditSheets: '写入的工作表',
-  exceptions: '异常清单',
   elapsed: (ms: number) => `用时 ${(ms / 1000).toFixed(2)} 秒`,
   chooseRosterFirst: '请先选择可以读取的名册工作簿（.xlsx）。',
   chooseLedgerFirst: '请先选择拨付明细。',
   noRosterSelected: '请至少选择一个名册工作表。',
   auditUnavailable: '审计功能尚未包含在本版本中。',
   error: '出错了',
-  errorPrefix: '出错：',
   busy: '正在处理，请稍候',
   rows: '行',
+  sectionData: '1. 数据',
+  sectionPolicy: '2. 政策和年度',
+  calcResult: '核算结果',
+  totalsByLine: '各经费项目合计',
+  unitsWord: '个单位',
+  monthsActive: (n: number) => `在册${n}个月`,
+  noRosterFound: (why: string[]) =>
+    `在工作簿中没有找到名册：没有哪个工作表有“名称”“人口”“上年度党员人数”等列的表头。${why.map((w) => w + '。').join('')}可以勾选工作表并手动指定各列。`,
+  policyFileTooLarge: '政策文件太大（应小于 2 MB）。',
+  missingColumns: (sheet: string, fields: readonly RosterField[]) =>
+    `工作表「${sheet}」还缺少必填列：${fields.map((f) => ROSTER_FIELD_LABELS[f].zh).join('、')}。`,
+  yearDigits: '年度应为四位数字。',
+  choosePolicyFile: '请选择政策文件。',
+  chooseLedgerSheet: '请选择拨付明细工作表。',
 };
 
 export type Strings = typeof zh;
@@ -112,7 +123,6 @@ const en: Strings = {
   colon: ': ',
   languageLabel: 'Language',
   appSubtitle: 'Office, party-building, member activity and community service funds for villages and communities',
-  language: 'Language',
   rosterFile: 'Choose roster workbook',
   rosterFileHint: '.xlsx, .xls, .et, .ods workbook or .csv file; read in this browser only, never uploaded',
   ledgerFile: 'Choose payment ledger',
@@ -126,7 +136,6 @@ const en: Strings = {
   sheetRows: (n: number) => `${n.toLocaleString('en-US')} rows`,
   headerAt: (row: number) => `header in row ${row}`,
   noHeader: 'not recognised as a roster',
-  generatedSheet: 'a result sheet this tool wrote',
   includeSheet: (name: string) => `Compute sheet "${name}"`,
   mappingFor: (name: string) => `Columns of "${name}"`,
   fieldColumn: (field: string) => `Column for ${field}`,
@@ -145,7 +154,6 @@ const en: Strings = {
   compute: 'Compute',
   audit: 'Audit',
   cancel: 'Cancel',
-  cancelled: 'Cancelled.',
   phase: { load: 'Reading the workbook…', read: 'Reading…', compute: 'Computing…', write: 'Writing the result…', save: 'Saving…' },
   progressRows: (done: number, total?: number) =>
     total ? `${done.toLocaleString('en-US')} / ${total.toLocaleString('en-US')} rows` : `${done.toLocaleString('en-US')} rows`,
@@ -191,16 +199,27 @@ const en: Strings = {
   written: (names: string) => `Sheets written: ${names}`,
   auditResult: 'Audit result',
   auditSheets: 'Sheets written',
-  exceptions: 'Exceptions',
   elapsed: (ms: number) => `${(ms / 1000).toFixed(2)} s`,
   chooseRosterFirst: 'Choose a readable roster workbook (.xlsx) first.',
   chooseLedgerFirst: 'Choose the payment ledger first.',
   noRosterSelected: 'Select at least one roster sheet.',
   auditUnavailable: 'Audit is not included in this version.',
   error: 'Something went wrong',
-  errorPrefix: 'Error: ',
   busy: 'Working, please wait',
   rows: 'rows',
+  sectionData: '1. Data',
+  sectionPolicy: '2. Policy and year',
+  calcResult: 'Result',
+  totalsByLine: 'Totals by fund line',
+  unitsWord: 'units',
+  monthsActive: (n: number) => `${n} months active`,
+  noRosterFound: (why: string[]) =>
+    `No roster found in the workbook: no sheet has a header with name, population and last year's party members. ${why.map((w) => w + '. ').join('')}You can tick a sheet and choose its columns by hand.`,
+  policyFileTooLarge: 'The policy file is too large (it should be under 2 MB).',
+  missingColumns: (sheet: string, fields: readonly RosterField[]) => `Sheet "${sheet}" still needs a column for: ${fields.join(', ')}.`,
+  yearDigits: 'The year must have four digits.',
+  choosePolicyFile: 'Choose a policy file.',
+  chooseLedgerSheet: 'Choose the ledger sheet.',
 };
 
 export const STRINGS: Record<Lang, Strings> = { zh, en };
@@ -215,8 +234,7 @@ export function useStrings(): Strings {
   return STRINGS[useContext(LangContext)];
 }
 
-/** Picks the current language's side of a bilingual text. */
-export function useSaid(): (s: Said) => string {
-  const lang = useContext(LangContext);
-  return (s) => s[lang];
+/** A message in both languages from the pane's strings. */
+export function said(pick: (s: Strings, lang: Lang) => string): Said {
+  return { zh: pick(STRINGS.zh, 'zh'), en: pick(STRINGS.en, 'en') };
 }

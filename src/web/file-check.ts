@@ -1,10 +1,10 @@
 // Telling the user early, in words, what is wrong with a chosen file: too big,
 // empty, password-protected, or not a workbook we read at all.
-import { UserError } from '../ui/host.js';
+import { UserError } from '../pane/errors.js';
 import { fileVerdict, sniffContent, type ReadAs } from '../workbook/file-kind.js';
 
 /** Largest workbook the page reads (bigger ones need the command-line tool). */
-export const MAX_FILE_BYTES = 64 * 1024 * 1024;
+const MAX_FILE_BYTES = 64 * 1024 * 1024;
 /** Largest total of uncompressed parts (a zip bomb guard). */
 export const MAX_UNZIPPED_BYTES = 1.5 * 1024 ** 3;
 

@@ -7,15 +7,15 @@ import type {
   PolicyChoice,
   PolicyView,
   Progress,
-  Said,
   UnitDetail,
   UnitPage,
   UnitQuery,
   WorkbookInfo,
-} from '../ui/host.js';
+} from '../pane/host.js';
+import type { Said } from '../engine/said.js';
 
-export type CalcReply = { view: Omit<CalcView, 'output'>; fileName: string; blob: Blob };
-export type AuditReply = { view: Omit<AuditView, 'output'>; fileName: string; blob: Blob };
+type CalcReply = { view: Omit<CalcView, 'output'>; fileName: string; blob: Blob };
+type AuditReply = { view: Omit<AuditView, 'output'>; fileName: string; blob: Blob };
 
 export interface Calls {
   inspect: { args: { file: File; role: 'roster' | 'ledger' }; result: WorkbookInfo };

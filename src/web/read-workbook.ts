@@ -11,11 +11,11 @@ import type { SourceRow } from '../workbook/source.js';
 import { sheetRows, workbookParts } from '../xlsx/read-workbook.js';
 import { ZipBytes } from '../xlsx/zip-bytes.js';
 import { ZipLimitError } from '../xlsx/zip-directory.js';
-import { UserError } from '../ui/host.js';
+import { UserError } from '../pane/errors.js';
 import { checkSize, checkUnpackedSize, checkWorkbookBytes, unreadable } from './file-check.js';
 import { inflateRaw } from './inflate.js';
 
-export interface LoadedSheet {
+interface LoadedSheet {
   name: string;
   rows: SourceRow[];
   /** What the reader says about the sheet (a csv file's encoding). */

@@ -1,6 +1,8 @@
 // The web page's host: every call goes to the worker; cancel ends the worker
 // (and a fresh one takes its place), so nothing can keep running or hang.
-import { UserError, abortError, type AuditView, type CalcView, type Host, type OutputView, type Progress } from '../ui/host.js';
+import type { Lang } from '../engine/said.js';
+import { UserError, abortError } from '../pane/errors.js';
+import type { AuditView, CalcView, Host, OutputView, Progress } from '../pane/host.js';
 import type { Calls, FromWorker, Method, ToWorker } from './protocol.js';
 
 interface Pending {
@@ -78,7 +80,7 @@ export class WebHost implements Host {
   private readonly worker = new WorkerClient();
   private url: string | null = null;
 
-  constructor(readonly lang: 'zh' | 'en' = 'zh') {}
+  constructor(readonly lang: Lang = 'zh') {}
 
   private download(blob: Blob, fileName: string): OutputView {
     if (this.url) URL.revokeObjectURL(this.url);

@@ -3,9 +3,12 @@
 // worker outright (the page starts a fresh one).
 import { calcReport } from '../workbook/calc-job.js';
 import type { SheetSource } from '../workbook/source.js';
-import { REPORT_SHEETS, SAMPLE_ROWS, UnitStore, auditView, calcView, choosePolicy, sheetInfo, toUserError } from '../ui/views.js';
-import { auditJob } from '../ui/audit-job.js';
-import { UserError, type Progress, type RosterSelection, type WorkbookInfo } from '../ui/host.js';
+import { auditJob } from '../pane/audit-job.js';
+import { UserError, toUserError } from '../pane/errors.js';
+import type { Progress, RosterSelection, WorkbookInfo } from '../pane/host.js';
+import { UnitStore } from '../pane/unit-store.js';
+import { SAMPLE_ROWS, auditView, calcView, choosePolicy, sheetInfo } from '../pane/views.js';
+import { REPORT_SHEETS } from '../workbook/sheet-names.js';
 import type { Calls, FromWorker, Method, ToWorker } from './protocol.js';
 import { fileKey, readWorkbook, type LoadedWorkbook } from './read-workbook.js';
 import { writeXlsx } from './xlsx-writer.js';

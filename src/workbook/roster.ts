@@ -1,39 +1,20 @@
 // Reading roster (花名册) sheets row by row into engine units. Streams: the reader keeps
 // only the first rows until it has found the header, then classifies each row as it
-// arrives, so a 600,000-row provincial roll-up never sits in memory.
-import { type Unit, type UnitType, validateUnit } from '../engine/unit.js';
-import {
-  type Cell,
-  EXCEL_CELL_CHARS,
-  cellText,
-  cutToCell,
-  columnLetter,
-  isBlankCell,
-  isCellError,
-  normalizeText,
-  numberText,
-} from './cells.js';
+// arrives, so a 600,000-row provincial roll-up never sits in memory. How one row is
+// classified is roster-row.ts; here are the header, the counts and the names seen.
+import { type Cell, cellText, columnLetter } from './cells.js';
 import { type NameRegistry, createNameRegistry } from './duplicates.js';
-import {
-  type HeaderBlock,
-  HeaderMatcher,
-  HeaderScanner,
-  aliasMatcher,
-  headerKey,
-  headerLikeCells,
-  headerText,
-  saysTotal,
-} from './headers.js';
-import { type IssuePlace, type RowIssue, errorValueIssue } from './issues.js';
+import { type HeaderBlock, HeaderMatcher, HeaderScanner, headerKey, headerText } from './headers.js';
+import type { RowIssue } from './issues.js';
 import { ContentSeen, type SheetKind, notReadWhy } from './not-read.js';
-import { parseCount } from './numbers.js';
 import { ROSTER_ALIASES, ROSTER_FIELDS, ROSTER_FIELD_LABELS, ROSTER_REQUIRED, type RosterField } from './roster-fields.js';
-import { VILLAGE_POPULATION_LIMIT, rosterIssue } from './roster-issues.js';
-import { inferUnitType, organisationFromWord, unitTypeFromWord } from './unit-types.js';
+import { rosterIssue } from './roster-issues.js';
+import { type RosterRowColumns, type RosterRowOutcome, classifyRosterRow, fieldPlace } from './roster-row.js';
 
 // Re-exported so callers can take everything a roster read produces from this module.
 export type { RosterField } from './roster-fields.js';
 export type { RowIssue } from './issues.js';
+export type { RosterRowOutcome, SkipReason } from './roster-row.js';
 
 export interface RosterColumn {
   /** 0-based column index (0 = column A). */
@@ -51,13 +32,6 @@ export interface RosterHeader {
   topRow: number;
   columns: Partial<Record<RosterField, RosterColumn>>;
 }
-
-export type SkipReason = 'blank' | 'repeatedHeader' | 'subtotal';
-
-export type RosterRowOutcome =
-  | { kind: 'unit'; sheet: string; row: number; unit: Unit; issues: RowIssue[]; organisationAt?: IssuePlace }
-  | { kind: 'rejected'; sheet: string; row: number; issues: RowIssue[] }
-  | { kind: 'skipped'; sheet: string; row: number; reason: SkipReason; issue?: RowIssue };
 
 export interface RosterSheetSummary {
   sheet: string;
@@ -93,19 +67,9 @@ export interface RosterReader {
   readonly header: RosterHeader | null | undefined;
 }
 
-interface ActiveHeader {
+interface ActiveHeader extends RosterRowColumns {
   header: RosterHeader;
-  col: Partial<Record<RosterField, number>>;
-  text: Partial<Record<RosterField, string>>;
-  /** Header keys per column of the header rows, to recognise the header repeated further down. */
-  headerKeys: string[][];
 }
-
-const SUBTOTAL = /小计|合计|总计|^(sub|grand)?total/;
-const exactAlias = Object.fromEntries(ROSTER_FIELDS.map((f) => [f, aliasMatcher(ROSTER_ALIASES[f])])) as Record<
-  RosterField,
-  (t: string) => 0 | 1 | 2
->;
 
 function assertRowNumber(n: number): void {
   if (!Number.isSafeInteger(n) || n < 1) throw new RangeError(`row number must be an Excel row number (integer >= 1): ${n}`);
@@ -138,8 +102,6 @@ class RosterSheetReader implements RosterReader {
   private counts = { read: 0, computed: 0, rejected: 0, skipped: 0 };
   /** Township carried down from the row above: merged township cells arrive empty below their first row. */
   private lastTownship: string | null = null;
-  /** The township of rows on a sheet without a township column: the sheet's name. */
-  private readonly sheetTownship: string;
   private finished = false;
   /** No header: the NO_HEADER note is made at finish(), when it is known whether the sheet held anything. */
   private notRead: 'info' | 'error' | null = null;
@@ -150,7 +112,6 @@ class RosterSheetReader implements RosterReader {
     private readonly options: RosterReaderOptions,
   ) {
     this.mapping = mappingOf(options);
-    this.sheetTownship = normalizeText(sheet);
     this.names = options.names ?? createNameRegistry();
     if (options.headerRow !== undefined) assertRowNumber(options.headerRow);
     const mapped = Object.keys(this.mapping.set).length;
@@ -308,182 +269,25 @@ class RosterSheetReader implements RosterReader {
 
   private classify(row: number, cells: readonly Cell[]): RosterRowOutcome {
     const h = this.active!;
-    const sheet = this.sheet;
     this.counts.read++;
-    const get = (f: RosterField): Cell => {
-      const c = h.col[f];
-      return c === undefined ? undefined : cells[c];
-    };
-    const at = (f: RosterField | null): IssuePlace => {
-      const c = f === null ? undefined : h.col[f];
-      return c === undefined || f === null ? { sheet, row, column: null } : { sheet, row, column: c, header: h.text[f] };
-    };
-    const skip = (reason: SkipReason, issue: RowIssue): RosterRowOutcome => {
-      this.counts.skipped++;
-      return { kind: 'skipped', sheet, row, reason, issue };
-    };
-
-    if (cells.every((c) => isBlankCell(c))) return skip('blank', rosterIssue.blank(at(null), false));
-    if (this.isRepeatedHeader(cells)) return skip('repeatedHeader', rosterIssue.repeatedHeader(at(null)));
-    const total = this.subtotalCell(cells);
-    if (total) {
-      this.lastTownship = null; // a subtotal closes a township's block of rows
-      return skip('subtotal', rosterIssue.subtotal({ sheet, row, column: total.col, header: total.header }, total.cell));
+    const { outcome, township } = classifyRosterRow(cells, h, this.sheet, row, this.lastTownship);
+    this.lastTownship = township;
+    if (outcome.kind === 'skipped') this.counts.skipped++;
+    else if (outcome.kind === 'rejected') this.counts.rejected++;
+    else {
+      const { unit } = outcome;
+      const first = this.names.see(unit.township, unit.name, this.sheet, row);
+      if (first) outcome.issues.push(rosterIssue.duplicateName(fieldPlace(h, this.sheet, row, 'name'), unit.township, unit.name, first));
+      this.counts.computed++;
     }
-    if (ROSTER_FIELDS.every((f) => isBlankCell(get(f)))) return skip('blank', rosterIssue.blank(at(null), true));
-
-    const errors: RowIssue[] = [];
-    // An error value (#N/A …) in a column read is named as such, never read as blank or as its text.
-    let erred: Set<RosterField> | undefined;
-    for (const f of ROSTER_FIELDS) {
-      const cell = get(f);
-      if (!isCellError(cell) || f === 'organisation') continue; // the organisation is checked, never needed
-      (erred ??= new Set()).add(f);
-      errors.push(errorValueIssue(at(f), cell, 'error'));
-    }
-    const ok = (f: RosterField): boolean => erred === undefined || !erred.has(f);
-
-    const warnings: RowIssue[] = [];
-    // Texts past Excel's cell limit are cut, and said so: they could not be written whole.
-    const fit = (f: 'name' | 'township', text: string): string => {
-      if (text.length <= EXCEL_CELL_CHARS) return text;
-      warnings.push(rosterIssue.textTooLong(at(f), text.length));
-      return cutToCell(text);
-    };
-    const name = ok('name') ? fit('name', cellText(get('name'))) : '';
-    if (!name && ok('name')) errors.push(rosterIssue.missingName(at('name')));
-
-    let township = this.sheetTownship;
-    if (h.col.township !== undefined && ok('township')) {
-      const t = fit('township', cellText(get('township')));
-      if (t) this.lastTownship = t;
-      township = this.lastTownship ?? township;
-    }
-
-    let type: UnitType | undefined;
-    const typeCell = get('type');
-    if (!ok('type')) {
-      // named above
-    } else if (!isBlankCell(typeCell)) {
-      type = unitTypeFromWord(cellText(typeCell));
-      if (!type) errors.push(rosterIssue.unknownType(at('type'), typeCell));
-    } else if (name) {
-      type = inferUnitType(name);
-      if (!type) errors.push(rosterIssue.uninferableType(at(h.col.type !== undefined ? 'type' : 'name'), name));
-    }
-
-    const count = (f: 'population' | 'membersPrevYear'): number | undefined => {
-      if (!ok(f)) return undefined;
-      const r = parseCount(get(f));
-      if (r.ok) return r.value;
-      errors.push(rosterIssue.count(at(f), get(f), r.reason));
-      return undefined;
-    };
-    const population = count('population');
-    const membersPrevYear = count('membersPrevYear');
-
-    let code: string | undefined;
-    const codeCell = get('code');
-    if (!isBlankCell(codeCell) && ok('code')) {
-      code = divisionCode(codeCell);
-      if (code === undefined) errors.push(rosterIssue.badCode(at('code'), codeCell));
-    }
-
-    let monthsActive: number | undefined;
-    const monthsCell = get('monthsActive');
-    if (!isBlankCell(monthsCell) && ok('monthsActive')) {
-      monthsActive = months(monthsCell);
-      if (monthsActive === undefined) errors.push(rosterIssue.badMonths(at('monthsActive'), monthsCell));
-    }
-
-    if (errors.length > 0 || !type || population === undefined || membersPrevYear === undefined) {
-      this.counts.rejected++;
-      return { kind: 'rejected', sheet, row, issues: errors };
-    }
-
-    const unit: Unit = { township, name, type, population, membersPrevYear };
-    if (code !== undefined) unit.code = code;
-    if (monthsActive !== undefined) unit.monthsActive = monthsActive;
-    const orgCell = get('organisation');
-    if (!isBlankCell(orgCell)) {
-      const actual = isCellError(orgCell) ? undefined : organisationFromWord(cellText(orgCell));
-      if (actual) unit.organisation = actual;
-      else warnings.push(rosterIssue.unknownOrganisation(at('organisation'), orgCell));
-    }
-    // Belt and braces: the engine's own check must agree with what was read.
-    const problems = validateUnit(unit);
-    if (problems.length > 0) {
-      this.counts.rejected++;
-      return { kind: 'rejected', sheet, row, issues: problems.map((p) => rosterIssue.invalidUnit(at(p.field as RosterField), p.zh, p.en)) };
-    }
-
-    if (population === 0) warnings.push(rosterIssue.zeroPopulation(at('population')));
-    if (membersPrevYear > population) warnings.push(rosterIssue.membersAbovePopulation(at('membersPrevYear'), membersPrevYear, population));
-    if (type === 'village' && population > VILLAGE_POPULATION_LIMIT)
-      warnings.push(rosterIssue.villageTooLarge(at('population'), population));
-    const first = this.names.see(township, name, sheet, row);
-    if (first) warnings.push(rosterIssue.duplicateName(at('name'), township, name, first));
-
-    this.counts.computed++;
-    return { kind: 'unit', sheet, row, unit, issues: warnings, ...(unit.organisation ? { organisationAt: at('organisation') } : {}) };
+    return outcome;
   }
-
-  /** The header again (e.g. repeated at a page break): no counts, and cells that read as the header's own texts. */
-  private isRepeatedHeader(cells: readonly Cell[]): boolean {
-    const h = this.active!;
-    for (const f of ['population', 'membersPrevYear'] as const) {
-      const c = h.col[f];
-      if (c !== undefined && parseCount(cells[c]).ok) return false;
-    }
-    return headerLikeCells(cells, h.col, h.headerKeys, exactAlias) >= 2;
-  }
-
-  /** Where a row says it is a subtotal or total: in the name or township cell, or the row's first text. */
-  private subtotalCell(cells: readonly Cell[]): { col: number; cell: Cell; header?: string } | null {
-    const h = this.active!;
-    // Checked on every row, so without building a list of candidates first.
-    const says = (col: number | undefined, header?: string) => {
-      const cell = col === undefined ? undefined : cells[col];
-      return typeof cell === 'string' && saysTotal(cell, SUBTOTAL) ? { col: col!, cell, header: header ?? this.headerTextAt(col!) } : null;
-    };
-    return says(h.col.name, h.text.name) ?? says(h.col.township, h.text.township) ?? says(firstTextColumn(cells));
-  }
-
-  private headerTextAt(col: number): string | undefined {
-    const h = this.active!;
-    for (const f of ROSTER_FIELDS) if (h.col[f] === col) return h.text[f];
-    return undefined;
-  }
-}
-
-function firstTextColumn(cells: readonly Cell[]): number | undefined {
-  for (let i = 0; i < cells.length; i++) if (!isBlankCell(cells[i])) return i;
-  return undefined;
 }
 
 /** Header text of a column chosen by the mapping: its header cells top to bottom ("党员人数/上年"). */
 function headerRowsText(rows: Cell[][], col: number): string {
   const texts = rows.map((r) => headerText(r[col])).filter((t) => t !== '');
   return [...new Set(texts)].join('/');
-}
-
-/** A 12-digit division code from text or a number cell (410102001001 as a number is fine). */
-function divisionCode(cell: Cell): string | undefined {
-  let text: string;
-  if (typeof cell === 'number') {
-    if (!Number.isInteger(cell) || cell < 0) return undefined;
-    text = numberText(cell);
-  } else if (typeof cell === 'string') {
-    text = normalizeText(cell).replace(/\s+/g, '').replace(/^'/, '');
-  } else return undefined;
-  return /^\d{12}$/.test(text) ? text : undefined;
-}
-
-/** Months active, 1 to 12; "6个月" and "6月" are accepted. */
-function months(cell: Cell): number | undefined {
-  const value = typeof cell === 'string' ? normalizeText(cell).replace(/\s*个?月$/, '') : cell;
-  const r = parseCount(value);
-  return r.ok && r.value >= 1 && r.value <= 12 ? r.value : undefined;
 }
 
 /** A streaming reader for one sheet. */

@@ -7,8 +7,8 @@
 //   the values in row blocks of `blockRows` (5,000) through Range(...).Value2.
 //   A ledger's date cells: each column block's NumberFormat (one call; a mixed
 //   block is read cell by cell).
-// Writing: the same report sheets as the Excel add-in (excel-io.ts), with the
-//   same rules: sheets marked with the worksheet-scoped hidden name
+// Writing: the same report sheets as the Excel add-in (the layout in
+//   src/pane/report-layout.ts), with the same rules: sheets marked with the worksheet-scoped hidden name
 //   VillageFundsReport (the mark the Excel add-in also reads, so a workbook
 //   moving between Excel and WPS keeps its reports' ownership); ours cleared and
 //   rewritten in place; a user's sheet with a report's name never touched, the
@@ -18,29 +18,28 @@
 //   hyperlinks to source cells, frozen header, A4 landscape print settings.
 //   No chart (see docs/wps.md). Screen updating and calculation are paused
 //   while writing and restored after.
+import { SaidError } from '../engine/said.js';
 import { columnLetter, type Cell } from '../workbook/cells.js';
 import { NUMBER_FORMATS, headerRowNumber, type SheetSpec } from '../workbook/sheet-spec.js';
 import {
-  AddinError,
+  HEADER_FILL,
+  PAGE_FOOTER,
   REPORT_MARK,
   excelValue,
   fillRuns,
   isVariantOf,
   reportNames,
   sourceLinks,
-  toCell,
   valueBlock,
-  type SheetGrid,
-} from '../addin/excel-io.js';
-import type { GridReadOptions, RowProgress } from '../addin/workbook-host.js';
+} from '../pane/report-layout.js';
+import { toCell, type SheetGrid } from '../pane/sheet-grid.js';
+import type { GridReadOptions, RowProgress } from '../pane/workbook-host.js';
 import type { EtApplication, EtRange, EtWorkbook, EtWorksheet } from './et.js';
 
 const XL_SHEET_VISIBLE = -1;
 const XL_LANDSCAPE = 2;
 const XL_PAPER_A4 = 9;
 const XL_CALCULATION_MANUAL = -4135;
-const HEADER_FILL = '#DDEBF7';
-const FOOTER = '&C第 &P 页，共 &N 页';
 
 export interface EtOptions {
   /** Rows per Value2 block (default 5,000). */
@@ -49,7 +48,7 @@ export interface EtOptions {
 
 function workbook(app: EtApplication): EtWorkbook {
   const wb = app.ActiveWorkbook;
-  if (!wb) throw new AddinError('没有打开的工作簿', 'No workbook is open');
+  if (!wb) throw new SaidError({ zh: '没有打开的工作簿', en: 'No workbook is open' });
   return wb;
 }
 
@@ -91,7 +90,7 @@ function findSheet(wb: EtWorkbook, name: string): EtWorksheet | null {
 }
 
 /** The sheet carries this tool's mark (a worksheet-scoped name). */
-export function isReportSheet(ws: EtWorksheet): boolean {
+function isReportSheet(ws: EtWorksheet): boolean {
   const names = ws.Names;
   for (let i = 1; i <= names.Count; i++) {
     const n = names.Item(i).Name;
@@ -136,7 +135,7 @@ function blockFormats(ws: EtWorksheet, row: number, column: number, rows: number
 }
 
 /**
- * Reads every worksheet (or the named ones) as grids, as excel-io's readSheets does for Office.js.
+ * Reads every worksheet (or the named ones) as grids, as src/addin/excel-read.ts does for Office.js.
  */
 export async function readSheets(
   app: EtApplication,
@@ -147,7 +146,8 @@ export async function readSheets(
   let sheets: EtWorksheet[];
   if (names) {
     const missing = names.filter((n) => !findSheet(wb, n));
-    if (missing.length) throw new AddinError(`找不到工作表：${missing.join('、')}`, `Worksheet not found: ${missing.join(', ')}`);
+    if (missing.length)
+      throw new SaidError({ zh: `找不到工作表：${missing.join('、')}`, en: `Worksheet not found: ${missing.join(', ')}` });
     sheets = names.map((n) => findSheet(wb, n)!);
   } else {
     sheets = [];
@@ -224,7 +224,7 @@ function setUp(app: EtApplication, ws: EtWorksheet, spec: SheetSpec): void {
   setup.Orientation = XL_LANDSCAPE;
   setup.PaperSize = XL_PAPER_A4;
   setup.PrintTitleRows = `$1:$${header}`;
-  setup.CenterFooter = FOOTER;
+  setup.CenterFooter = PAGE_FOOTER;
   // Freezing panes is a window setting: the sheet must be the active one.
   const win = app.ActiveWindow;
   if (win) {

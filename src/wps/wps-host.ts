@@ -1,11 +1,11 @@
 // The WPS task pane's host: the shared workbook host over WPS 表格's open
 // workbook (et-io.ts).
-import { WorkbookHost, type OpenWorkbook } from '../addin/workbook-host.js';
-import type { Lang } from '../ui/host.js';
+import type { Lang } from '../engine/said.js';
+import { WorkbookHost, type OpenWorkbook } from '../pane/workbook-host.js';
 import type { EtApplication } from './et.js';
 import { readIfPresent, readSheets, writeReport } from './et-io.js';
 
-export function etWorkbook(app: EtApplication): OpenWorkbook {
+function etWorkbook(app: EtApplication): OpenWorkbook {
   return {
     read: (names, options) => readSheets(app, names, options),
     readIfPresent: (name) => readIfPresent(app, name),

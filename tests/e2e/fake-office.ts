@@ -3,7 +3,8 @@
 // machine). It builds the in-memory Excel host from window.__VF_FAKE_SETUP__,
 // puts Excel and Office on window, and leaves the host at window.__VF_FAKE__ so
 // the test can look at the sheets written and the syncs made.
-import { FakeExcel, type FakeExcelOptions, type FakeInput } from '../support/fake-excel.js';
+import { FakeExcel, type FakeExcelOptions } from '../support/fake-excel.js';
+import type { FakeInput } from '../support/fake-grid.js';
 
 export interface FakeSetup {
   options?: FakeExcelOptions;

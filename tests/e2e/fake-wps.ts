@@ -5,7 +5,7 @@
 // PluginStorage, AddCustomFunction) recording what it is asked. The test reads
 // window.__VF_FAKE_ET__ and window.__VF_FAKE_WPS__.
 import { FakeEt } from '../support/fake-et.js';
-import type { FakeInput } from '../support/fake-excel.js';
+import type { FakeInput } from '../support/fake-grid.js';
 
 export interface FakeWpsSetup {
   sheets: { name: string; rows: FakeInput[][] }[];

@@ -1,14 +1,13 @@
 // Shared by the browser tests: the built folder, a static server on 127.0.0.1,
 // Debian's chromium through playwright-core, request recording, screenshots,
-// axe-core, and .xlsx fixtures written with exceljs.
-import ExcelJS from 'exceljs';
+// axe-core, and the in-memory hosts bundled for the browser. Their test data
+// (the small county) is in ../support/county.ts.
 import { existsSync, mkdirSync, statSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { serveStatic } from '../../scripts/serve.js';
-import { CHENGGUAN_ROWS } from '../support/county.js';
 
 const require = createRequire(import.meta.url);
 export const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
@@ -140,66 +139,6 @@ export async function tabTo(page: Page, selector: string, max = 60): Promise<voi
 export function fileSize(path: string): number {
   return statSync(path).size;
 }
-
-// ---------------------------------------------------------------------------
-// Fixtures
-
-export type Row = (string | number | Date | null)[];
-
-export async function writeWorkbook(path: string, sheets: { name: string; rows: Row[]; dateColumn?: number }[]): Promise<string> {
-  const wb = new ExcelJS.Workbook();
-  for (const s of sheets) {
-    const ws = wb.addWorksheet(s.name);
-    for (const r of s.rows) {
-      const row = ws.addRow(r);
-      if (s.dateColumn !== undefined) {
-        const c = row.getCell(s.dateColumn + 1);
-        if (c.value instanceof Date) c.numFmt = 'yyyy-mm-dd';
-      }
-    }
-  }
-  await wb.xlsx.writeFile(path);
-  return path;
-}
-
-/** A small county: two township sheets (a title row, a subtotal, a bad row, text and full-width numbers) and a cover sheet. */
-export const ROSTER: { name: string; rows: Row[] }[] = [
-  { name: '说明', rows: [['XX县2025年村（社区）名册'], ['本表由乡镇财政所填报']] },
-  {
-    name: '城关镇',
-    rows: CHENGGUAN_ROWS,
-  },
-  {
-    name: '河西乡',
-    rows: [
-      ['序号', '村(社区)名称', '类型', '户籍人口', '上年度党员人数', '区划代码'],
-      [1, '李家村', '村', 1200, 24, null],
-      [2, '王庄村', '村', '１５００人', 45, null],
-    ],
-  },
-];
-
-/** 28,000 + 33,100 + 143,000 + 83,000 + 28,000 + 34,500 */
-export const ROSTER_TOTAL = 349_600;
-
-const d = (m: number, day: number) => new Date(Date.UTC(2025, m - 1, day));
-
-export const LEDGER: { name: string; rows: Row[]; dateColumn: number }[] = [
-  {
-    name: '拨付明细',
-    dateColumn: 0,
-    rows: [
-      ['XX县2025年村（社区）运转经费拨付明细'],
-      ['拨付日期', '凭证号', '乡镇', '收款单位', '摘要', '拨付金额（元）'],
-      [d(3, 1), '记-001', '城关镇', '东风村', '拨付东风村2025年办公经费', 20000],
-      [d(3, 1), '记-002', '城关镇', '东风村', '拨付东风村2025年党建经费', 5000],
-      [d(3, 1), '记-003', '城关镇', '东风村', '拨付东风村2025年党员活动经费', 3000],
-      [d(3, 2), '记-004', '城关镇', '红旗村', '拨付红旗村2025年办公经费', 20000],
-      [d(3, 3), '记-005', '河西乡', '不存在村', '拨付2025年办公经费', 1000],
-      [d(4, 1), '记-006', '城关镇', '幸福社区', '拨付幸福社区2025年社区服务群众专项经费', 50000],
-    ],
-  },
-];
 
 /** Bundles tests/e2e/fake-office.ts (the in-memory Excel host as a browser script) into TMP. */
 export function buildFakeOffice(): Promise<string> {

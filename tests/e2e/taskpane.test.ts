@@ -5,20 +5,11 @@
 // sheets were left alone.
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { FakeExcel, FakeInput } from '../support/fake-excel.js';
+import type { FakeExcel } from '../support/fake-excel.js';
+import type { FakeInput } from '../support/fake-grid.js';
 import type { FakeSetup } from './fake-office.js';
-import {
-  ROSTER,
-  axeViolations,
-  buildFakeOffice,
-  checkPrerequisites,
-  external,
-  launch,
-  newContext,
-  serve,
-  shot,
-  type Served,
-} from './support.js';
+import { CHENGGUAN_ROWS, OFFICERS_SHEET, PANE_COVER, PANE_LEDGER } from '../support/county.js';
+import { axeViolations, buildFakeOffice, checkPrerequisites, external, launch, newContext, serve, shot, type Served } from './support.js';
 
 const OFFICE_JS = /^https:\/\/appsforoffice\.(microsoft\.com|cdn\.partner\.office365\.cn)\/.*office\.js$/;
 
@@ -38,9 +29,9 @@ afterAll(async () => {
 
 const SETUP: FakeSetup = {
   sheets: [
-    { name: '说明', rows: [['XX县2025年村（社区）名册'], ['本工作簿由县财政局汇总']] },
-    // The same 城关镇 sheet as the web page tests' roster file (it has no dates, so it fits FakeInput).
-    { name: '城关镇', rows: ROSTER.find((s) => s.name === '城关镇')!.rows as FakeInput[][] },
+    PANE_COVER,
+    // The same 城关镇 sheet as the web page tests' roster file.
+    { name: '城关镇', rows: CHENGGUAN_ROWS },
     {
       // Two population columns: detection takes 户籍人口; the officer wants 常住人口.
       name: '河西乡',
@@ -49,18 +40,8 @@ const SETUP: FakeSetup = {
         ['李家村', 1200, 1600, 24],
       ],
     },
-    {
-      name: '拨付明细',
-      rows: [
-        ['拨付日期', '凭证号', '乡镇', '收款单位', '摘要', '拨付金额（元）'],
-        ['2025-03-01', '记-001', '城关镇', '东风村', '拨付东风村2025年办公经费', 20000],
-        ['2025-03-01', '记-002', '城关镇', '东风村', '拨付东风村2025年党建经费', 5000],
-        ['2025-03-02', '记-004', '城关镇', '红旗村', '拨付红旗村2025年办公经费', 20000],
-        ['2025-03-03', '记-005', '河西乡', '不存在村', '拨付2025年办公经费', 1000],
-      ],
-    },
-    // The officer's own sheet with a report's name: must never be overwritten.
-    { name: '问题清单', rows: [['我自己的问题记录，不要覆盖'], ['第一条']] },
+    PANE_LEDGER,
+    OFFICERS_SHEET,
   ],
 };
 

@@ -5,16 +5,19 @@ import { describe, expect, it } from 'vitest';
 import { builtinPolicy, calculator, resolvePolicy, PolicyError } from '../../src/engine/index.js';
 import { policySheet } from '../../src/workbook/report.js';
 import type { Cell } from '../../src/workbook/cells.js';
-import { policyFromSheet } from '../../src/ui/policy-sheet.js';
-import { UserError } from '../../src/ui/host.js';
-import { choosePolicy, sheetInfo, toUserError, UnitStore } from '../../src/ui/views.js';
+import { policyFromSheet } from '../../src/pane/policy-sheet.js';
+import { CANCELLED, UserError, errorSaid, toUserError } from '../../src/pane/errors.js';
+import { SaidError } from '../../src/engine/said.js';
+import { inputProblem } from '../../src/ui/use-pane.js';
+import { UnitStore } from '../../src/pane/unit-store.js';
+import { choosePolicy, sheetInfo } from '../../src/pane/views.js';
 import { checkSize, checkUnpackedSize, checkWorkbookBytes, MAX_UNZIPPED_BYTES } from '../../src/web/file-check.js';
 import { ZipBytes } from '../../src/xlsx/zip-bytes.js';
 import { buildZip, chartWorkbook } from '../support/zip-build.js';
 import { readWorkbook } from '../../src/web/read-workbook.js';
 import { calcReport } from '../../src/workbook/calc-job.js';
 import { gridSource } from '../../src/workbook/source.js';
-import { auditJob } from '../../src/ui/audit-job.js';
+import { auditJob } from '../../src/pane/audit-job.js';
 
 /** The 政策参数 sheet as a grid of cells (title row, header row, rows), as a host reads it back. */
 function sheetGrid(year: number): Cell[][] {
@@ -179,10 +182,43 @@ describe('views', () => {
       said: { zh: '政策无效：lines[0]: 缺少必填项' },
     });
     expect(toUserError({ code: 'ItemNotFound', message: 'The requested resource does not exist.' })).toMatchObject({ code: 'excel' });
-    expect(toUserError({ zh: '找不到工作表', en: 'Worksheet not found' })).toMatchObject({ said: { zh: '找不到工作表' } });
+    // The adapters' errors (a missing sheet, a write too large) carry their words.
+    expect(toUserError(new SaidError({ zh: '找不到工作表', en: 'Worksheet not found' }))).toMatchObject({
+      code: 'input',
+      said: { zh: '找不到工作表' },
+    });
     const abort = new Error('x');
     abort.name = 'AbortError';
     expect(toUserError(abort)).toBe(abort);
+    // What the pane shows: the same words, a cancel as such, anything else with its message.
+    expect(errorSaid(abort)).toEqual(CANCELLED);
+    expect(errorSaid(new SaidError({ zh: '找不到工作表', en: 'Worksheet not found' })).en).toBe('Worksheet not found');
+    expect(errorSaid(new TypeError('boom'))).toEqual({ zh: '处理时出错：boom', en: 'Something went wrong: boom' });
+  });
+
+  it('checks the inputs before a run', () => {
+    const sheet = sheetInfo('城关镇', [{ row: 1, cells: ['名称', '人口'] }], 1);
+    const inputs = {
+      face: 'excel' as const,
+      canAudit: true,
+      rosterFile: null,
+      workbook: { name: '当前工作簿', sheets: [sheet] },
+      included: new Set(['城关镇']),
+      mappings: {},
+      year: 2025,
+      choice: { kind: 'builtin' as const },
+      ledgerFile: null,
+      ledgerSheet: '',
+    };
+    expect(inputProblem('calc', inputs)).toEqual({
+      zh: '工作表「城关镇」还缺少必填列：名称、人口、上年度党员人数。',
+      en: 'Sheet "城关镇" still needs a column for: name, population, membersPrevYear.',
+    });
+    const mapped = { ...inputs, mappings: { 城关镇: { name: 0, population: 1, membersPrevYear: 1 } } };
+    expect(inputProblem('calc', mapped)).toBeNull();
+    expect(inputProblem('calc', { ...mapped, year: 25 })?.zh).toBe('年度应为四位数字。');
+    expect(inputProblem('audit', mapped)).toEqual({ zh: '请选择拨付明细工作表。', en: 'Choose the ledger sheet.' });
+    expect(inputProblem('calc', { ...mapped, face: 'web' })?.en).toBe('Choose a readable roster workbook (.xlsx) first.');
   });
 });
 

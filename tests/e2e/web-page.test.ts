@@ -15,10 +15,9 @@ import { openXlsxFile } from '../../src/node/read-xlsx.js';
 import { calcReport } from '../../src/workbook/calc-job.js';
 import { headerRowNumber, type SheetSpec } from '../../src/workbook/sheet-spec.js';
 import type { SheetSource } from '../../src/workbook/source.js';
+import { LEDGER, ROSTER, ROSTER_TOTAL } from '../support/county.js';
+import { writeGridWorkbook } from '../support/roster-files.js';
 import {
-  LEDGER,
-  ROSTER,
-  ROSTER_TOTAL,
   SITE,
   TMP,
   axeViolations,
@@ -30,7 +29,6 @@ import {
   serve,
   shot,
   tabTo,
-  writeWorkbook,
   type Served,
 } from './support.js';
 
@@ -42,8 +40,10 @@ let ledgerPath: string;
 
 beforeAll(async () => {
   checkPrerequisites();
-  rosterPath = await writeWorkbook(join(TMP, '县名册.xlsx'), ROSTER);
-  ledgerPath = await writeWorkbook(join(TMP, '拨付明细.xlsx'), LEDGER);
+  rosterPath = join(TMP, '县名册.xlsx');
+  ledgerPath = join(TMP, '拨付明细.xlsx');
+  await writeGridWorkbook(rosterPath, ROSTER);
+  await writeGridWorkbook(ledgerPath, LEDGER);
   server = await serve();
   browser = await launch();
 }, 60_000);
@@ -273,7 +273,8 @@ describe('web page', () => {
     writeFileSync(oldXls, Buffer.concat([Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]), Buffer.alloc(2048)]));
     const corrupt = join(TMP, '损坏.xlsx');
     writeFileSync(corrupt, Buffer.concat([Buffer.from('PK\x03\x04'), Buffer.alloc(5000, 7)]));
-    const noRoster = await writeWorkbook(join(TMP, '没有名册.xlsx'), [
+    const noRoster = join(TMP, '没有名册.xlsx');
+    await writeGridWorkbook(noRoster, [
       {
         name: 'Sheet1',
         rows: [

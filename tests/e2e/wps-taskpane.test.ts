@@ -9,10 +9,10 @@ import { join } from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { FakeEt } from '../support/fake-et.js';
-import type { FakeInput } from '../support/fake-excel.js';
-import { countyRoster } from '../support/county.js';
+import type { FakeInput } from '../support/fake-grid.js';
+import { CHENGGUAN_ROWS, OFFICERS_SHEET, PANE_COVER, PANE_LEDGER, countyRoster } from '../support/county.js';
 import type { FakeWpsAddin, FakeWpsSetup } from './fake-wps.js';
-import { CHROMIUM, ROOT, ROSTER, bundleForBrowser, external, launch, serve, shot, type Served } from './support.js';
+import { CHROMIUM, ROOT, bundleForBrowser, external, launch, serve, shot, type Served } from './support.js';
 
 const { version } = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { version: string };
 const ADDIN = join(ROOT, process.env.VF_WPS_OUT ?? 'dist/wps', 'jsaddons', `village-funds_${version}`);
@@ -35,8 +35,8 @@ afterAll(async () => {
 
 const SETUP: FakeWpsSetup = {
   sheets: [
-    { name: '说明', rows: [['XX县2025年村（社区）名册'], ['本工作簿由县财政局汇总']] },
-    { name: '城关镇', rows: ROSTER.find((s) => s.name === '城关镇')!.rows as FakeInput[][] },
+    PANE_COVER,
+    { name: '城关镇', rows: CHENGGUAN_ROWS },
     {
       name: '河西乡',
       rows: [
@@ -44,17 +44,8 @@ const SETUP: FakeWpsSetup = {
         ['李家村', 1200, 24],
       ],
     },
-    {
-      name: '拨付明细',
-      rows: [
-        ['拨付日期', '凭证号', '乡镇', '收款单位', '摘要', '拨付金额（元）'],
-        ['2025-03-01', '记-001', '城关镇', '东风村', '拨付东风村2025年办公经费', 20000],
-        ['2025-03-02', '记-004', '城关镇', '红旗村', '拨付红旗村2025年办公经费', 20000],
-        ['2025-03-03', '记-005', '河西乡', '不存在村', '拨付2025年办公经费', 1000],
-      ],
-    },
-    // The officer's own sheet with a report's name: must never be overwritten.
-    { name: '问题清单', rows: [['我自己的问题记录，不要覆盖'], ['第一条']] },
+    PANE_LEDGER,
+    OFFICERS_SHEET,
   ],
 };
 

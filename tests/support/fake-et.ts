@@ -7,15 +7,27 @@
 // - Range("A1:C20").Value2 reads a 2-D array [row][column], a one-cell range
 //   reads its value alone (undefined when empty); writing takes a 2-D array of
 //   exactly the range's size, or one value for every cell;
-// - a written string is typed input (as in fake-excel.ts): a leading apostrophe
-//   keeps it text, "=..." becomes a formula, number- and date-like text a number;
+// - a written string is typed input (fake-grid.ts, the cell grid this host shares
+//   with the fake Excel): a leading apostrophe keeps it text, "=..." becomes a
+//   formula, number- and date-like text a number;
 // - UsedRange is the box around every cell with a value or a format (A1 alone on
 //   an empty sheet); Worksheets.Add(Before, After) inserts "SheetN"; a sheet name
 //   is checked as ET checks it (31 characters, no []:*?/\, unique);
 // - worksheet Names read back as "Sheet!Name" (VBA's form for a sheet-scoped name).
 // Counted: Value2 reads, Value2 writes, every call that changes cells (writes),
 // and the cells written.
-import { parseAddress, quoteSheetName, typedInput, type FakeCell, type FakeInput, type FakeScalar } from './fake-excel.js';
+import {
+  CellGrid,
+  badSheetName,
+  forgetInput,
+  parseAddress,
+  putInput,
+  quoteSheetName,
+  type FakeCell,
+  type FakeInput,
+  type FakeScalar,
+  type Rect,
+} from './fake-grid.js';
 
 export interface EtCounts {
   /** Range.Value2 reads. */
@@ -38,15 +50,9 @@ interface Cell extends FakeCell {
   etHyperlink?: FakeEtHyperlink;
 }
 
-const BAD_NAME = /[[\]:*?/\\]/;
-
-export class FakeEtSheet {
+export class FakeEtSheet extends CellGrid<Cell> {
   Visible = -1;
-  /** Row -> column -> cell, 0-based. */
-  readonly cells = new Map<number, Map<number, Cell>>();
-  readonly columnWidths = new Map<number, number>();
   readonly names: { name: string; refersTo: string; visible: boolean }[] = [];
-  freeze = { rows: 0, columns: 0 };
   readonly PageSetup = { Orientation: 1, PaperSize: 1, PrintTitleRows: '', CenterFooter: '' };
   readonly Hyperlinks;
   readonly Names;
@@ -55,6 +61,7 @@ export class FakeEtSheet {
     private readonly book: FakeEt,
     private name: string,
   ) {
+    super();
     const sheet = this;
     this.Hyperlinks = {
       Add(anchor: FakeEtRange, address: string, subAddress?: string, _tip?: string, text?: string) {
@@ -90,39 +97,15 @@ export class FakeEtSheet {
   }
 
   set Name(value: string) {
-    if (!value || value.length > 31 || BAD_NAME.test(value) || value.startsWith("'") || value.endsWith("'"))
-      throw new Error(`invalid sheet name: ${value}`);
+    if (badSheetName(value)) throw new Error(`invalid sheet name: ${value}`);
     if (this.book.sheets.some((s) => s !== this && s.Name.toLowerCase() === value.toLowerCase()))
       throw new Error(`a sheet named ${value} exists`);
     this.name = value;
   }
 
-  ensure(r: number, c: number): Cell {
-    let row = this.cells.get(r);
-    if (!row) this.cells.set(r, (row = new Map()));
-    let cell = row.get(c);
-    if (!cell) row.set(c, (cell = { value: '' }));
-    return cell;
-  }
-
-  cell(r: number, c: number): Cell | undefined {
-    return this.cells.get(r)?.get(c);
-  }
-
+  /** Every cell ever touched counts, formats alone too (A1 alone on an empty sheet). */
   get UsedRange(): FakeEtRange {
-    let r0 = Infinity;
-    let c0 = Infinity;
-    let r1 = -1;
-    let c1 = -1;
-    for (const [r, row] of this.cells)
-      for (const c of row.keys()) {
-        r0 = Math.min(r0, r);
-        c0 = Math.min(c0, c);
-        r1 = Math.max(r1, r);
-        c1 = Math.max(c1, c);
-      }
-    if (r1 < 0) return new FakeEtRange(this.book, this, { r0: 0, c0: 0, rows: 1, cols: 1 });
-    return new FakeEtRange(this.book, this, { r0, c0, rows: r1 - r0 + 1, cols: c1 - c0 + 1 });
+    return new FakeEtRange(this.book, this, this.bounds(() => true) ?? { r0: 0, c0: 0, rows: 1, cols: 1 });
   }
 
   Range(address: string): FakeEtRange {
@@ -145,7 +128,7 @@ export class FakeEtRange {
   constructor(
     private readonly book: FakeEt,
     private readonly sheet: FakeEtSheet,
-    private readonly rect: { r0: number; c0: number; rows: number; cols: number },
+    private readonly rect: Rect,
   ) {}
 
   get Row(): number {
@@ -198,14 +181,11 @@ export class FakeEtRange {
       if (v.length !== rows || v.some((row) => !Array.isArray(row) || row.length !== cols))
         throw new Error(`Value2: a ${rows}×${cols} range was given an array of another size`);
     }
-    this.each((r, c) => {
+    this.sheet.every(this.rect, (cell, r, c) => {
       const x = (Array.isArray(v) ? (v as unknown[][])[r - r0]![c - c0] : v) as FakeInput;
-      const cell = this.sheet.ensure(r, c);
-      delete cell.formula;
-      delete cell.quotePrefix;
+      forgetInput(cell);
       if (x === null || x === undefined) cell.value = '';
-      else if (typeof x === 'string') Object.assign(cell, typedInput(x, cell.numberFormat));
-      else cell.value = x;
+      else putInput(cell, x);
       this.book.counts.cellsWritten++;
     });
   }
@@ -218,7 +198,7 @@ export class FakeEtRange {
 
   set NumberFormat(v: unknown) {
     this.book.counts.rangeWrites++;
-    this.each((r, c) => (this.sheet.ensure(r, c).numberFormat = String(v)));
+    this.sheet.every(this.rect, (cell) => (cell.numberFormat = String(v)));
   }
 
   get ColumnWidth(): unknown {
@@ -227,7 +207,7 @@ export class FakeEtRange {
 
   set ColumnWidth(v: unknown) {
     this.book.counts.rangeWrites++;
-    for (let c = this.rect.c0; c < this.rect.c0 + this.rect.cols; c++) this.sheet.columnWidths.set(c, Number(v));
+    this.sheet.setColumnWidth(this.rect, Number(v));
   }
 
   get Font() {
@@ -240,7 +220,7 @@ export class FakeEtRange {
       },
       set Bold(b: boolean) {
         range.book.counts.rangeWrites++;
-        range.each((r, c) => (range.sheet.ensure(r, c).bold = b));
+        range.sheet.every(range.rect, (cell) => (cell.bold = b));
       },
     };
   }
@@ -254,19 +234,14 @@ export class FakeEtRange {
       },
       set Color(n: number) {
         range.book.counts.rangeWrites++;
-        range.each((r, c) => (range.sheet.ensure(r, c).fill = String(n)));
+        range.sheet.every(range.rect, (cell) => (cell.fill = String(n)));
       },
     };
   }
 
   Clear(): void {
     this.book.counts.rangeWrites++;
-    const { r0, c0, rows, cols } = this.rect;
-    for (const [r, row] of this.sheet.cells) {
-      if (r < r0 || r >= r0 + rows) continue;
-      for (const c of [...row.keys()]) if (c >= c0 && c < c0 + cols) row.delete(c);
-      if (row.size === 0) this.sheet.cells.delete(r);
-    }
+    this.sheet.remove(this.rect);
   }
 
   Select(): void {
@@ -332,11 +307,7 @@ export class FakeEt {
     const sheet = new FakeEtSheet(this, 'x');
     this.sheets.push(sheet);
     sheet.Name = name;
-    rows.forEach((row, r) =>
-      row.forEach((v, c) => {
-        if (v !== null && v !== undefined && v !== '') sheet.ensure(r, c).value = v;
-      }),
-    );
+    sheet.seed(rows);
     this.active ??= sheet;
     return sheet;
   }

@@ -1,17 +1,16 @@
 /// <reference types="office-js" />
 // The Excel task pane's host: the shared workbook host over the open workbook
-// as Office.js gives it (excel-io's readSheets and writeReport, each in its own
-// Excel.run batch).
-import { readSheets, writeReport } from '../excel-io.js';
-import { WorkbookHost, type OpenWorkbook } from '../workbook-host.js';
-import type { Lang } from '../../ui/host.js';
-
-export { splitRef } from '../workbook-host.js';
+// as Office.js gives it (excel-read's readSheets and excel-write's writeReport,
+// each in its own Excel.run batch).
+import type { Lang } from '../../engine/said.js';
+import { WorkbookHost, type OpenWorkbook } from '../../pane/workbook-host.js';
+import { readSheets } from '../excel-read.js';
+import { writeReport } from '../excel-write.js';
 
 /** Excel.run, or the in-memory host's run in tests. */
 export type ExcelRun = <T>(batch: (context: Excel.RequestContext) => Promise<T>) => Promise<T>;
 
-export function excelWorkbook(run: ExcelRun): OpenWorkbook {
+function excelWorkbook(run: ExcelRun): OpenWorkbook {
   return {
     read: (names, { onProgress, ...options }) =>
       run((context) =>

@@ -1,6 +1,6 @@
 // The issues found while reading the roster: errors first, each naming its cell.
 import { Badge, Button, makeStyles, tokens } from '@fluentui/react-components';
-import type { CalcView, IssueView } from '../host.js';
+import type { CalcView, IssueView } from '../../pane/host.js';
 import { useLang, useStrings } from '../i18n.js';
 
 const useStyles = makeStyles({
@@ -18,7 +18,7 @@ const useStyles = makeStyles({
 
 const COLOUR = { error: 'danger', warning: 'warning', info: 'informative' } as const;
 
-export function issueRef(i: IssueView): string | null {
+function issueRef(i: IssueView): string | null {
   return i.row === null ? null : `'${i.sheet.replace(/'/g, "''")}'!${i.column ?? 'A'}${i.row}`;
 }
 

@@ -14,8 +14,8 @@ import {
   tokens,
 } from '@fluentui/react-components';
 import { useEffect, useState } from 'react';
-import type { Host, PolicyChoice, PolicyView } from '../host.js';
-import { errorText } from '../errors.js';
+import type { Host, PolicyChoice, PolicyView } from '../../pane/host.js';
+import { errorSaid } from '../../pane/errors.js';
 import { useLang, useStrings } from '../i18n.js';
 
 const useStyles = makeStyles({
@@ -63,7 +63,7 @@ export function PolicyPanel(props: {
       .catch((e) => {
         if (!live) return;
         setView(null);
-        setError(errorText(e, lang));
+        setError(errorSaid(e)[lang]);
       })
       .finally(() => live && setLoading(false));
     return () => {

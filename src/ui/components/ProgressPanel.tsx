@@ -1,6 +1,6 @@
 // Progress of a running job, with the cancel button.
 import { Button, Field, ProgressBar, makeStyles, tokens } from '@fluentui/react-components';
-import type { Progress } from '../host.js';
+import type { Progress } from '../../pane/host.js';
 import { useStrings } from '../i18n.js';
 
 const useStyles = makeStyles({

@@ -2,7 +2,7 @@
 // the written sheets and the variance summary (audit).
 import { Link, makeStyles, tokens } from '@fluentui/react-components';
 import { useState } from 'react';
-import type { AuditView, CalcView, Host, OutputView, TableView } from '../host.js';
+import type { AuditView, CalcView, Host, OutputView, TableView } from '../../pane/host.js';
 import { useLang, useStrings } from '../i18n.js';
 import { IssuesList } from './IssuesList.js';
 import { TownshipChart } from './TownshipChart.js';
@@ -75,7 +75,7 @@ export function CalcResults(props: { host: Host; view: CalcView }) {
   return (
     <section aria-labelledby="vf-result-title" className={s.section}>
       <h2 id="vf-result-title">
-        {lang === 'zh' ? '核算结果' : 'Result'}
+        {t.calcResult}
         <span className={s.muted}>
           {' '}
           · {view.policy.title[lang]} · {view.policy.year}
@@ -125,7 +125,7 @@ export function CalcResults(props: { host: Host; view: CalcView }) {
             ))}
           </dl>
         )}
-        <dl className={`${s.card} ${s.dl}`} aria-label={lang === 'zh' ? '各经费项目合计' : 'Totals by fund line'}>
+        <dl className={`${s.card} ${s.dl}`} aria-label={t.totalsByLine}>
           {view.lines.map((l, i) => (
             <div key={l.id} style={{ display: 'contents' }}>
               <dt>{l.label[lang]}</dt>

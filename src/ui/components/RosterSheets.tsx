@@ -13,8 +13,9 @@ import {
   tokens,
 } from '@fluentui/react-components';
 import { ROSTER_FIELDS, ROSTER_FIELD_LABELS, ROSTER_REQUIRED, type RosterField } from '../../workbook/roster-fields.js';
-import type { FieldMapping, SheetInfo } from '../host.js';
+import type { FieldMapping, SheetInfo } from '../../pane/host.js';
 import { useLang, useStrings } from '../i18n.js';
+import { effectiveColumn } from '../use-pane.js';
 
 const useStyles = makeStyles({
   list: { listStyleType: 'none', margin: 0, padding: 0, display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS },
@@ -27,12 +28,6 @@ const useStyles = makeStyles({
   meta: { color: tokens.colorNeutralForeground2, fontSize: tokens.fontSizeBase200 },
   grid: { display: 'grid', gridTemplateColumns: 'repeat(auto-fill, minmax(190px, 1fr))', gap: tokens.spacingHorizontalM },
 });
-
-/** The column a field reads: the user's choice, else what detection found. */
-export function effectiveColumn(sheet: SheetInfo, mapping: FieldMapping | undefined, field: RosterField): number | null {
-  if (mapping && field in mapping) return mapping[field] ?? null;
-  return sheet.detected[field] ?? null;
-}
 
 export function RosterSheets(props: {
   sheets: SheetInfo[];

@@ -1,7 +1,7 @@
 // Funds by township as stacked horizontal bars (plain CSS, no chart library).
 // Each bar is labelled with its figures in text; the bars themselves are decoration.
 import { Button, makeStyles, tokens } from '@fluentui/react-components';
-import type { CalcView } from '../host.js';
+import type { CalcView } from '../../pane/host.js';
 import { useLang, useStrings } from '../i18n.js';
 import { LINE_COLOURS } from '../theme.js';
 
@@ -78,7 +78,7 @@ export function TownshipChart(props: { view: CalcView; selected?: string; onSele
                 )}
               </div>
               <span className={s.figure}>
-                {tw.total.text} {t.yuan} · {tw.units} {lang === 'zh' ? '个单位' : 'units'}
+                {tw.total.text} {t.yuan} · {tw.units} {t.unitsWord}
               </span>
             </div>
           </li>

@@ -15,8 +15,8 @@ import {
   tokens,
 } from '@fluentui/react-components';
 import { useEffect, useRef, useState } from 'react';
-import type { CalcView, Host, UnitDetail, UnitPage } from '../host.js';
-import { errorText } from '../errors.js';
+import type { CalcView, Host, UnitDetail, UnitPage } from '../../pane/host.js';
+import { errorSaid } from '../../pane/errors.js';
 import { useLang, useStrings } from '../i18n.js';
 
 const PAGE = 20;
@@ -60,7 +60,7 @@ export function UnitsTable(props: { host: Host; view: CalcView; township: string
     host
       .units({ text, township, offset, limit: PAGE })
       .then((p) => live && (setPage(p), setError(null)))
-      .catch((e) => live && setError(errorText(e, lang)));
+      .catch((e) => live && setError(errorSaid(e)[lang]));
     return () => {
       live = false;
     };
@@ -72,7 +72,7 @@ export function UnitsTable(props: { host: Host; view: CalcView; township: string
     host
       .explain(id)
       .then(setDetail)
-      .catch((e) => setError(errorText(e, lang)))
+      .catch((e) => setError(errorSaid(e)[lang]))
       .finally(() => setOpening(null));
   };
 
@@ -184,7 +184,7 @@ export function UnitsTable(props: { host: Host; view: CalcView; township: string
                 <p className={s.muted}>
                   {detail.township} · {detail.type[lang]} · {t.population} {detail.population.toLocaleString('en-US')} · {t.members}{' '}
                   {detail.members.toLocaleString('en-US')}
-                  {detail.months !== 12 ? ` · ${lang === 'zh' ? `在册${detail.months}个月` : `${detail.months} months active`}` : ''}
+                  {detail.months !== 12 ? ` · ${t.monthsActive(detail.months)}` : ''}
                   {detail.code ? ` · ${detail.code}` : ''}
                 </p>
                 <ul className={s.lines}>

@@ -2,15 +2,15 @@
 // the ribbon's callbacks (ribbon.xml names them: OnAddinLoad, OnAction, GetImage)
 // and the cell functions CUNJI.* registered with Application.AddCustomFunction
 // (WPS 12.1.0.20540 and later; synchronous functions only, which ours are).
-// The functions are the Excel add-in's (src/addin/functions.ts): same names,
+// The functions are the Excel add-in's (src/pane/cell-functions.ts): same names,
 // same results.
-import { activity, daxie, explain, office, partyBuilding, service, total } from '../../addin/functions.js';
+import { activity, daxie, explain, office, partyBuilding, service, total } from '../../pane/cell-functions.js';
 import type { EtGlobal, WpsAddinRoot } from '../et.js';
 
-export const NAMESPACE = 'CUNJI';
+const NAMESPACE = 'CUNJI';
 
 /** Cell function name -> function; functions.json (built by webpack.wps.cjs) describes the same names. */
-export const FUNCTIONS: Record<string, (...args: never[]) => unknown> = {
+const FUNCTIONS: Record<string, (...args: never[]) => unknown> = {
   OFFICE: office,
   PARTYBUILDING: partyBuilding,
   ACTIVITY: activity,
@@ -21,12 +21,12 @@ export const FUNCTIONS: Record<string, (...args: never[]) => unknown> = {
 };
 
 /** Ribbon button id -> the pane section it opens. */
-export const BUTTONS: Record<string, string> = { vfCalc: 'calc', vfAudit: 'audit', vfPolicy: 'policy' };
+const BUTTONS: Record<string, string> = { vfCalc: 'calc', vfAudit: 'audit', vfPolicy: 'policy' };
 
 const PANE_KEY = 'village-funds-taskpane';
 
 /** Opens the task pane at a section, or shows it and moves to the section when it is open already. */
-export function openPane(app: WpsAddinRoot, base: string, section: string): void {
+function openPane(app: WpsAddinRoot, base: string, section: string): void {
   const url = new URL(`taskpane.html#${section}`, base).href;
   const id = Number(app.PluginStorage.getItem(PANE_KEY));
   const open = id ? app.GetTaskPane(id) : null;
@@ -42,7 +42,7 @@ export function openPane(app: WpsAddinRoot, base: string, section: string): void
   pane.Visible = true;
 }
 
-export function registerFunctions(app: WpsAddinRoot): boolean {
+function registerFunctions(app: WpsAddinRoot): boolean {
   if (typeof app.AddCustomFunction !== 'function') return false;
   for (const [name, fn] of Object.entries(FUNCTIONS)) app.AddCustomFunction(NAMESPACE, name, fn as (...args: unknown[]) => unknown);
   return true;

@@ -1,24 +1,18 @@
-// The seam between the shared UI (src/ui) and the two faces that run it:
+// The seam between the shared pane (src/ui, React) and the faces that run it:
 // the standalone web page (src/web: files in, a downloaded workbook out, work
-// in a Web Worker) and the Excel task pane (src/addin/taskpane: the open
-// workbook in, sheets written back through Office.js).
+// in a Web Worker) and the task panes over an open workbook (src/addin for
+// Excel through Office.js, src/wps for WPS 表格; both through workbook-host.ts).
 //
 // Everything that crosses this interface is plain, structured-cloneable data
 // (strings, numbers, arrays, File), so the web host can pass it to and from its
-// worker unchanged. The UI imports only types from the engine and workbook
-// layer: the page's initial bundle carries no engine code.
+// worker unchanged. This file holds types only: the page's initial bundle
+// carries no engine code.
+import type { Lang, Said } from '../engine/said.js';
 import type { RosterField } from '../workbook/roster-fields.js';
 import type { Severity } from '../workbook/issues.js';
 import type { WarningKind } from '../workbook/warnings.js';
 
-export type Lang = 'zh' | 'en';
 export type Face = 'web' | 'excel';
-
-/** A sentence in both languages. */
-export interface Said {
-  zh: string;
-  en: string;
-}
 
 // ---------------------------------------------------------------------------
 // Inputs
@@ -160,7 +154,7 @@ export interface CalcView {
   /** Units by 组织设置 level in the county, where the policy sets thresholds. */
   organisation?: { label: Said; units: number }[];
   /** Warnings by kind, for the headline (units computed, but to check); `text` is '' when there are none. */
-  warnings: { kinds: WarningKind[]; text: { zh: string; en: string } };
+  warnings: { kinds: WarningKind[]; text: Said };
   output: OutputView;
   /** Wall time of the run in milliseconds. */
   ms: number;
@@ -250,26 +244,4 @@ export interface Host {
   explain(id: number): Promise<UnitDetail>;
   /** Excel: select a cell of the workbook ("'城关镇'!E12"). */
   showCell?(ref: string): Promise<void>;
-}
-
-/** An error meant for the user: said in words, in both languages. */
-export class UserError extends Error {
-  constructor(
-    readonly said: Said,
-    readonly code = 'user',
-  ) {
-    super(said.en);
-    this.name = 'UserError';
-  }
-}
-
-/** The cancel button's error (matches DOMException's name for aborts). */
-export function isAbort(e: unknown): boolean {
-  return typeof e === 'object' && e !== null && (e as { name?: string }).name === 'AbortError';
-}
-
-export function abortError(): Error {
-  const e = new Error('cancelled');
-  e.name = 'AbortError';
-  return e;
 }

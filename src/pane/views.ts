@@ -1,49 +1,41 @@
-// Turning engine and workbook-layer results into the plain views the UI shows.
-// Runs where the computing happens: in the web page's worker, and in the task
-// pane itself. (The UI proper imports only types.)
+// Turning engine and workbook-layer results into the plain views the pane
+// shows: a sheet's roster detection, the policy in force, a calc's and an
+// audit's results. Runs where the computing happens: in the web page's worker,
+// and in the task pane itself. (The UI proper imports only their types.)
 import { type WarningKind, warningKinds, warningsSentence } from '../workbook/warnings.js';
-import { Calculator, type UnitResult } from '../engine/compute.js';
+import { Calculator } from '../engine/compute.js';
 import { formatWan, formatYuan, toChineseCapital } from '../engine/format.js';
 import type { Decimal } from '../engine/money.js';
-import { PolicyError } from '../engine/policy/errors.js';
 import { parsePolicy } from '../engine/policy/load.js';
 import { resolvePolicy, type ResolvedCalc, type ResolvedPolicy } from '../engine/policy/resolve.js';
 import type { Policy } from '../engine/policy/schema.js';
 import { builtinPolicy } from '../engine/policies.js';
+import type { Said } from '../engine/said.js';
 import { ATTRIBUTE_LABELS, UNIT_TYPE_LABELS } from '../engine/unit.js';
 import type { CalcOutcome } from '../workbook/calc-outcome.js';
 import { cellText, columnLetter, type Cell } from '../workbook/cells.js';
-import type { ComputedRow } from '../workbook/report.js';
-import { NoSheetReadError, type SheetKind } from '../workbook/not-read.js';
+import type { SheetKind } from '../workbook/not-read.js';
 import { createRosterReader, type RosterHeader } from '../workbook/roster.js';
 import { ROSTER_FIELDS, type RosterField } from '../workbook/roster-fields.js';
 import type { ColumnKind, OutCell, SheetSpec } from '../workbook/sheet-spec.js';
 import type { SourceRow } from '../workbook/source.js';
-import {
-  UserError,
-  type AuditView,
-  type CalcView,
-  type ColumnChoice,
-  type IssueView,
-  type MoneyView,
-  type OutputView,
-  type PolicyChoice,
-  type PolicyView,
-  type Said,
-  type SheetInfo,
-  type TableView,
-  type UnitDetail,
-  type UnitPage,
-  type UnitQuery,
-  type UnitRowView,
+import { UserError, toUserError } from './errors.js';
+import type {
+  AuditView,
+  CalcView,
+  ColumnChoice,
+  IssueView,
+  MoneyView,
+  OutputView,
+  PolicyChoice,
+  PolicyView,
+  SheetInfo,
+  TableView,
 } from './host.js';
 import { policyFromSheet } from './policy-sheet.js';
 
 /** Rows read to find a roster header (detectRosterHeader searches the first 20). */
 export const SAMPLE_ROWS = 24;
-
-/** Names of the sheets this tool writes (calc and audit): never rosters. */
-export const REPORT_SHEETS = new Set(['核算结果', '乡镇汇总', '问题清单', '政策参数', '审计比对', '异常清单', '审计汇总', '付款明细']);
 
 // ---------------------------------------------------------------------------
 // Roster detection
@@ -203,7 +195,7 @@ const money = (d: Decimal): MoneyView => ({ text: formatYuan(d), value: d.toNumb
 
 const SEVERITY_ORDER = { error: 0, warning: 1, info: 2 } as const;
 
-export const TOP_ISSUES = 200;
+const TOP_ISSUES = 200;
 
 const warningsView = (kinds: WarningKind[]) => ({
   kinds,
@@ -257,73 +249,6 @@ export function calcView(calc: Calculator, outcome: CalcOutcome, output: OutputV
 }
 
 // ---------------------------------------------------------------------------
-// Units: kept where they were computed; the UI asks for pages and explanations.
-
-export class UnitStore {
-  private rows: ComputedRow[] = [];
-  private labels = new Map<string, Said>();
-
-  set(rows: ComputedRow[], calc: Calculator): void {
-    this.rows = rows;
-    this.labels = new Map(calc.policy.lines.map((l) => [l.id, l.label]));
-  }
-
-  clear(): void {
-    this.rows = [];
-  }
-
-  query(q: UnitQuery): UnitPage {
-    const text = q.text?.trim().toLowerCase() ?? '';
-    const ids: number[] = [];
-    for (let i = 0; i < this.rows.length; i++) {
-      const u = this.rows[i]!.result.unit;
-      if (q.township !== undefined && q.township !== '' && u.township !== q.township) continue;
-      if (text && !u.name.toLowerCase().includes(text)) continue;
-      ids.push(i);
-    }
-    const offset = Math.max(0, Math.min(q.offset, ids.length));
-    const limit = Math.max(1, Math.min(q.limit, 500));
-    return { total: ids.length, rows: ids.slice(offset, offset + limit).map((id) => this.row(id)) };
-  }
-
-  private row(id: number): UnitRowView {
-    const r = this.rows[id]!.result;
-    return {
-      id,
-      township: r.unit.township,
-      name: r.unit.name,
-      type: UNIT_TYPE_LABELS[r.unit.type],
-      population: r.unit.population,
-      members: r.unit.membersPrevYear,
-      total: formatYuan(r.total),
-      ...(this.rows[id]!.organisation ? { organisation: this.rows[id]!.organisation!.label } : {}),
-    };
-  }
-
-  explain(id: number): UnitDetail {
-    const c = this.rows[id];
-    if (!c) throw new UserError({ zh: '找不到这个单位，请重新核算。', en: 'This unit is gone; compute again.' });
-    const r: UnitResult = c.result;
-    return {
-      ...this.row(id),
-      code: r.unit.code ?? null,
-      months: r.unit.monthsActive ?? 12,
-      sheet: c.sheet,
-      row: c.row,
-      capital: toChineseCapital(r.total),
-      lines: r.lines.map((l) => ({
-        label: this.labels.get(l.line) ?? { zh: l.line, en: l.line },
-        amount: formatYuan(l.amount),
-        applies: l.explanation.rule !== 'notApplicable',
-        text: l.explanation.text,
-        clause: l.explanation.clause,
-      })),
-      ...(c.organisation ? { organisationText: c.organisation.explanation } : {}),
-    };
-  }
-}
-
-// ---------------------------------------------------------------------------
 // Audit results
 
 const DECIMALS: Record<ColumnKind, number | null> = { text: null, integer: 0, money: 2, wan: 4 };
@@ -335,7 +260,7 @@ function cellString(c: OutCell, kind: ColumnKind | undefined): string {
   return d === null ? String(c) : c.toLocaleString('en-US', { minimumFractionDigits: d, maximumFractionDigits: d });
 }
 
-export function tableView(spec: SheetSpec, limit = 50): TableView {
+function tableView(spec: SheetSpec, limit = 50): TableView {
   return {
     name: spec.name,
     ...(spec.title ? { title: spec.title } : {}),
@@ -358,49 +283,4 @@ export function auditView(sheets: SheetSpec[], output: OutputView, ms: number, f
     output,
     ms: Math.round(ms),
   };
-}
-
-// ---------------------------------------------------------------------------
-// Errors
-
-/** Any error -> words for the user (no stack traces). Cancels pass through unchanged. */
-export function toUserError(e: unknown): Error {
-  if (e instanceof UserError) return e;
-  // No sheet read as a roster (or ledger): the calc itself says which sheets and why.
-  if (e instanceof NoSheetReadError) return new UserError(e.said, 'noRoster');
-  // Before the errors that carry their own words: the pane lists a policy's problems its own way.
-  if (e instanceof PolicyError) {
-    const list = (lang: 'zh' | 'en') =>
-      e.problems
-        .slice(0, 8)
-        .map((p) => `${p.path || '(root)'}: ${p[lang]}`)
-        .join('; ') + (e.problems.length > 8 ? ' …' : '');
-    return new UserError({ zh: `政策无效：${list('zh')}`, en: `The policy is not valid: ${list('en')}` }, 'policy');
-  }
-  // Errors that carry their own words: AuditInputError ({said}), the add-in's AddinError ({zh, en}).
-  if (typeof e === 'object' && e !== null && typeof (e as Said).zh === 'string' && typeof (e as Said).en === 'string')
-    return new UserError({ zh: (e as Said).zh, en: (e as Said).en }, 'input');
-  if (typeof e === 'object' && e !== null && 'said' in e) {
-    const said = (e as { said: unknown }).said as Said | undefined;
-    if (said && typeof said.zh === 'string' && typeof said.en === 'string') return new UserError(said, 'input');
-  }
-  if (typeof e === 'object' && e !== null && (e as Error).name === 'AbortError') return e as Error;
-  if (e instanceof RangeError && /Invalid array length|Maximum call stack/.test(e.message))
-    return new UserError(
-      {
-        zh: '工作簿太大，浏览器内存不足。请用命令行工具 village-funds 处理。',
-        en: 'The workbook is too large for the browser. Use the village-funds command-line tool.',
-      },
-      'tooLarge',
-    );
-  // Office.js errors (OfficeExtension.Error): a code and Excel's own message.
-  const office = e as { code?: unknown; message?: unknown; debugInfo?: { code?: unknown } } | null;
-  const code = office?.debugInfo?.code ?? office?.code;
-  if (typeof code === 'string' && typeof office?.message === 'string')
-    return new UserError(
-      { zh: `Excel 报告错误：${office.message}（${code}）`, en: `Excel reported an error: ${office.message} (${code})` },
-      'excel',
-    );
-  const msg = e instanceof Error ? e.message : String(e);
-  return new UserError({ zh: `处理时出错：${msg}`, en: `Something went wrong: ${msg}` }, 'internal');
 }

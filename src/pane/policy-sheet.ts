@@ -9,10 +9,11 @@
 // does not have cannot be read back, and is reported as such.
 import { validatePolicy } from '../engine/policy/load.js';
 import type { DatedValue, Policy } from '../engine/policy/schema.js';
+import type { Said } from '../engine/said.js';
 import { UNIT_TYPES, UNIT_TYPE_LABELS, type UnitType } from '../engine/unit.js';
 import { cellText, dateFromSerial, type Cell } from '../workbook/cells.js';
 import { ORGANISATION_ROW } from '../workbook/report.js';
-import { UserError, type Said } from './host.js';
+import { UserError } from './errors.js';
 
 const HEADERS = { id: '经费项目编号', type: '适用类型', param: '参数', value: '取值', since: '生效日期', ref: '依据条款' } as const;
 

@@ -4,25 +4,18 @@
 // written back. Each application gives an OpenWorkbook; everything else is here.
 // Computing runs between the application's calls, yielding to the pane now and
 // then so progress shows and the cancel button answers.
+import type { Lang } from '../engine/said.js';
 import { calcReport } from '../workbook/calc-job.js';
 import type { Cell } from '../workbook/cells.js';
+import { POLICY_SHEET } from '../workbook/sheet-names.js';
 import type { SheetSpec } from '../workbook/sheet-spec.js';
 import type { SheetSource, SourceRow } from '../workbook/source.js';
-import { auditJob } from '../ui/audit-job.js';
-import {
-  UserError,
-  type AuditRequest,
-  type AuditView,
-  type CalcRequest,
-  type CalcView,
-  type Host,
-  type Lang,
-  type PolicyChoice,
-  type ProgressFn,
-  type WorkbookInfo,
-} from '../ui/host.js';
-import { SAMPLE_ROWS, UnitStore, auditView, calcView, choosePolicy, sheetInfo, toUserError } from '../ui/views.js';
-import { toSheetSource, type SheetGrid } from './excel-io.js';
+import { auditJob } from './audit-job.js';
+import { UserError, toUserError } from './errors.js';
+import type { AuditRequest, AuditView, CalcRequest, CalcView, Host, PolicyChoice, ProgressFn, WorkbookInfo } from './host.js';
+import { toSheetSource, type SheetGrid } from './sheet-grid.js';
+import { UnitStore } from './unit-store.js';
+import { SAMPLE_ROWS, auditView, calcView, choosePolicy, sheetInfo } from './views.js';
 
 /** How far a read or a write has come (rows). */
 export interface RowProgress {
@@ -53,8 +46,6 @@ export interface OpenWorkbook {
   select(sheet: string, address: string): Promise<void>;
 }
 
-const POLICY_SHEET = '政策参数';
-
 /** Rows of a grid with a pause every `every` rows, so the pane can repaint and take the cancel click. */
 function breathing(source: SheetSource, signal: AbortSignal, every = 2000): SheetSource {
   const rows = source.rows as SourceRow[];
@@ -81,7 +72,7 @@ function inputs(grids: SheetGrid[], signal: AbortSignal): SheetSource[] {
 }
 
 /** "'城关镇'!E12" -> sheet and address. */
-export function splitRef(ref: string): { sheet: string; address: string } | null {
+function splitRef(ref: string): { sheet: string; address: string } | null {
   const m = /^(?:'((?:[^']|'')+)'|([^!]+))!([A-Z]{1,3}\d+)$/.exec(ref);
   if (!m) return null;
   return { sheet: m[1] !== undefined ? m[1].replace(/''/g, "'") : m[2]!, address: m[3]! };

@@ -6,7 +6,8 @@ import type { Calculator } from '../engine/compute.js';
 import { formatYuan } from '../engine/format.js';
 import type { SheetSpec } from '../workbook/sheet-spec.js';
 import type { WorkbookSource } from '../workbook/source.js';
-import type { AuditView, Lang } from './host.js';
+import type { Lang } from '../engine/said.js';
+import type { AuditView } from './host.js';
 
 export interface AuditOptions {
   lang: Lang;
@@ -21,9 +22,7 @@ export interface AuditResult {
   figures: AuditView['figures'];
 }
 
-export type AuditFn = (roster: WorkbookSource, ledger: WorkbookSource, calc: Calculator, options: AuditOptions) => Promise<AuditResult>;
-
-export const auditJob: AuditFn = async (roster, ledger, calc, o) => {
+export async function auditJob(roster: WorkbookSource, ledger: WorkbookSource, calc: Calculator, o: AuditOptions): Promise<AuditResult> {
   const r = await auditReport(roster, ledger, calc, {
     lang: o.lang,
     // The reader takes null for "no such column"; CalcOptions types only numbers.
@@ -49,4 +48,4 @@ export const auditJob: AuditFn = async (roster, ledger, calc, o) => {
       : []),
   ];
   return { sheets: r.sheets, figures };
-};
+}
