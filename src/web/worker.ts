@@ -109,13 +109,13 @@ const handlers: Handlers = {
     const ledger = req.ledgerSheet ? ledgerBook.sheets.filter((s) => s.name === req.ledgerSheet) : ledgerBook.sheets;
     const rosterSheets = selected(roster, req.selection);
     const total = [...rosterSheets, ...ledger].reduce((n, s) => n + (s.rows as unknown[]).length, 0);
-    const { sheets, figures } = await auditJob(rosterSheets, ledger, calc, {
+    const { sheets, figures, problems } = await auditJob(rosterSheets, ledger, calc, {
       lang: req.lang,
       mappings: req.selection.mappings as Record<string, Record<string, number | null>>,
       onProgress: (done) => progress({ phase: 'compute', done, total }),
     });
     const blob = await writeXlsx(sheets, { onProgress: (done, all) => progress({ phase: 'write', done, total: all }) });
-    const { output, ...view } = auditView(sheets, { kind: 'sheets', sheets: [] }, performance.now() - t0, figures);
+    const { output, ...view } = auditView(sheets, { kind: 'sheets', sheets: [] }, performance.now() - t0, figures, problems);
     void output;
     return { view, fileName: resultName(req.roster.name, calc.policy.year, '审计结果'), blob };
   },
