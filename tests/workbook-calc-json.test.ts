@@ -6,7 +6,7 @@ import { calculator } from '../src/engine/index.js';
 import type { UnitType } from '../src/engine/unit.js';
 import { unitJson, writeUnitJson } from '../src/workbook/calc-json.js';
 import type { ComputedRow } from '../src/workbook/report.js';
-import { Utf8Buffer } from '../src/xlsx/utf8-buffer.js';
+import { Utf8Buffer } from '../src/workbook/utf8-buffer.js';
 
 /** The units as writeUnitJson writes them one after another, decoded. */
 function written(rows: ComputedRow[]): string {

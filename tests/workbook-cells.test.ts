@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
-import { cellText, columnLetter, isBlankCell, normalizeText, numberText } from '../src/workbook/index.js';
+import { cellText, columnLetter, isBlankCell, normalizeText, numberText } from '../src/workbook/cells.js';
 import { columnIndex, dateFromSerial, isDateFormat } from '../src/workbook/cells.js';
 
 describe('normalizeText', () => {

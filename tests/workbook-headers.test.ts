@@ -1,6 +1,25 @@
 import { describe, expect, it, test } from 'vitest';
-import { saysTotal } from '../src/workbook/headers.js';
-import { type Cell, ROSTER_ALIASES, ROSTER_REQUIRED, type RosterField, detectHeader } from '../src/workbook/index.js';
+import type { Cell } from '../src/workbook/cells.js';
+import { HeaderScanner, saysTotal } from '../src/workbook/headers.js';
+import { ROSTER_ALIASES, ROSTER_REQUIRED, type RosterField } from '../src/workbook/roster-fields.js';
+
+/**
+ * The header the scanner finds among the first `maxRows` rows, as row indexes and
+ * each field's column and header text; null when no block names every required field.
+ */
+function detectHeader<F extends string>(rows: Cell[][], aliases: Record<F, string[]>, required: F[], maxRows = 20) {
+  const scanner = new HeaderScanner<F>({ aliases, required }, maxRows);
+  for (const row of rows) if (scanner.push(row ?? []) !== undefined) break;
+  const b = scanner.finish();
+  if (!b) return null;
+  const columns: Partial<Record<F, number>> = {};
+  const texts: Partial<Record<F, string>> = {};
+  for (const field of Object.keys(b.matches) as F[]) {
+    columns[field] = b.matches[field]!.col;
+    texts[field] = b.matches[field]!.text;
+  }
+  return { headerIndex: b.bottom, topIndex: b.top, columns, texts };
+}
 
 const roster = (rows: Cell[][], maxRows?: number) => detectHeader<RosterField>(rows, ROSTER_ALIASES, [...ROSTER_REQUIRED], maxRows);
 

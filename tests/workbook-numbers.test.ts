@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
-import { parseCount } from '../src/workbook/index.js';
+import { parseCount } from '../src/workbook/numbers.js';
 
 const ok = (value: number) => ({ ok: true, value });
 const no = (reason: string) => ({ ok: false, reason });

@@ -3,7 +3,8 @@
 import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
 import { type Unit, type UnitType, validateUnit } from '../src/engine/unit.js';
-import { type Cell, type RosterRowOutcome, createRosterReader, readRosterGrid } from '../src/workbook/index.js';
+import type { Cell } from '../src/workbook/cells.js';
+import { type RosterRowOutcome, createRosterReader, readRosterGrid } from '../src/workbook/roster.js';
 
 interface Layout {
   rows: Cell[][];

@@ -1,12 +1,7 @@
 import { describe, expect, test } from 'vitest';
-import {
-  type Cell,
-  type RosterRowOutcome,
-  createNameRegistry,
-  createRosterReader,
-  detectRosterHeader,
-  readRosterGrid,
-} from '../src/workbook/index.js';
+import type { Cell } from '../src/workbook/cells.js';
+import { createNameRegistry } from '../src/workbook/duplicates.js';
+import { type RosterRowOutcome, createRosterReader, detectRosterHeader, readRosterGrid } from '../src/workbook/roster.js';
 import { validateUnit } from '../src/engine/unit.js';
 
 const kinds = (outcomes: RosterRowOutcome[]) => outcomes.map((o) => [o.row, o.kind === 'skipped' ? o.reason : o.kind]);

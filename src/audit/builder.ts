@@ -5,7 +5,7 @@
 // check across payments, and the exceptions and notes in reading order.
 import type { Calculator, Totals } from '../engine/compute.js';
 import { type Decimal, ZERO } from '../engine/money.js';
-import type { RowCounts } from '../workbook/calc-job.js';
+import type { RowCounts } from '../workbook/calc-outcome.js';
 import type { RowIssue } from '../workbook/issues.js';
 import { NoSheetReadError } from '../workbook/not-read.js';
 import type { ComputedRow } from '../workbook/report.js';

@@ -4,7 +4,8 @@
 //   const { outcome, sheets, json, exitCode } = await auditReport(rosterSource, ledgerSource, calc, options);
 import type { Calculator } from '../engine/compute.js';
 import { runCalc, type CalcOptions } from '../workbook/calc-job.js';
-import type { ComputedRow, Lang } from '../workbook/report.js';
+import type { Lang } from '../engine/said.js';
+import type { ComputedRow } from '../workbook/report.js';
 import type { SheetSpec } from '../workbook/sheet-spec.js';
 import type { WorkbookSource } from '../workbook/source.js';
 import { AuditBuilder } from './builder.js';

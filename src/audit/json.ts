@@ -3,7 +3,7 @@
 // added, never renamed or dropped. Money is a two-decimal string.
 import type { Calculator } from '../engine/compute.js';
 import { moneyString } from '../engine/money.js';
-import type { Lang } from '../workbook/report.js';
+import type { Lang } from '../engine/said.js';
 import { STATUS_WORDS, type AuditOutcome } from './outcome.js';
 
 export function auditJson(calc: Calculator, o: AuditOutcome, lang: Lang) {

@@ -4,7 +4,7 @@
 import type { Decimal } from '../engine/money.js';
 import type { Said } from '../engine/said.js';
 import type { UnitType } from '../engine/unit.js';
-import type { RowCounts } from '../workbook/calc-job.js';
+import type { RowCounts } from '../workbook/calc-outcome.js';
 import type { RowIssue } from '../workbook/issues.js';
 import type { LedgerSheetSummary } from './ledger.js';
 import type { NameRule } from './payees.js';

@@ -5,17 +5,13 @@ import { formatYuan } from '../engine/format.js';
 import type { Decimal } from '../engine/money.js';
 import { UNIT_TYPE_LABELS } from '../engine/unit.js';
 import type { RowIssue } from '../workbook/issues.js';
-import { moneyCell, policySheet, policyTitle, type Lang } from '../workbook/report.js';
+import type { Lang } from '../engine/said.js';
+import { moneyCell, policySheet, policyTitle } from '../workbook/report.js';
+import { AUDIT_SHEET_NAMES } from '../workbook/sheet-names.js';
 import type { CellFill, ColumnSpec, OutCell, SheetSpec } from '../workbook/sheet-spec.js';
 import { STATUS_CODES, STATUS_WORDS, type AuditLine, type AuditOutcome, type Bucket, type StatusCode } from './outcome.js';
 
-export const AUDIT_SHEET_NAMES = {
-  lines: '审计比对',
-  exceptions: '异常清单',
-  summary: '审计汇总',
-  policy: '政策参数',
-  payments: '付款明细',
-} as const;
+export { AUDIT_SHEET_NAMES }; // one source, workbook/sheet-names.ts; audit/index.ts re-exports it
 
 /** Status cell colours (ARGB): green, amber, orange, red, purple. */
 export const STATUS_FILLS: Record<StatusCode, string> = {

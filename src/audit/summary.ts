@@ -3,7 +3,7 @@
 import type { Totals } from '../engine/compute.js';
 import { type Decimal, ZERO } from '../engine/money.js';
 import type { ResolvedPolicy } from '../engine/policy/resolve.js';
-import type { RowCounts } from '../workbook/calc-job.js';
+import type { RowCounts } from '../workbook/calc-outcome.js';
 import type { RowIssue } from '../workbook/issues.js';
 import type { ComputedRow } from '../workbook/report.js';
 import { auditLines, type ForeignGroup } from './audit-lines.js';

@@ -6,24 +6,16 @@ import { resolve } from 'node:path';
 import { Calculator } from '../engine/compute.js';
 import { formatYuan } from '../engine/format.js';
 import { resolvePolicy } from '../engine/policy/resolve.js';
-import {
-  AUDIT_SHEET_NAMES,
-  AuditInputError,
-  auditReport,
-  auditSheetBuilders,
-  checkAsOf,
-  parseTolerance,
-  SCHEDULES,
-  type Schedule,
-} from '../audit/index.js';
+import { auditReport, auditSheetBuilders, checkAsOf, parseTolerance, SCHEDULES, type Schedule } from '../audit/index.js';
 import { parseDate } from '../audit/parse.js';
 import { openWorkbookFile } from '../node/open-workbook.js';
 import { writeXlsxAtomically } from '../node/write-xlsx.js';
-import type { Lang } from '../workbook/report.js';
+import type { Lang } from '../engine/said.js';
+import { AUDIT_SHEET_NAMES } from '../workbook/sheet-names.js';
 import { warningKinds, warningsSentence } from '../workbook/warnings.js';
 import { UsageError } from './errors.js';
 import { checkWorkbookArg, loadPolicyArg, outputPath, parseYear } from './inputs.js';
-import type { Io } from './main.js';
+import type { Io } from './io.js';
 import { progressBar } from './progress.js';
 
 export interface AuditArgs {
@@ -50,16 +42,8 @@ function parseAsOf(arg: string): string {
   return checkAsOf(d.iso);
 }
 
+// A bad --tolerance or --as-of is an AuditInputError, a SaidError: cli/errors.ts words it as any other.
 export async function auditCommand(roster: string, args: AuditArgs, io: Io): Promise<number> {
-  try {
-    return await run(roster, args, io);
-  } catch (e) {
-    if (e instanceof AuditInputError) throw new UsageError(e.said);
-    throw e;
-  }
-}
-
-async function run(roster: string, args: AuditArgs, io: Io): Promise<number> {
   const tolerance = parseTolerance(args.tolerance);
   if (args.schedule !== undefined && args.asOf === undefined)
     throw new UsageError({ zh: '--schedule 须与 --as-of 一起使用', en: '--schedule needs --as-of' });

@@ -9,11 +9,12 @@ import { createSpool, type Spool } from '../node/spool.js';
 import { writeXlsxAtomically } from '../node/write-xlsx.js';
 import { runCalc } from '../workbook/calc-job.js';
 import { calcJsonFrame, writeUnitJson } from '../workbook/calc-json.js';
-import { resultRow, resultSheetHead, summarySheets, type Lang } from '../workbook/report.js';
+import type { Lang } from '../engine/said.js';
+import { resultRow, resultSheetHead, summarySheets } from '../workbook/report.js';
 import { warningKinds, warningsSentence } from '../workbook/warnings.js';
 import { checkWorkbookArg, loadPolicyArg, outputPath, parseYear } from './inputs.js';
 import { progressBar } from './progress.js';
-import type { Io } from './main.js';
+import type { Io } from './io.js';
 
 export interface CalcArgs {
   output?: string;

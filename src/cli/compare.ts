@@ -7,9 +7,10 @@ import { openWorkbookFile } from '../node/open-workbook.js';
 import { writeXlsxAtomically } from '../node/write-xlsx.js';
 import { runCalc } from '../workbook/calc-job.js';
 import { compareJson, compareSheets } from '../workbook/compare-report.js';
-import type { ComputedRow, Lang } from '../workbook/report.js';
+import type { Lang } from '../engine/said.js';
+import type { ComputedRow } from '../workbook/report.js';
 import { checkWorkbookArg, loadPolicyArg, outputPath, parseYear } from './inputs.js';
-import type { Io } from './main.js';
+import type { Io } from './io.js';
 
 export interface CompareArgs {
   policy?: string;

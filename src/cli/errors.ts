@@ -1,31 +1,45 @@
-// Errors the CLI reports as one clear line and exit code 2.
-import { NotInForceError, PolicyError } from '../engine/policy/errors.js';
+// Errors the CLI reports as one clear line and exit code 2: the one place the
+// command line turns an error into text.
+import { CommanderError } from 'commander';
+import { SaidError, type Lang, type Said } from '../engine/said.js';
 import { targetOfTemp } from '../node/temp-files.js';
-import { FileRefusedError } from '../workbook/file-kind.js';
-import { NoSheetReadError } from '../workbook/not-read.js';
-import type { Lang } from '../workbook/report.js';
-import type { Said } from './lang.js';
 
-export class UsageError extends Error {
-  constructor(readonly said: Said) {
-    super(said.en);
-  }
-}
+/** A command line the CLI cannot act on (a bad year, a missing file, an output that exists). */
+export class UsageError extends SaidError {}
 
+/**
+ * The line for an error: its own words when it carries them (SaidError: a
+ * refused file or policy, no roster, an unreadable workbook), commander's
+ * usage errors in the user's language, the file system's usual errors in
+ * words, else the bare message.
+ */
 export function describeError(e: unknown, lang: Lang): string {
-  if (e instanceof UsageError || e instanceof FileRefusedError || e instanceof NoSheetReadError) return e.said[lang];
-  if (e instanceof NotInForceError)
-    return lang === 'zh'
-      ? `政策在${e.year}年度没有生效的标准（${e.problems[0]?.path}），请换一个年度或政策`
-      : `the policy has no standard in force for ${e.year} (${e.problems[0]?.path}): choose another year or policy`;
-  if (e instanceof PolicyError) {
-    const head = lang === 'zh' ? '政策文件无效：' : 'invalid policy: ';
-    return head + e.problems.map((p) => `${p.path || '(root)'}: ${p[lang]}`).join('; ');
-  }
+  if (e instanceof SaidError) return e.said[lang];
+  if (e instanceof CommanderError) return usageLine(e, lang);
   const system = systemError(e);
   if (system) return system[lang];
   const msg = e instanceof Error ? e.message : String(e);
   return lang === 'zh' ? `出错：${msg}` : `error: ${msg}`;
+}
+
+const USAGE: Record<string, Said> = {
+  'commander.missingArgument': { zh: '缺少参数', en: 'missing argument' },
+  'commander.optionMissingArgument': { zh: '选项缺少取值', en: 'option needs a value' },
+  'commander.missingMandatoryOptionValue': { zh: '缺少必填选项', en: 'missing required option' },
+  'commander.unknownOption': { zh: '未知选项', en: 'unknown option' },
+  'commander.unknownCommand': { zh: '未知命令', en: 'unknown command' },
+  'commander.invalidArgument': { zh: '取值无效', en: 'invalid value' },
+  'commander.excessArguments': { zh: '多余的参数', en: 'too many arguments' },
+};
+
+/** commander's English, multi-line messages as one line in the user's language. */
+function usageLine(e: CommanderError, lang: Lang): string {
+  const first = e.message.split('\n')[0]!.replace(/^error:\s*/, '');
+  const what = USAGE[e.code];
+  const detail = [...first.matchAll(/'([^']+)'/g)].map((m) => m[1]).join(' ');
+  const hint = lang === 'zh' ? '（运行 village-funds --help 查看用法）' : ' (see village-funds --help)';
+  if (!what) return (lang === 'zh' ? `用法错误：${first}` : `usage error: ${first}`) + hint;
+  return `${what[lang]}${lang === 'zh' ? '：' : ': '}${detail || first}${hint}`;
 }
 
 /**

@@ -6,7 +6,7 @@ import type { Policy } from '../engine/policy/schema.js';
 import { sniffFile } from '../node/open-workbook.js';
 import { removeStaleTempFiles } from '../node/temp-files.js';
 import type { ReadAs } from '../workbook/file-kind.js';
-import type { Lang } from '../workbook/report.js';
+import type { Lang } from '../engine/said.js';
 import { UsageError } from './errors.js';
 
 /**

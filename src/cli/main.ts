@@ -2,16 +2,11 @@
 // language and exit code 2; results are 0 (all computed) or 1 (rows rejected
 // or differences found).
 import { Command, CommanderError, Option } from 'commander';
-import { WorkbookReadError } from '../node/read-xlsx.js';
 import { removeTempFiles } from '../node/temp-files.js';
-import type { Lang } from '../workbook/report.js';
+import type { Lang } from '../engine/said.js';
 import { describeError } from './errors.js';
+import type { Io } from './io.js';
 import { langFromEnv } from './lang.js';
-
-export interface Io {
-  stdout: NodeJS.WritableStream;
-  stderr: NodeJS.WriteStream;
-}
 
 const langOption = () => new Option('--lang <lang>', 'zh | en (messages; default from the locale, zh when unsure)').choices(['zh', 'en']);
 
@@ -112,42 +107,13 @@ export async function main(argv: string[], io: Io = { stdout: process.stdout, st
     await program.parseAsync(argv, { from: 'user' });
     return code;
   } catch (e) {
-    if (e instanceof CommanderError) {
-      // --help and --version end here too, with exit code 0.
-      if (e.exitCode === 0 || e.code === 'commander.help' || e.code === 'commander.helpDisplayed') return e.exitCode === 0 ? 0 : 2;
-      io.stderr.write(usageLine(e, fallbackLang) + '\n');
-      return 2;
-    }
-    if (e instanceof WorkbookReadError)
-      io.stderr.write(
-        (fallbackLang === 'zh'
-          ? `无法读取工作簿：${e.path}（${e.said?.zh ?? '文件已损坏或不完整，或已加密'}）`
-          : `cannot read the workbook: ${e.path} (${e.said?.en ?? 'damaged or truncated, or encrypted'})`) + '\n',
-      );
-    else io.stderr.write(describeError(e, fallbackLang) + '\n');
+    // --help and --version end here too, with exit code 0.
+    if (e instanceof CommanderError && (e.exitCode === 0 || e.code === 'commander.help' || e.code === 'commander.helpDisplayed'))
+      return e.exitCode === 0 ? 0 : 2;
+    io.stderr.write(describeError(e, fallbackLang) + '\n');
     return 2;
   } finally {
     process.off('SIGINT', onSignal);
     process.off('SIGTERM', onSignal);
   }
-}
-
-const USAGE: Record<string, { zh: string; en: string }> = {
-  'commander.missingArgument': { zh: '缺少参数', en: 'missing argument' },
-  'commander.optionMissingArgument': { zh: '选项缺少取值', en: 'option needs a value' },
-  'commander.missingMandatoryOptionValue': { zh: '缺少必填选项', en: 'missing required option' },
-  'commander.unknownOption': { zh: '未知选项', en: 'unknown option' },
-  'commander.unknownCommand': { zh: '未知命令', en: 'unknown command' },
-  'commander.invalidArgument': { zh: '取值无效', en: 'invalid value' },
-  'commander.excessArguments': { zh: '多余的参数', en: 'too many arguments' },
-};
-
-/** commander's English, multi-line messages as one line in the user's language. */
-function usageLine(e: CommanderError, lang: Lang): string {
-  const first = e.message.split('\n')[0]!.replace(/^error:\s*/, '');
-  const what = USAGE[e.code];
-  const detail = [...first.matchAll(/'([^']+)'/g)].map((m) => m[1]).join(' ');
-  const hint = lang === 'zh' ? '（运行 village-funds --help 查看用法）' : ' (see village-funds --help)';
-  if (!what) return (lang === 'zh' ? `用法错误：${first}` : `usage error: ${first}`) + hint;
-  return `${what[lang]}${lang === 'zh' ? '：' : ': '}${detail || first}${hint}`;
 }

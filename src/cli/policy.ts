@@ -5,10 +5,10 @@ import { PolicyError } from '../engine/policy/errors.js';
 import { resolvePolicy } from '../engine/policy/resolve.js';
 import { UNIT_TYPE_LABELS } from '../engine/unit.js';
 import { policyJson } from '../workbook/policy-json.js';
-import type { Lang } from '../workbook/report.js';
+import type { Lang } from '../engine/said.js';
 import { UsageError } from './errors.js';
 import { loadPolicyArg, parseYear } from './inputs.js';
-import type { Io } from './main.js';
+import type { Io } from './io.js';
 
 export async function policyShowCommand(o: { policy?: string; year?: string; json?: boolean; lang: Lang }, io: Io): Promise<number> {
   const p = policyJson(resolvePolicy(await loadPolicyArg(o.policy), parseYear(o.year)));

@@ -1,7 +1,7 @@
 // A progress bar on stderr for long runs, only when stderr is a terminal
 // (so --json output piped to a file or a program stays clean).
 import cliProgress from 'cli-progress';
-import type { Lang } from '../workbook/report.js';
+import type { Lang } from '../engine/said.js';
 
 export interface Progress {
   update(done: number): void;

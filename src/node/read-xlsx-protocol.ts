@@ -1,4 +1,5 @@
 // Messages between a reading worker (read-xlsx-worker.ts) and its opener.
+import type { Said } from '../engine/said.js';
 import type { SourceRow } from '../workbook/source.js';
 import type { WorkbookParts } from '../xlsx/read-workbook.js';
 
@@ -6,7 +7,7 @@ export type FromReader =
   | { kind: 'sheet'; name: string; sheetKind?: 'chart' }
   | { kind: 'rows'; rows: SourceRow[]; bytesRead: number }
   | { kind: 'done'; bytesRead: number }
-  | { kind: 'error'; reason: string; said?: { zh: string; en: string } };
+  | { kind: 'error'; reason: string; why?: Said };
 
 export type ToReader =
   /** What every sheet needs, read by the opener while the worker started: the worker reads the sheets. */

@@ -48,6 +48,6 @@ try {
   }
   await post({ kind: 'done', bytesRead: file.bytesRead() });
 } catch (e) {
-  const { reason, said } = readError(workerData as string, e);
-  await post({ kind: 'error', reason, said });
+  const { reason, why } = readError(workerData as string, e);
+  await post({ kind: 'error', reason, why });
 }

@@ -11,6 +11,7 @@
 import { existsSync, statSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
+import { SaidError, type Said } from '../engine/said.js';
 import type { SheetContext } from '../xlsx/read-sheet.js';
 import { sheetRows, workbookParts, type WorkbookParts } from '../xlsx/read-workbook.js';
 import { rowsFromBatches, type SheetSource, type SourceRow } from '../workbook/source.js';
@@ -19,14 +20,23 @@ import { Inbox } from './thread-messages.js';
 import { ZipLimitError } from '../xlsx/zip-directory.js';
 import { ZipReader } from './zip-read.js';
 
-/** The file is not a readable .xlsx workbook (not a zip, encrypted, damaged); `said`: why, in words for the user, where the reader has them (a zip bomb). */
-export class WorkbookReadError extends Error {
+/**
+ * The file is not a readable .xlsx workbook (not a zip, encrypted, damaged).
+ * `reason`: the reader's own words (English); `why`: why in words for the
+ * user, where the reader has them (a zip bomb), else the usual causes are
+ * named. `message` keeps the reader's reason, for logs.
+ */
+export class WorkbookReadError extends SaidError {
   constructor(
     readonly path: string,
     readonly reason: string,
-    readonly said?: { zh: string; en: string },
+    readonly why?: Said,
   ) {
-    super(`cannot read workbook ${path}: ${reason}`);
+    super({
+      zh: `无法读取工作簿：${path}（${why?.zh ?? '文件已损坏或不完整，或已加密'}）`,
+      en: `cannot read the workbook: ${path} (${why?.en ?? 'damaged or truncated, or encrypted'})`,
+    });
+    this.message = `cannot read workbook ${path}: ${reason}`;
   }
 }
 
@@ -152,7 +162,7 @@ function readOnWorker(path: string): OpenedWorkbook {
       if (waiting) worker.unref();
       if (m.kind === 'rows' || m.kind === 'done') bytesRead = m.bytesRead;
       if (m.kind === 'rows') worker.postMessage({ kind: 'more' } satisfies ToReader);
-      if (m.kind === 'error') throw new WorkbookReadError(path, m.reason, m.said);
+      if (m.kind === 'error') throw new WorkbookReadError(path, m.reason, m.why);
       if (m.kind === 'crash') throw new Error(`reading ${path} stopped: ${m.reason}`);
       return m;
     };

@@ -6,7 +6,7 @@ import { closeSync, createWriteStream, openSync, readSync, writeSync } from 'nod
 import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import { Utf8Buffer } from '../xlsx/utf8-buffer.js';
+import { Utf8Buffer } from '../workbook/utf8-buffer.js';
 import { trackTemp } from './temp-files.js';
 
 const BATCH = 1 << 20; // bytes gathered before a write

@@ -12,7 +12,7 @@ import type { Policy } from '../engine/policy/schema.js';
 import { builtinPolicy } from '../engine/policies.js';
 import type { Said } from '../engine/said.js';
 import { ATTRIBUTE_LABELS, UNIT_TYPE_LABELS } from '../engine/unit.js';
-import type { CalcOutcome } from '../workbook/calc-job.js';
+import type { CalcOutcome } from '../workbook/calc-outcome.js';
 import { cellText, columnLetter, type Cell } from '../workbook/cells.js';
 import type { SheetKind } from '../workbook/not-read.js';
 import { createRosterReader, type RosterHeader } from '../workbook/roster.js';
@@ -26,9 +26,6 @@ import { issueViews, problemKinds } from './problem-kinds.js';
 
 /** Rows read to find a roster header (detectRosterHeader searches the first 20). */
 export const SAMPLE_ROWS = 24;
-
-/** Names of the sheets this tool writes (calc and audit): never rosters. */
-export const REPORT_SHEETS = new Set(['核算结果', '乡镇汇总', '问题清单', '政策参数', '审计比对', '异常清单', '审计汇总', '付款明细']);
 
 // ---------------------------------------------------------------------------
 // Roster detection

@@ -6,6 +6,7 @@
 // then so progress shows and the cancel button answers.
 import type { Lang } from '../engine/said.js';
 import type { Cell } from '../workbook/cells.js';
+import { POLICY_SHEET } from '../workbook/sheet-names.js';
 import type { SheetSpec } from '../workbook/sheet-spec.js';
 import type { SheetSource, SourceRow } from '../workbook/source.js';
 import { auditJob } from './audit-job.js';
@@ -44,8 +45,6 @@ export interface OpenWorkbook {
   /** Shows a cell. */
   select(sheet: string, address: string): Promise<void>;
 }
-
-const POLICY_SHEET = '政策参数';
 
 /** Rows of a grid with a pause every `every` rows, so the pane can repaint and take the cancel click. */
 function breathing(source: SheetSource, signal: AbortSignal, every = 2000): SheetSource {

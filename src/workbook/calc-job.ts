@@ -1,43 +1,21 @@
 // The calc job every face runs: read roster sheets, compute each unit, and
 // hand each computed row to a sink as it is ready (so the CLI can stream).
 // Throws NoSheetReadError when no sheet is a roster.
-import { TotalsBuilder, type Calculator, type Totals, type TownshipTotals } from '../engine/compute.js';
+import { TotalsBuilder, type Calculator } from '../engine/compute.js';
 import { ACTUAL_ORGANISATION_LABELS, organisationFits } from '../engine/organisation.js';
 import { createNameRegistry } from './duplicates.js';
 import { rosterIssue } from './roster-issues.js';
-import { createRosterReader, type RosterField, type RosterRowOutcome, type RosterSheetSummary, type RowIssue } from './roster.js';
-import { resultRow, resultSheetHead, summarySheets, type ComputedRow, type Lang } from './report.js';
+import type { RowIssue } from './issues.js';
+import { createRosterReader, type RosterField, type RosterRowOutcome, type RosterSheetSummary } from './roster.js';
+import type { Lang } from '../engine/said.js';
+import { resultRow, resultSheetHead, summarySheets, type ComputedRow } from './report.js';
 import { NoSheetReadError } from './not-read.js';
 import { ROSTER_WORDS } from './roster-issues.js';
 import type { SheetSpec } from './sheet-spec.js';
+import type { CalcOutcome, RowCounts } from './calc-outcome.js';
 import type { WorkbookSource } from './source.js';
 
-export interface RowCounts {
-  read: number;
-  computed: number;
-  rejected: number;
-  skipped: number;
-}
-
-/** Units by 组织设置 level (ids as OrganisationCheck.levels), in the county and per township. */
-export interface OrganisationCounts {
-  levels: { id: string; label: { zh: string; en: string } }[];
-  county: Record<string, number>;
-  townships: Record<string, Record<string, number>>;
-}
-
 const count = (c: Record<string, number>, level: string) => void (c[level] = (c[level] ?? 0) + 1);
-
-export interface CalcOutcome {
-  rows: RowCounts;
-  sheets: RosterSheetSummary[];
-  /** Every issue: sheet-level, rejected, skipped and warned rows, in reading order. */
-  issues: RowIssue[];
-  county: Totals;
-  townships: TownshipTotals[];
-  /** Where the policy sets organisational thresholds. */
-  organisation?: OrganisationCounts;
-}
 
 export interface CalcOptions {
   /** Column overrides per sheet name (e.g. from the task pane); null removes a field the header detection found. */

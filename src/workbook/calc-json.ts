@@ -2,11 +2,12 @@
 // is a contract: add fields, never rename or drop them.
 import { moneyString, type Decimal } from '../engine/money.js';
 import type { Calculator, Totals } from '../engine/compute.js';
-import type { CalcOutcome, OrganisationCounts } from './calc-job.js';
+import type { CalcOutcome, OrganisationCounts } from './calc-outcome.js';
 import type { OrganisationCheck, OrganisationResult } from '../engine/organisation.js';
-import type { ComputedRow, Lang } from './report.js';
+import type { Lang } from '../engine/said.js';
+import type { ComputedRow } from './report.js';
 import type { RowIssue } from './roster.js';
-import type { Utf8Buffer } from '../xlsx/utf8-buffer.js';
+import type { Utf8Buffer } from './utf8-buffer.js';
 
 const money = (lines: Record<string, Decimal>, total: Decimal) => ({
   ...Object.fromEntries(Object.entries(lines).map(([k, v]) => [k, moneyString(v)])),
@@ -15,7 +16,7 @@ const money = (lines: Record<string, Decimal>, total: Decimal) => ({
 
 const totalsJson = (t: Totals) => money(t.lines, t.total);
 
-export function issueJson(i: RowIssue, lang: Lang) {
+function issueJson(i: RowIssue, lang: Lang) {
   return {
     sheet: i.sheet,
     row: i.row,

@@ -3,10 +3,10 @@ import type { Comparison } from '../engine/compare.js';
 import type { Calculator } from '../engine/compute.js';
 import { moneyString, ZERO } from '../engine/money.js';
 import { UNIT_TYPE_LABELS } from '../engine/unit.js';
-import { moneyCell, type ComputedRow, type Lang } from './report.js';
+import type { Lang } from '../engine/said.js';
+import { moneyCell, type ComputedRow } from './report.js';
+import { COMPARE_SHEET_NAMES } from './sheet-names.js';
 import type { ColumnSpec, OutCell, SheetSpec } from './sheet-spec.js';
-
-export const COMPARE_SHEETS = { budget: '预算比较', units: '单位差异' } as const;
 
 const label = (a: Calculator, b: Calculator, id: string, lang: Lang) =>
   (a.policy.lines.find((l) => l.id === id) ?? b.policy.lines.find((l) => l.id === id))!.label[lang];
@@ -39,7 +39,7 @@ export function compareSheets(cmp: Comparison, a: Calculator, b: Calculator, lan
   add('全县', cmp.a.county, cmp.b.county, true);
   return [
     {
-      name: COMPARE_SHEETS.budget,
+      name: COMPARE_SHEET_NAMES.budget,
       title,
       columns: [
         { header: '乡镇', kind: 'text', width: 14 },
@@ -52,7 +52,7 @@ export function compareSheets(cmp: Comparison, a: Calculator, b: Calculator, lan
       totalRows,
     },
     {
-      name: COMPARE_SHEETS.units,
+      name: COMPARE_SHEET_NAMES.units,
       title,
       columns: [
         { header: '乡镇', kind: 'text', width: 14 },

@@ -3,18 +3,19 @@
 // ours for .csv), or why it is refused (encrypted, .xlsb, content and
 // extension disagree). Host-independent: the CLI hands the first and last
 // bytes of a file on disk, the web page the whole upload.
+import { SaidError, type Said } from '../engine/said.js';
 
 /** The reader a file goes to. */
 export type ReadAs = 'xlsx' | 'sheetjs' | 'csv';
 
 export type FileProblem = 'encrypted' | 'xlsb' | 'mismatch' | 'extension';
 
-export type FileVerdict = { ok: true; readAs: ReadAs } | { ok: false; problem: FileProblem; said: { zh: string; en: string } };
+export type FileVerdict = { ok: true; readAs: ReadAs } | { ok: false; problem: FileProblem; said: Said };
 
 /** What the bytes are. */
 export type Content = 'xlsx' | 'xlsb' | 'ods' | 'zip' | 'xls' | 'doc' | 'encrypted' | 'pdf' | 'html' | 'xml' | 'utf16' | 'text' | 'binary';
 
-const CONTENT_WORDS: Record<Content, { zh: string; en: string }> = {
+const CONTENT_WORDS: Record<Content, Said> = {
   xlsx: { zh: 'Excel 工作簿（.xlsx，zip 包）', en: 'an Excel workbook (.xlsx, a zip package)' },
   xlsb: { zh: 'Excel 二进制工作簿（.xlsb）', en: 'an Excel binary workbook (.xlsb)' },
   ods: { zh: 'OpenDocument 表格（.ods）', en: 'an OpenDocument spreadsheet (.ods)' },
@@ -31,11 +32,7 @@ const CONTENT_WORDS: Record<Content, { zh: string; en: string }> = {
 };
 
 /** A file refused for what it is (encrypted, an encoding that would lose characters), with the reason in both languages. */
-export class FileRefusedError extends Error {
-  constructor(readonly said: { zh: string; en: string }) {
-    super(said.en);
-  }
-}
+export class FileRefusedError extends SaidError {}
 
 /** Extensions read, and the content each expects. */
 const EXPECTED: Record<string, { content: Content[]; readAs: ReadAs }> = {

@@ -4,16 +4,6 @@
 import { type Cell, cellText, isCellError, normalizeText } from './cells.js';
 import { isNumberLike } from './numbers.js';
 
-export interface HeaderDetection<F extends string> {
-  /** Index (in the rows given) of the last header row; data starts on the next row. */
-  headerIndex: number;
-  /** Index of the first header row: headerIndex - 1 for a two-row header, else headerIndex. */
-  topIndex: number;
-  columns: Partial<Record<F, number>>;
-  /** The header text each field was matched on ("党员人数/上年" for a group title over a sub-header). */
-  texts: Partial<Record<F, string>>;
-}
-
 const BRACKETED = /\([^()]*\)|\[[^[\]]*\]|【[^【】]*】|〔[^〔〕]*〕|〈[^〈〉]*〉|《[^《》]*》|<[^<>]*>|\{[^{}]*\}/g;
 const BRACKET_CHAR = /[()[\]【】〔〕〈〉《》<>{}]/;
 
@@ -32,7 +22,7 @@ export function saysTotal(text: string, words: RegExp): boolean {
 }
 
 /** A header key without bracketed parts such as (人), (元), 【必填】. */
-export function stripBrackets(key: string): string {
+function stripBrackets(key: string): string {
   let out = key;
   for (let prev = ''; prev !== out;) {
     prev = out;
@@ -125,13 +115,16 @@ export function aliasMatcher(aliases: readonly string[]): (text: string) => 0 | 
 
 interface Match {
   col: number;
+  /** The header text the field was matched on ("党员人数/上年" for a group title over a sub-header). */
   text: string;
   score: number;
   source: TextForm['source'];
 }
 
 export interface HeaderBlock<F extends string> {
+  /** Index of the first header row: bottom - 1 for a two-row header, else bottom. */
   top: number;
+  /** Index of the last header row; data starts on the next row. */
   bottom: number;
   matches: Partial<Record<F, Match>>;
   fields: number;
@@ -309,6 +302,12 @@ export class HeaderMatcher<F extends string> {
  * every required field. A block is decided once the row after it has been seen.
  * push() returns the decision (fixed once made), undefined while undecided, null when no
  * header was found within maxRows.
+ *
+ * Header texts are compared after normalising (full-width, spaces, case) with and without
+ * bracketed parts such as （人）; an exact alias beats one found inside a longer text, the
+ * longer alias wins a column, and each column serves one field. Two-row headers (a merged
+ * group title such as 党员人数 over 上年/本年, or merged cells spanning both rows) are read
+ * as one.
  */
 export class HeaderScanner<F extends string> {
   readonly rows: Cell[][] = [];
@@ -366,38 +365,4 @@ export class HeaderScanner<F extends string> {
     }
     return this.decision;
   }
-}
-
-export function blockToDetection<F extends string>(b: HeaderBlock<F>): HeaderDetection<F> {
-  const columns: Partial<Record<F, number>> = {};
-  const texts: Partial<Record<F, string>> = {};
-  for (const field of Object.keys(b.matches) as F[]) {
-    const m = b.matches[field];
-    if (!m) continue;
-    columns[field] = m.col;
-    texts[field] = m.text;
-  }
-  return { headerIndex: b.bottom, topIndex: b.top, columns, texts };
-}
-
-/**
- * Finds the header among the first `maxRows` rows and maps each field to its column.
- * Header texts are compared after normalising (full-width, spaces, case) with and without
- * bracketed parts such as （人）; an exact alias beats one found inside a longer text, the
- * longer alias wins a column, and each column serves one field. Two-row headers (a merged
- * group title such as 党员人数 over 上年/本年, or merged cells spanning both rows) are read
- * as one. Returns null when no block names all `required` fields.
- */
-export function detectHeader<F extends string>(
-  rows: Cell[][],
-  aliases: Record<F, string[]>,
-  required: F[],
-  maxRows = 20,
-): HeaderDetection<F> | null {
-  const scanner = new HeaderScanner<F>({ aliases, required }, maxRows);
-  for (const row of rows) {
-    if (scanner.push(row ?? []) !== undefined) break;
-  }
-  const b = scanner.finish();
-  return b ? blockToDetection(b) : null;
 }

@@ -1,5 +1,6 @@
 // Problems found while reading a sheet, in both languages, each naming where it is
 // (sheet, Excel row, column letter, header text) so an officer can go straight to the cell.
+import type { Said } from '../engine/said.js';
 import { type Cell, type CellError, columnLetter, isCellError, normalizeText, numberText } from './cells.js';
 
 export type Severity = 'error' | 'warning' | 'info';
@@ -12,7 +13,7 @@ export interface RowIssue {
   column: string | null;
   severity: Severity;
   code: string;
-  message: { zh: string; en: string };
+  message: Said;
 }
 
 export interface IssuePlace {

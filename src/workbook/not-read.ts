@@ -1,10 +1,9 @@
 // Why a sheet was not read as a roster (or a ledger), and the error when no sheet
 // of a workbook was: a wrong file must never look like a successful zero.
+import { SaidError, type Said } from '../engine/said.js';
 import { type Cell, isBlankCell } from './cells.js';
 import type { HeaderBlock } from './headers.js';
 import type { RowIssue } from './issues.js';
-
-export type Said = { zh: string; en: string };
 
 /** What a host knows of a sheet beyond its rows: a chart sheet has no cells. */
 export type SheetKind = 'worksheet' | 'chart';
@@ -76,16 +75,13 @@ export function notReadText(why: NotReadWhy, what: Said, needs: Said): Said {
  * No sheet of a workbook could be read (as a roster, or as a ledger): thrown instead
  * of a result, so nothing is written; `said` names each sheet and why, on one line.
  */
-export class NoSheetReadError extends Error {
-  readonly said: Said;
+export class NoSheetReadError extends SaidError {
   constructor(what: Said, notes: readonly RowIssue[]) {
     const zh = notes.map((i) => i.message.zh).join('；');
     const en = notes.map((i) => i.message.en).join('; ');
-    const said = {
+    super({
       zh: `工作簿中没有${what.zh}` + (notes.length ? `：${zh}` : '：没有工作表'),
       en: `no ${what.en} in the workbook` + (notes.length ? `: ${en}` : ': it has no sheets'),
-    };
-    super(said.en);
-    this.said = said;
+    });
   }
 }

@@ -4,14 +4,13 @@ import type { Calculator, Totals, TownshipTotals, UnitResult } from '../engine/c
 import { toChineseCapital } from '../engine/format.js';
 import type { Decimal } from '../engine/money.js';
 import type { ResolvedPolicy } from '../engine/policy/resolve.js';
+import type { Lang } from '../engine/said.js';
 import { UNIT_TYPE_LABELS } from '../engine/unit.js';
 import type { RowIssue } from './roster.js';
-import type { CalcOutcome, OrganisationCounts } from './calc-job.js';
+import type { CalcOutcome, OrganisationCounts } from './calc-outcome.js';
+// Named SHEET_NAMES here as before (policySheet below uses it).
+import { CALC_SHEET_NAMES as SHEET_NAMES } from './sheet-names.js';
 import type { ColumnSpec, OutCell, SheetSpec } from './sheet-spec.js';
-
-export type Lang = 'zh' | 'en';
-
-export const SHEET_NAMES = { result: '核算结果', townships: '乡镇汇总', issues: '问题清单', policy: '政策参数' } as const;
 
 /** A computed roster row: where it came from and what it is due. */
 export interface ComputedRow {
@@ -95,7 +94,7 @@ export function resultRow(c: ComputedRow, lang: Lang): OutCell[] {
   return row;
 }
 
-export function townshipSheet(calc: Calculator, townships: TownshipTotals[], county: Totals, org?: OrganisationCounts): SheetSpec {
+function townshipSheet(calc: Calculator, townships: TownshipTotals[], county: Totals, org?: OrganisationCounts): SheetSpec {
   const lineIds = calc.lineIds;
   const row = (name: string, t: Totals, counts: Record<string, number> | undefined): OutCell[] => [
     name,
@@ -131,7 +130,7 @@ const SEVERITY: Record<RowIssue['severity'], Record<Lang, string>> = {
 /** An info issue about a whole sheet (how a csv file was read, no roster header) skips no row. */
 const NOTE: Record<Lang, string> = { zh: '说明', en: 'note' };
 
-export function issuesSheet(issues: RowIssue[], lang: Lang): SheetSpec {
+function issuesSheet(issues: RowIssue[], lang: Lang): SheetSpec {
   return {
     name: SHEET_NAMES.issues,
     columns: [

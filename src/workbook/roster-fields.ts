@@ -1,5 +1,6 @@
 // The columns a roster (花名册) sheet may have and the header texts officers use for them.
 // Aliases are matched by headers.ts after normalising, with and without bracketed units.
+import type { Said } from '../engine/said.js';
 
 export const ROSTER_FIELDS = ['township', 'name', 'type', 'population', 'membersPrevYear', 'code', 'monthsActive', 'organisation'] as const;
 export type RosterField = (typeof ROSTER_FIELDS)[number];
@@ -47,7 +48,7 @@ export const ROSTER_ALIASES: Record<RosterField, string[]> = {
   organisation: ['组织形式', '党组织类型', '党组织形式', '党组织设置', '党组织', '组织设置', '党组织建制', 'party organisation'],
 };
 
-export const ROSTER_FIELD_LABELS: Record<RosterField, { zh: string; en: string }> = {
+export const ROSTER_FIELD_LABELS: Record<RosterField, Said> = {
   township: { zh: '乡镇', en: 'township' },
   name: { zh: '名称', en: 'name' },
   type: { zh: '类型', en: 'type' },

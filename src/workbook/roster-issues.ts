@@ -1,5 +1,6 @@
 // The roster reader's issue codes and their bilingual texts. Each text follows the place
 // prefix from issues.ts: 工作表「城关镇」第12行D列「人口」：… / Sheet "城关镇", row 12, column D (人口): …
+import type { Said } from '../engine/said.js';
 import { type Cell, EXCEL_CELL_CHARS } from './cells.js';
 import { type IssuePlace, type RowIssue, makeIssue, shownValue } from './issues.js';
 import type { CountFailure } from './numbers.js';
@@ -34,7 +35,6 @@ export const ROSTER_ISSUE_CODES = [
   'UNKNOWN_ORGANISATION',
   'ORGANISATION_MISMATCH',
 ] as const;
-export type RosterIssueCode = (typeof ROSTER_ISSUE_CODES)[number];
 
 /** Above this a "village" is almost surely a typo or a community. */
 export const VILLAGE_POPULATION_LIMIT = 100_000;
@@ -53,7 +53,7 @@ export const rosterIssue = {
   },
 
   /** A header was found, but the columns chosen for it leave out a required field. */
-  noHeader: (sheet: string, missing: { zh: string; en: string }[], severity: 'info' | 'error'): RowIssue =>
+  noHeader: (sheet: string, missing: Said[], severity: 'info' | 'error'): RowIssue =>
     makeIssue(
       { sheet, row: null, column: null },
       severity,
@@ -171,7 +171,7 @@ export const rosterIssue = {
       `party organisation ${eq(cell)} not recognised (branch, general branch, committee, joint branch or none); not checked`,
     ),
 
-  organisationMismatch: (p: IssuePlace, actual: { zh: string; en: string }, why: { zh: string; en: string }): RowIssue =>
+  organisationMismatch: (p: IssuePlace, actual: Said, why: Said): RowIssue =>
     makeIssue(
       p,
       'warning',

@@ -2,9 +2,10 @@
 // pane): three units named 东河村 in one township are all computed, and the
 // officer must see that at once, not only in 问题清单.
 import type { RowIssue } from './issues.js';
-import type { Lang } from './report.js';
+import { CALC_SHEET_NAMES } from './sheet-names.js';
+import type { Lang, Said } from '../engine/said.js';
 
-const KINDS: Record<string, { zh: string; en: string }> = {
+const KINDS: Record<string, Said> = {
   DUPLICATE_NAME: { zh: '同名单位', en: 'same name in a township' },
   ZERO_POPULATION: { zh: '人口为0', en: 'population 0' },
   MEMBERS_ABOVE_POPULATION: { zh: '党员多于人口', en: 'more members than people' },
@@ -18,7 +19,7 @@ const KINDS: Record<string, { zh: string; en: string }> = {
 export interface WarningKind {
   code: string;
   count: number;
-  label: { zh: string; en: string };
+  label: Said;
 }
 
 /** The warnings among `issues`, by code, most frequent first. */
@@ -31,7 +32,7 @@ export function warningKinds(issues: readonly RowIssue[]): WarningKind[] {
 }
 
 /** "警告3条：同名单位2条、人口为0 1条，见「问题清单」。" (or the sheet named), or '' when there are none. */
-export function warningsSentence(kinds: readonly WarningKind[], lang: Lang, sheet = '问题清单'): string {
+export function warningsSentence(kinds: readonly WarningKind[], lang: Lang, sheet: string = CALC_SHEET_NAMES.issues): string {
   if (!kinds.length) return '';
   const n = kinds.reduce((s, k) => s + k.count, 0);
   return lang === 'zh'

@@ -16,7 +16,7 @@ import { cutToCell } from '../workbook/cells.js';
 import { NUMBER_FORMATS, headerRowNumber, type CellFill, type OutCell, type SheetSpec } from '../workbook/sheet-spec.js';
 import { packageParts, sheetPath } from './parts.js';
 import { Styles } from './styles.js';
-import { Utf8Buffer } from './utf8-buffer.js';
+import { Utf8Buffer } from '../workbook/utf8-buffer.js';
 import { XML_HEAD, esc } from './xml.js';
 import { ZipWriter, type ByteSink, type Gzip, type ZipEntry } from './zip.js';
 

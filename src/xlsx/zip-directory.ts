@@ -4,6 +4,7 @@
 // Zip64 directories are understood. Part names are case-insensitive in a
 // package, and a few writers use backslashes: names are kept in lower case,
 // with forward slashes.
+import { SaidError } from '../engine/said.js';
 import { crc32 } from './crc32.js';
 
 export interface ZipEntryInfo {
@@ -16,7 +17,7 @@ export interface ZipEntryInfo {
   headerOffset: number;
 }
 
-/** The bytes are not a zip we can read; the message says why. */
+/** The bytes are not a zip we can read; the message says why, in English (a reader wraps it with words for the user). */
 export class ZipError extends Error {}
 
 /**
@@ -27,17 +28,18 @@ export class ZipError extends Error {}
  */
 export const ZIP_LIMITS = { partBytes: 1 << 30, ratio: 200, ratioFrom: 16 << 20 };
 
-/** A part beyond ZIP_LIMITS: refused before inflating it, or as soon as it gives more than it claimed. */
-export class ZipLimitError extends ZipError {
-  readonly said: { zh: string; en: string };
+/**
+ * A part beyond ZIP_LIMITS: refused before inflating it, or as soon as it gives
+ * more than it claimed. Unlike a ZipError it carries words for the user, who
+ * is told the file looks crafted rather than damaged.
+ */
+export class ZipLimitError extends SaidError {
   constructor(part: string, size: number, packed: number) {
     const mb = (n: number) => (n / 1024 ** 2).toFixed(1);
-    const said = {
+    super({
       zh: `工作簿中的「${part}」解压后达 ${mb(size)} MB（压缩时 ${mb(packed)} MB），超出任何真实工作簿的大小（单个部件不超过 ${ZIP_LIMITS.partBytes / 1024 ** 3} GB，压缩比不超过 ${ZIP_LIMITS.ratio} 倍），可能是恶意构造的文件（“压缩炸弹”），已拒绝读取。`,
       en: `"${part}" in the workbook unpacks to ${mb(size)} MB (${mb(packed)} MB packed), beyond any real workbook (a part at most ${ZIP_LIMITS.partBytes / 1024 ** 3} GB, packed at most ${ZIP_LIMITS.ratio} to 1): possibly a crafted file (a "zip bomb"); not read.`,
-    };
-    super(said.en);
-    this.said = said;
+    });
   }
 }
 

@@ -9,7 +9,8 @@ import path from 'node:path';
 import { PassThrough } from 'node:stream';
 import { finished } from 'node:stream/promises';
 import { vi } from 'vitest';
-import { main, type Io } from '../../src/cli/main.js';
+import type { Io } from '../../src/cli/io.js';
+import { main } from '../../src/cli/main.js';
 import type { Cell } from '../../src/workbook/cells.js';
 
 /** A cell as written: a value, or a formula with the result Excel cached for it. */

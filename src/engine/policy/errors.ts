@@ -1,17 +1,29 @@
 // Why a policy was refused, path by path, in Chinese and English.
 import type { z } from 'zod';
+import { SaidError, type Said } from '../said.js';
 
-export interface PolicyProblem {
+/** One thing wrong with a policy, in both languages. */
+export interface PolicyProblem extends Said {
   /** Where in the file, e.g. "lines[2].rules[0].calc.rate[0].since". */
   path: string;
-  zh: string;
-  en: string;
 }
 
-export class PolicyError extends Error {
-  constructor(readonly problems: PolicyProblem[]) {
-    super(problems.map((p) => `${p.path || '(root)'}: ${p.zh} / ${p.en}`).join('\n'));
-    this.name = 'PolicyError';
+/**
+ * A policy refused: `problems` one by one (the task pane and `policy check`
+ * list them their own way), `said` all of them on one line. `message` keeps
+ * every problem in both languages, one a line, for logs.
+ */
+export class PolicyError extends SaidError {
+  constructor(
+    readonly problems: PolicyProblem[],
+    said: Said = {
+      zh: '政策文件无效：' + problems.map((p) => `${p.path || '(root)'}: ${p.zh}`).join('; '),
+      en: 'invalid policy: ' + problems.map((p) => `${p.path || '(root)'}: ${p.en}`).join('; '),
+    },
+  ) {
+    super(said);
+    this.message = problems.map((p) => `${p.path || '(root)'}: ${p.zh} / ${p.en}`).join('\n');
+    this.name = 'PolicyError'; // as written: a minified bundle renames classes
   }
 }
 
@@ -21,12 +33,15 @@ export class NotInForceError extends PolicyError {
     readonly year: number,
     problems: PolicyProblem[],
   ) {
-    super(problems);
+    super(problems, {
+      zh: `政策在${year}年度没有生效的标准（${problems[0]?.path}），请换一个年度或政策`,
+      en: `the policy has no standard in force for ${year} (${problems[0]?.path}): choose another year or policy`,
+    });
     this.name = 'NotInForceError';
   }
 }
 
-export function formatPath(path: readonly PropertyKey[]): string {
+function formatPath(path: readonly PropertyKey[]): string {
   return path.map((k, i) => (typeof k === 'number' ? `[${k}]` : `${i ? '.' : ''}${String(k)}`)).join('');
 }
 

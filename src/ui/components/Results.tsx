@@ -5,6 +5,7 @@
 import { Button, makeStyles, tokens } from '@fluentui/react-components';
 import { useEffect, useRef, useState, type ReactNode } from 'react';
 import type { AuditView, CalcView, Host, OutputView, TableView } from '../../pane/host.js';
+import { AUDIT_SHEET_NAMES, CALC_SHEET_NAMES } from '../../workbook/sheet-names.js';
 import { useLang, useStrings } from '../i18n.js';
 import { ProblemsList } from './ProblemsList.js';
 import { TownshipChart } from './TownshipChart.js';
@@ -228,7 +229,7 @@ export function CalcResults(props: { host: Host; view: CalcView }) {
           title={t.issues}
           note={t.issueCounts(view.issues.counts.error, view.issues.counts.warning, view.issues.counts.info)}
           problems={{ kinds: view.issues.kinds, items: view.issues.top, total: view.issues.total }}
-          sheet="问题清单"
+          sheet={CALC_SHEET_NAMES.issues}
           onShowCell={props.host.showCell ? (ref) => void props.host.showCell!(ref) : undefined}
         />
       </div>
@@ -323,7 +324,13 @@ export function AuditResults(props: { view: AuditView }) {
       {view.summary && <Table table={view.summary} id="vf-audit-summary" />}
       {view.problems ? (
         <div className={s.section}>
-          <ProblemsList id="vf-audit-exceptions" title={t.exceptions} problems={view.problems} sheet="异常清单" payments />
+          <ProblemsList
+            id="vf-audit-exceptions"
+            title={t.exceptions}
+            problems={view.problems}
+            sheet={AUDIT_SHEET_NAMES.exceptions}
+            payments
+          />
         </div>
       ) : (
         view.exceptions && <Table table={view.exceptions} id="vf-audit-exceptions" />
