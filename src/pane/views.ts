@@ -21,19 +21,9 @@ import { ROSTER_FIELDS, type RosterField } from '../workbook/roster-fields.js';
 import type { ColumnKind, OutCell, SheetSpec } from '../workbook/sheet-spec.js';
 import type { SourceRow } from '../workbook/source.js';
 import { UserError, toUserError } from './errors.js';
-import type {
-  AuditView,
-  CalcView,
-  ColumnChoice,
-  IssueView,
-  MoneyView,
-  OutputView,
-  PolicyChoice,
-  PolicyView,
-  SheetInfo,
-  TableView,
-} from './host.js';
+import type { AuditView, CalcView, ColumnChoice, MoneyView, OutputView, PolicyChoice, PolicyView, SheetInfo, TableView } from './host.js';
 import { policyFromSheet } from './policy-sheet.js';
+import { issueViews, problemKinds } from './problem-kinds.js';
 
 /** Rows read to find a roster header (detectRosterHeader searches the first 20). */
 export const SAMPLE_ROWS = 24;
@@ -141,9 +131,8 @@ export async function choosePolicy(
 
 const money = (d: Decimal): MoneyView => ({ text: formatYuan(d), value: d.toNumber() });
 
-const SEVERITY_ORDER = { error: 0, warning: 1, info: 2 } as const;
-
-const TOP_ISSUES = 200;
+/** Issues the pane lists (paged, by kind); the sheet 问题清单 has them all. */
+const TOP_ISSUES = 2000;
 
 const warningsView = (kinds: WarningKind[]) => ({
   kinds,
@@ -154,12 +143,6 @@ export function calcView(calc: Calculator, outcome: CalcOutcome, output: OutputV
   const ids = calc.lineIds;
   const counts = { error: 0, warning: 0, info: 0 };
   for (const i of outcome.issues) counts[i.severity]++;
-  // Errors first, then warnings, then skipped rows; reading order within each.
-  const top: IssueView[] = outcome.issues
-    .map((issue, k) => ({ issue, k }))
-    .sort((a, b) => SEVERITY_ORDER[a.issue.severity] - SEVERITY_ORDER[b.issue.severity] || a.k - b.k)
-    .slice(0, TOP_ISSUES)
-    .map(({ issue: i }) => ({ sheet: i.sheet, row: i.row, column: i.column, severity: i.severity, code: i.code, message: i.message }));
   return {
     kind: 'calc',
     policy: { id: calc.policy.policy.id, title: calc.policy.policy.title, year: calc.policy.year, date: calc.policy.date },
@@ -167,7 +150,7 @@ export function calcView(calc: Calculator, outcome: CalcOutcome, output: OutputV
     county: {
       units: outcome.county.units,
       total: money(outcome.county.total),
-      wan: formatWan(outcome.county.total, 4),
+      wan: formatWan(outcome.county.total, 2),
       capital: toChineseCapital(outcome.county.total),
       lines: ids.map((id) => money(outcome.county.lines[id]!)),
     },
@@ -186,7 +169,7 @@ export function calcView(calc: Calculator, outcome: CalcOutcome, output: OutputV
       rejected: s.rejected,
       skipped: s.skipped,
     })),
-    issues: { counts, total: outcome.issues.length, top },
+    issues: { counts, total: outcome.issues.length, top: issueViews(outcome.issues, TOP_ISSUES), kinds: problemKinds(outcome.issues) },
     warnings: warningsView(warningKinds(outcome.issues)),
     ...(outcome.organisation
       ? { organisation: outcome.organisation.levels.map((l) => ({ label: l.label, units: outcome.organisation!.county[l.id] ?? 0 })) }
@@ -199,7 +182,7 @@ export function calcView(calc: Calculator, outcome: CalcOutcome, output: OutputV
 // ---------------------------------------------------------------------------
 // Audit results
 
-const DECIMALS: Record<ColumnKind, number | null> = { text: null, integer: 0, money: 2, wan: 4 };
+const DECIMALS: Record<ColumnKind, number | null> = { text: null, integer: 0, money: 2, wan: 2 };
 
 function cellString(c: OutCell, kind: ColumnKind | undefined): string {
   if (c === null || c === undefined) return '';
@@ -215,10 +198,18 @@ function tableView(spec: SheetSpec, limit = 50): TableView {
     columns: spec.columns.map((c) => c.header),
     rows: spec.rows.slice(0, limit).map((r) => r.map((c, i) => cellString(c, spec.columns[i]?.kind))),
     totalRows: spec.rows.length,
+    numeric: spec.columns.map((c) => c.kind !== 'text'),
+    ...(spec.totalRows?.length ? { totals: spec.totalRows.filter((i) => i < limit) } : {}),
   };
 }
 
-export function auditView(sheets: SheetSpec[], output: OutputView, ms: number, figures: AuditView['figures'] = []): AuditView {
+export function auditView(
+  sheets: SheetSpec[],
+  output: OutputView,
+  ms: number,
+  figures: AuditView['figures'] = [],
+  problems?: AuditView['problems'],
+): AuditView {
   const find = (re: RegExp) => sheets.find((s) => re.test(s.name));
   const summary = find(/汇总|summary/i) ?? sheets[sheets.length - 1];
   const exceptions = find(/异常|exception/i);
@@ -227,6 +218,7 @@ export function auditView(sheets: SheetSpec[], output: OutputView, ms: number, f
     sheets: sheets.map((s) => ({ name: s.name, rows: s.rows.length })),
     summary: summary ? tableView(summary, 60) : null,
     exceptions: exceptions && exceptions !== summary ? tableView(exceptions, 30) : null,
+    ...(problems ? { problems } : {}),
     figures,
     output,
     ms: Math.round(ms),
