@@ -15,7 +15,7 @@ import { isDateFormat } from '../src/workbook/cells.js';
 import { calculator, type Calculator } from '../src/engine/index.js';
 import { calcReport } from '../src/workbook/calc-job.js';
 import { detectRosterHeader } from '../src/workbook/roster.js';
-import { NUMBER_FORMATS, type SheetSpec } from '../src/workbook/sheet-spec.js';
+import { NUMBER_FORMATS, hiddenColumns, type SheetSpec } from '../src/workbook/sheet-spec.js';
 import { countyRoster } from './support/county.js';
 
 const MB4 = 4 * 1024 * 1024;
@@ -202,7 +202,12 @@ describe('writeReport', () => {
     // Every sheet holds exactly its spec: title, header, rows (strings without their text prefix).
     for (const spec of sheets) {
       const got = written(fake.sheet(spec.name)!);
-      const want = [...(spec.title ? [[spec.title]] : []), spec.columns.map((c) => c.header), ...spec.rows];
+      const want = [
+        ...(spec.title ? [[spec.title]] : []),
+        ...(spec.subtitle ? [[spec.subtitle]] : []),
+        spec.columns.map((c) => c.header),
+        ...spec.rows,
+      ];
       expect(got.length).toBe(want.length);
       got.forEach((row, r) => want[r]!.forEach((cell, c) => expect(row[c] ?? null).toEqual(cell ?? null)));
     }
@@ -230,31 +235,40 @@ describe('writeReport', () => {
 
     const result = fake.sheet('核算结果')!;
     const spec = sheets[0]!;
-    expect(result.freeze).toEqual({ rows: 2, columns: 0 });
+    expect(result.freeze).toEqual({ rows: 3, columns: 0 });
     // Printed as the CLI's files print: A4 landscape, title and header on every page, page numbers.
     expect(result.pageLayout).toEqual({
       orientation: 'Landscape',
       paperSize: 'A4',
-      printTitleRows: '$1:$2',
+      printTitleRows: '$1:$3',
       centerFooter: '&C第 &P 页，共 &N 页',
+      // One page wide, as many high as it takes.
+      zoom: { horizontalFitToPages: 1 },
     });
-    expect(fake.sheet('问题清单')!.pageLayout.printTitleRows).toBe('$1:$1');
-    spec.columns.forEach((c, i) => expect(result.columnWidths.get(i)).toBe(columnPoints(c.width)));
-    expect(result.at('A1')).toMatchObject({ bold: true });
-    expect(result.at('A2')).toMatchObject({ value: '乡镇', bold: true, fill: '#DDEBF7' });
+    // Title, the line under it and the header repeat; a summary to sign fits on one page; a list prints portrait.
+    expect(fake.sheet('问题清单')!.pageLayout).toMatchObject({ printTitleRows: '$1:$3', orientation: 'Portrait' });
+    expect(fake.sheet('乡镇汇总')!.pageLayout.zoom).toEqual({ horizontalFitToPages: 1, verticalFitToPages: 1 });
+    // A column no unit fills (在册月数: no unit is part-year) is hidden: 0 wide.
+    const hidden = hiddenColumns(spec);
+    expect(hidden.map((i) => spec.columns[i]!.header)).toEqual(['在册月数']);
+    spec.columns.forEach((c, i) => expect(result.columnWidths.get(i)).toBe(hidden.includes(i) ? 0 : columnPoints(c.width)));
+    expect(result.at('A1')).toMatchObject({ value: spec.title, bold: true });
+    expect(result.at('A2')).toMatchObject({ value: spec.subtitle });
+    expect(String(spec.subtitle)).toContain('单位：元');
+    expect(result.at('A3')).toMatchObject({ value: '乡镇', bold: true, fill: '#DDEBF7' });
     spec.columns.forEach((c, i) => {
-      const cell = result.cell(2, i)!;
+      const cell = result.cell(3, i)!;
       if (c.kind === 'text') expect(cell.numberFormat).toBeUndefined();
       else expect(cell.numberFormat).toBe(NUMBER_FORMATS[c.kind]);
     });
     // The money format reaches the last data row (one call for the whole column).
     const money = spec.columns.findIndex((c) => c.kind === 'money');
-    expect(result.cell(2 + spec.rows.length - 1, money)!.numberFormat).toBe('#,##0.00');
-    expect(result.cell(2 + spec.rows.length, money)).toBeUndefined();
+    expect(result.cell(3 + spec.rows.length - 1 - 2, money)!.numberFormat).toBe('#,##0.00'); // the 合计 row, before the sign lines
+    expect(result.cell(3 + spec.rows.length, money)).toBeUndefined();
 
     const towns = fake.sheet('乡镇汇总')!;
     const townSpec = sheets[1]!;
-    const totalRow = 2 + townSpec.totalRows![0]!;
+    const totalRow = 3 + townSpec.totalRows![0]!;
     expect(towns.cell(totalRow, 0)).toMatchObject({ value: '全县合计', bold: true });
     const totalColumn = townSpec.columns.findIndex((c) => c.header === '合计');
     expect(towns.cell(totalRow, totalColumn)!.value).toBe(Number(outcome.county.total.toFixed(2)));
@@ -264,8 +278,8 @@ describe('writeReport', () => {
       type: 'ColumnClustered',
       seriesBy: 'Columns',
       title: '各乡镇经费（元）',
-      source: `乡镇汇总!C2:F${2 + n}`,
-      categoryNames: `乡镇汇总!A3:A${2 + n}`,
+      source: `乡镇汇总!C3:F${3 + n}`,
+      categoryNames: `乡镇汇总!A4:A${3 + n}`,
     });
 
     const issues = fake.sheet('问题清单')!;
@@ -273,7 +287,7 @@ describe('writeReport', () => {
     const linked = issueSpec.links!.targets.map((t, i) => ({ t, i })).filter((x) => x.t);
     expect(linked.length).toBeGreaterThan(0);
     for (const { t, i } of linked) {
-      const cell = issues.cell(1 + i, issueSpec.links!.column)!;
+      const cell = issues.cell(3 + i, issueSpec.links!.column)!;
       expect(cell.hyperlink).toEqual({ documentReference: t, textToDisplay: issueSpec.rows[i]![issueSpec.links!.column] });
       expect(cell.value).toBe(issueSpec.rows[i]![issueSpec.links!.column]);
     }
@@ -337,8 +351,8 @@ describe('writeReport', () => {
     for (const s of fake.syncs.filter((x) => !x.error)) expect(s.requestBytes).toBeLessThanOrEqual(1024 * 1024);
     // Nothing lost, nothing doubled.
     const got = written(fake.sheet('核算结果')!);
-    expect(got).toHaveLength(sheets[0]!.rows.length + 2);
-    expect(got.at(-1)![1]).toBe(sheets[0]!.rows.at(-1)![1]);
+    expect(got).toHaveLength(sheets[0]!.rows.length + 3);
+    expect(got.at(-1)![0]).toBe(sheets[0]!.rows.at(-1)![0]);
     expect(fake.sheetNames()).toEqual(['花名册', '核算结果', '乡镇汇总', '问题清单', '政策参数']);
   });
 
@@ -361,7 +375,7 @@ describe('writeReport', () => {
     expect(first.sheets[0]).toEqual({ spec: '核算结果', name: '核算结果(2)', replaced: false, renamed: true });
     expect(JSON.stringify(fake.sheet('核算结果')!.usedValues())).toBe(before);
     expect(fake.sheet('核算结果')!.customProperties.size).toBe(0);
-    expect(written(fake.sheet('核算结果(2)')!)[1]![0]).toBe('乡镇');
+    expect(written(fake.sheet('核算结果(2)')!)[2]![0]).toBe('乡镇');
 
     const again = await writeReport(context, sheets);
     expect(again.sheets[0]).toEqual({ spec: '核算结果', name: '核算结果(2)', replaced: true, renamed: true });
@@ -390,8 +404,8 @@ describe('writeReport', () => {
     expect(second.sheets.every((s) => s.replaced && !s.renamed)).toBe(true);
     expect(fake.sheet('核算结果')!.id).toBe(id);
     expect(fake.sheetNames()).toEqual(['花名册', '核算结果', '乡镇汇总', '问题清单', '政策参数', '汇报']);
-    expect(written(fake.sheet('核算结果')!)).toHaveLength(smaller.sheets[0]!.rows.length + 2);
-    expect(smaller.sheets[0]!.rows.length).toBe(50);
+    expect(written(fake.sheet('核算结果')!)).toHaveLength(smaller.sheets[0]!.rows.length + 3);
+    expect(smaller.sheets[0]!.rows.length).toBe(50 + 3); // the units, 合计 and the lines to sign
     expect(fake.sheet('核算结果')!.customProperties.get(REPORT_MARK.property.toLowerCase())?.value).toBe('report');
     expect(fake.sheet('乡镇汇总')!.charts).toHaveLength(1);
   });
@@ -404,16 +418,16 @@ describe('writeReport', () => {
     const { context, sheets } = await computeFromWorkbook(fake);
     await writeReport(context, sheets);
     const result = fake.sheet('核算结果')!;
-    const rows = written(result).slice(2);
+    const rows = written(result).slice(3, 3 + names.length);
     expect(rows.map((r) => r[1])).toEqual(names);
-    for (let r = 2; r < 2 + names.length; r++) {
+    for (let r = 3; r < 3 + names.length; r++) {
       for (let c = 0; c < sheets[0]!.columns.length; c++) expect(result.cell(r, c)?.formula).toBeUndefined();
     }
     // 12-digit codes are not turned into numbers.
     expect(rows.map((r) => r[3])).toEqual(roster.slice(2).map((r) => r[3]));
     // 政策参数's effective dates stay the text 2021-01-01, not a date serial.
     const policy = written(fake.sheet('政策参数')!);
-    expect(policy.slice(2).every((r) => r[6] === '2021-01-01')).toBe(true);
+    expect(policy.slice(3).every((r) => r[5] === '2021-01-01')).toBe(true);
     // Without the prefix the same strings would have become formulas and numbers in this host.
     expect(excelValue('=SUM(A1:A9)村')).toBe("'=SUM(A1:A9)村");
     expect(excelValue(12)).toBe(12);
@@ -475,7 +489,7 @@ describe('writeReport', () => {
       ['问题清单', false, false],
       ['政策参数', false, false],
     ]);
-    expect(written(fake.sheet('核算结果')!)).toHaveLength(12_002);
+    expect(written(fake.sheet('核算结果')!)).toHaveLength(12_000 + 3 + 3); // title rows, units, 合计 and the lines to sign
   });
 
   test('names: numbered variants stay within 31 characters', () => {

@@ -517,7 +517,10 @@ describe('the report sheets', () => {
     const lines = r.sheets[0]!;
     expect(lines.rows[0]![0]).toBe('少拨');
     expect(lines.fills![0]).toEqual({ column: 0, argb: 'FFFFEB9C' });
-    expect(lines.rows.slice(1).every((x) => x[0] === '足额')).toBe(true);
+    // Then a 合计 row and the lines to sign.
+    expect(lines.rows.slice(1, -3).every((x) => x[0] === '足额')).toBe(true);
+    expect(lines.rows.at(-3)!.slice(0, 1)).toEqual(['合计']);
+    expect(lines.totalRows).toEqual([lines.rows.length - 3]);
     expect(lines.rows[0]!.slice(1, 10)).toEqual(['城关镇', '东风村', '村', '410102001001', '党建经费', 5000, 4000, -1000, 1]);
     const summary = r.sheets[2]!;
     const texts = summary.rows.map((x) => x.join('|').replace(/\|+$/, ''));
@@ -525,7 +528,8 @@ describe('the report sheets', () => {
     expect(texts).toContain('|应拨合计 = 核算结果合计（同一名册、政策、年度）|477700|477700|一致');
     expect(texts).toContain('|读取行数 = 付款行 + 剔除行 + 跳过行：23 = 23 + 0 + 0|||一致');
     expect(texts.find((x) => x.startsWith('全县|合计|'))).toBe('全县|合计|477700|476700|-1000|22|1|0|0|0');
-    expect(r.sheets[4]!.rows).toHaveLength(23);
+    expect(r.sheets[4]!.rows).toHaveLength(23 + 1); // and its 合计 row
+    expect(r.sheets[4]!.rows.at(-1)![9]).toBe(476700);
   });
 
   test('the workbook written by the CLI host opens with the same sheets', async () => {
@@ -539,8 +543,8 @@ describe('the report sheets', () => {
     await wb.xlsx.readFile(out);
     expect(wb.worksheets.map((w) => w.name)).toEqual(['审计比对', '异常清单', '审计汇总', '政策参数', '付款明细']);
     const ws = wb.getWorksheet('审计比对')!;
-    expect(ws.getRow(3).getCell(1).value).toBe('足额');
-    expect((ws.getRow(3).getCell(1).fill as ExcelJS.FillPattern).fgColor?.argb).toBe('FFC6EFCE');
-    expect(ws.getRow(3).getCell(7).numFmt).toBe('#,##0.00');
+    expect(ws.getRow(4).getCell(1).value).toBe('足额');
+    expect((ws.getRow(4).getCell(1).fill as ExcelJS.FillPattern).fgColor?.argb).toBe('FFC6EFCE');
+    expect(ws.getRow(4).getCell(7).numFmt).toBe('#,##0.00');
   });
 });

@@ -352,9 +352,11 @@ describe('result workbook', () => {
     expect(r, `${ws.name}: header "${first}"`).toBeGreaterThan(0);
     return r;
   };
-  const dataRows = (ws: ExcelJS.Worksheet, header: number) => {
+  /** The table's rows under the header, up to the blank row before the lines to sign; without a trailing 全县合计 unless `withTotal`. */
+  const dataRows = (ws: ExcelJS.Worksheet, header: number, withTotal = ws.name !== '核算结果') => {
     const rows: ExcelJS.Row[] = [];
-    for (let r = header + 1; r <= ws.rowCount; r++) if (ws.getRow(r).hasValues) rows.push(ws.getRow(r));
+    for (let r = header + 1; r <= ws.rowCount && ws.getRow(r).hasValues; r++) rows.push(ws.getRow(r));
+    if (!withTotal && rows.at(-1)?.getCell(1).value === '全县合计') rows.pop();
     return rows;
   };
 
@@ -403,6 +405,52 @@ describe('result workbook', () => {
     expect(v(byName('西湖村'), '类型')).toBe('村');
     expect(v(byName('幸福社区'), '类型')).toBe('城市社区');
     expect(v(byName('柳林农村社区'), '类型')).toBe('农村社区');
+  });
+
+  test('核算结果: a bold 全县合计 row under the units, equal to their sum exactly and to --json; then the lines to sign', () => {
+    const ws = sheet('核算结果');
+    const h = headerRowOf(ws, '乡镇');
+    const cols = headerMap(ws, h);
+    const units = dataRows(ws, h);
+    const total = dataRows(ws, h, true).at(-1)!;
+    expect(total.getCell(1).value).toBe('全县合计');
+    expect(total.getCell(1).font?.bold).toBe(true);
+    for (const name of [...LINE_LABELS, '合计']) {
+      const c = cols.get(name)!;
+      // Sums in fen, as integers, so no float rounding hides a difference.
+      const fen = units.reduce((s, r) => s + Math.round((r.getCell(c).value as number) * 100), 0);
+      expect(Math.round((total.getCell(c).value as number) * 100), name).toBe(fen);
+    }
+    expect(total.getCell(cols.get('合计')!).value).toBe(Number(json.totals.total));
+    const sign = ws.getRow(total.number + 2).getCell(1).value;
+    expect(String(sign)).toMatch(/制表人：.*审核人：.*日期：/);
+  });
+
+  test('every sheet prints as a document: a title with the year, 编制单位 and 单位：元, one page wide, header rows repeated', () => {
+    for (const ws of wb.worksheets) {
+      expect(String(ws.getRow(1).getCell(1).value), ws.name).toContain('2024年度');
+      expect(String(ws.getRow(2).getCell(1).value), ws.name).toContain('编制单位：');
+      expect(String(ws.getRow(1).getCell(1).value), ws.name).not.toContain('county-five-standards');
+      expect(String(ws.getRow(2).getCell(1).value), ws.name).not.toMatch(/half-up|[A-Za-z]{4,}/);
+      expect(ws.pageSetup, ws.name).toMatchObject({ paperSize: 9, fitToPage: true, fitToWidth: 1 });
+      expect(ws.pageSetup.printTitlesRow, ws.name).toBe('1:3');
+    }
+    expect(String(sheet('核算结果').getRow(2).getCell(1).value)).toContain('单位：元');
+    expect(sheet('乡镇汇总').pageSetup).toMatchObject({ fitToHeight: 1, orientation: 'landscape' });
+    expect(sheet('核算结果').pageSetup).toMatchObject({ fitToHeight: 0, orientation: 'landscape' });
+  });
+
+  test('核算结果: 在册月数 is hidden unless a unit is part-year; 核定说明 wraps in a row tall enough for it', () => {
+    const ws = sheet('核算结果');
+    const h = headerRowOf(ws, '乡镇');
+    const cols = headerMap(ws, h);
+    const months = cols.get('在册月数')!;
+    const partYear = dataRows(ws, h).some((r) => r.getCell(months).value !== null);
+    expect(ws.getColumn(months).hidden).toBe(!partYear);
+    expect(ws.getColumn(cols.get('合计')!).hidden).toBe(false);
+    const row = dataRows(ws, h)[0]!;
+    expect(row.getCell(cols.get('核定说明')!).alignment?.wrapText).toBe(true);
+    expect(row.height).toBeGreaterThanOrEqual(30);
   });
 
   test('核算结果: total in Chinese capitals and an explanation that shows the rule applied', () => {
@@ -483,7 +531,11 @@ describe('result workbook', () => {
     expect(got).toEqual(EXPECTED_ISSUES.map(([s, row, col, , code]) => [s, row, col, code]));
     const level = (code: string) => rows.find((r) => r.getCell(cols.get('代码')!).value === code)!.getCell(cols.get('级别')!).value;
     expect(level('NOT_INTEGER')).toBe('错误（未核算）');
-    expect(level('DUPLICATE_NAME')).toBe('提示（已核算）');
+    expect(level('DUPLICATE_NAME')).toBe('警告（已核算）');
+    // Read first in words; the code for machines last, at the right.
+    expect([...cols.keys()].at(-1)).toBe('代码');
+    const kind = (code: string) => rows.find((r) => r.getCell(cols.get('代码')!).value === code)!.getCell(cols.get('问题')!).value;
+    expect(kind('DUPLICATE_NAME')).toBe('同名单位');
     expect(level('SUBTOTAL_ROW')).toBe('跳过');
     for (const r of rows) expect(String(r.getCell(cols.get('说明')!).value)).toContain('工作表「');
     expect(ws.views[0]).toMatchObject({ state: 'frozen', ySplit: h });
@@ -491,7 +543,9 @@ describe('result workbook', () => {
 
   test('政策参数: each line with its parameters in force for the year, effective dates and clauses', () => {
     const ws = sheet('政策参数');
-    const h = headerRowOf(ws, '经费项目编号');
+    const h = headerRowOf(ws, '经费项目');
+    // Named in words first; the ids the task pane reads back in the columns at the right.
+    expect([...headerMap(ws, h).keys()].slice(-2)).toEqual(['经费项目编号', '参数代码']);
     const cols = headerMap(ws, h);
     const all = dataRows(ws, h);
     const ids = new Set(all.map((r) => r.getCell(cols.get('经费项目编号')!).value));
@@ -500,15 +554,17 @@ describe('result workbook', () => {
     const org = all.filter((r) => r.getCell(cols.get('经费项目编号')!).value === 'organisation');
     expect(
       org.map((r) => [
+        r.getCell(cols.get('参数代码')!).value,
         r.getCell(cols.get('参数')!).value,
         Number(r.getCell(cols.get('取值')!).value),
         r.getCell(cols.get('生效日期')!).value,
       ]),
     ).toEqual([
-      ['branch.from（应设党支部，含门槛值（≥））', 3, '2021-01-01'],
-      ['generalBranch.from（一般应设党总支，不含门槛值（>））', 50, '2021-01-01'],
-      ['generalBranch.below（一般应设党总支，不含上限值（<））', 100, '2021-01-01'],
+      ['branch.from', '应设党支部起点（含门槛值（≥））', 3, '2021-01-01'],
+      ['generalBranch.from', '一般应设党总支起点（不含门槛值（>））', 50, '2021-01-01'],
+      ['generalBranch.below', '一般应设党总支上限（不含上限值（<））', 100, '2021-01-01'],
     ]);
+    for (const r of all) expect(String(r.getCell(cols.get('参数')!).value)).not.toMatch(/[A-Za-z]/);
     for (const r of org) expect(String(r.getCell(cols.get('依据条款')!).value)).toContain('“五个标准”的意见');
     const rows = all.filter((r) => r.getCell(cols.get('经费项目编号')!).value !== 'organisation');
     const values = rows.map((r) => [

@@ -134,7 +134,8 @@ describe('compare --policy A --against B', () => {
     const h = findRow(ws, 1, '乡镇');
     const cols = headerMap(ws, h);
     const rows: ExcelJS.Row[] = [];
-    for (let r = h + 1; r <= ws.rowCount; r++) if (ws.getRow(r).hasValues) rows.push(ws.getRow(r));
+    // The table ends at the blank row before the lines to sign.
+    for (let r = h + 1; r <= ws.rowCount && ws.getRow(r).hasValues; r++) rows.push(ws.getRow(r));
     const v = (row: ExcelJS.Row, name: string) => row.getCell(cols.get(name)!).value;
     const totalRow = (place: string) => rows.find((r) => v(r, '乡镇') === place && v(r, '经费项目') === '合计')!;
     expect(v(totalRow('全县'), '政策A')).toBe(316500);
@@ -150,8 +151,9 @@ describe('compare --policy A --against B', () => {
     const units = wb.getWorksheet('单位差异')!;
     const uh = findRow(units, 1, '乡镇');
     let count = 0;
-    for (let r = uh + 1; r <= units.rowCount; r++) if (units.getRow(r).hasValues) count++;
-    expect(count).toBe(UNITS.length);
+    for (let r = uh + 1; r <= units.rowCount && units.getRow(r).hasValues; r++) count++;
+    expect(count).toBe(UNITS.length + 1); // and the 全县合计 row
+    expect(units.getRow(uh + count).getCell(1).value).toBe('全县合计');
   });
 
   test('without --json: a summary line with both totals and where the workbook is', async () => {

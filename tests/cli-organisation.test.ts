@@ -57,16 +57,16 @@ describe('calc', () => {
 
     const wb = await readWorkbook(tmp.file('名册-核算结果.xlsx'));
     const result = wb.getWorksheet('核算结果')!;
-    const head = result.getRow(2).values as unknown[];
+    const head = result.getRow(3).values as unknown[];
     const col = head.indexOf('组织设置');
     expect(col).toBeGreaterThan(0);
-    expect(result.getRow(3).getCell(col).value).toBe('未达设支部条件');
-    expect(result.getRow(8).getCell(col).value).toBe('应设党支部');
+    expect(result.getRow(4).getCell(col).value).toBe('未达设支部条件');
+    expect(result.getRow(9).getCell(col).value).toBe('应设党支部');
     expect(json.policy.organisation.levels[1].clause).toMatch(/组织设置/);
     const townships = wb.getWorksheet('乡镇汇总')!;
-    const th = townships.getRow(2).values as unknown[];
-    expect(townships.getRow(3).getCell(th.indexOf('一般应设党总支')).value).toBe(2);
-    expect(townships.getRow(4).getCell(th.indexOf('应设党支部')).value).toBe(3); // 全县合计
+    const th = townships.getRow(3).values as unknown[];
+    expect(townships.getRow(4).getCell(th.indexOf('一般应设党总支')).value).toBe(2);
+    expect(townships.getRow(5).getCell(th.indexOf('应设党支部')).value).toBe(3); // 全县合计
   });
 
   test('with the column: a mismatch is a warning naming sheet, row and column; the money is unchanged', async () => {

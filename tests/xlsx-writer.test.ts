@@ -6,7 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { calculator } from '../src/engine/index.js';
 import { calcReport } from '../src/workbook/calc-job.js';
 import { gridSource } from '../src/workbook/source.js';
-import { NUMBER_FORMATS, headerRowNumber, type SheetSpec } from '../src/workbook/sheet-spec.js';
+import { NUMBER_FORMATS, headerRowNumber, hiddenColumns, type SheetSpec } from '../src/workbook/sheet-spec.js';
 import { writeXlsx } from '../src/web/xlsx-writer.js';
 import { XlsxWriter } from '../src/xlsx/writer.js';
 import { storedGzip } from '../src/xlsx/zip.js';
@@ -52,14 +52,23 @@ const solidFill = (cell: ExcelJS.Cell) =>
 function expectSheet(ws: ExcelJS.Worksheet, spec: SheetSpec) {
   const head = headerRowNumber(spec);
   expect(ws.views[0]).toMatchObject({ state: 'frozen', ySplit: head });
-  // Printed for filing: A4 landscape, header rows on every page, page numbers.
-  expect(ws.pageSetup).toMatchObject({ orientation: 'landscape', paperSize: 9, printTitlesRow: `1:${head}` });
+  // Printed for filing: A4, one page wide (one high for a summary to sign), header rows on every page, page numbers.
+  expect(ws.pageSetup).toMatchObject({
+    orientation: spec.print?.orientation ?? 'landscape',
+    paperSize: 9,
+    printTitlesRow: `1:${head}`,
+    fitToPage: true,
+    fitToWidth: 1,
+    fitToHeight: spec.print?.onePage ? 1 : 0,
+  });
   expect(ws.headerFooter.oddFooter).toBe('&C第 &P 页，共 &N 页');
   expect(spec.columns.map((_, i) => ws.getColumn(i + 1).width)).toEqual(spec.columns.map((c) => c.width));
   if (spec.title) {
     expect(ws.getCell(1, 1).value).toBe(spec.title);
     expect(ws.getCell(1, 1).font?.bold).toBe(true);
+    if (spec.subtitle) expect(ws.getCell(2, 1).value).toBe(spec.subtitle);
   }
+  for (const i of hiddenColumns(spec)) expect(ws.getColumn(i + 1).hidden, `${spec.name} column ${i + 1}`).toBe(true);
   spec.columns.forEach((c, i) => {
     const cell = ws.getCell(head, i + 1);
     expect(cell.value).toBe(c.header);
@@ -76,12 +85,13 @@ function expectSheet(ws: ExcelJS.Worksheet, spec: SheetSpec) {
       const kind = spec.columns[i]!.kind;
       // A number in a text column (a count in a notes column) keeps the general format.
       if (typeof v === 'number') expect(cell.numFmt, where).toBe(kind === 'text' ? undefined : NUMBER_FORMATS[kind]);
+      if (typeof v === 'string' && spec.columns[i]!.wrap) expect(cell.alignment?.wrapText, where).toBe(true);
       if (v !== null) expect(!!cell.font?.bold, where).toBe(totals.has(k));
       const fill = spec.fills?.[k];
       expect(solidFill(cell), where).toBe(fill && fill.column === i ? fill.argb : null);
     });
   });
-  expect(ws.actualRowCount).toBe(head + spec.rows.length);
+  expect(ws.rowCount).toBe(head + spec.rows.length);
 }
 
 describe('.xlsx writer', () => {

@@ -5,7 +5,7 @@
 // and, where it can, splits in halves after a payload error.
 import { columnLetter } from '../workbook/cells.js';
 import { NUMBER_FORMATS, headerRowNumber, type SheetSpec } from '../workbook/sheet-spec.js';
-import { HEADER_FILL, PAGE_FOOTER, REPORT_MARK, excelValue, fillRuns, sourceLinks, valueBlock } from '../pane/report-layout.js';
+import { HEADER_FILL, PAGE_FOOTER, REPORT_MARK, excelValue, fillRuns, printPlan, sourceLinks, valueBlock } from '../pane/report-layout.js';
 
 /** Excel column width in points for a width in characters (Calibri 11: 7 px a character + 5 px padding). */
 export function columnPoints(chars: number): number {
@@ -62,7 +62,9 @@ export function setupJob(t: Target, useProperties: boolean, pageLayout: boolean)
   const data0 = header0 + 1;
   const n = spec.rows.length;
   const headers = spec.columns.map((c) => excelValue(c.header));
-  const bytes = OP * (12 + 3 * ncols) + utf8Length(JSON.stringify(headers)) + utf8Length(spec.title ?? '');
+  const plan = printPlan(spec);
+  const bytes =
+    OP * (14 + 4 * ncols) + utf8Length(JSON.stringify(headers)) + utf8Length(spec.title ?? '') + utf8Length(spec.subtitle ?? '');
   return {
     bytes,
     queue(context) {
@@ -73,7 +75,12 @@ export function setupJob(t: Target, useProperties: boolean, pageLayout: boolean)
       }
       if (useProperties && !t.hasProperty) ws.customProperties.add(REPORT_MARK.property, REPORT_MARK.value);
       if (!t.hasName) ws.names.add(REPORT_MARK.name, `="${REPORT_MARK.value}"`, 'village-funds report sheet').visible = false;
-      spec.columns.forEach((c, i) => (ws.getRangeByIndexes(0, i, 1, 1).format.columnWidth = columnPoints(c.width)));
+      // A hidden column is one 0 wide (Range.columnHidden needs the whole column; this is one call).
+      spec.columns.forEach(
+        (c, i) => (ws.getRangeByIndexes(0, i, 1, 1).format.columnWidth = plan.hidden.includes(i) ? 0 : columnPoints(c.width)),
+      );
+      // Wrapped text: Excel grows the rows to it (no row here has a set height).
+      if (n > 0) for (const i of plan.wrapped) ws.getRangeByIndexes(data0, i, n, 1).format.wrapText = true;
       if (n > 0) {
         spec.columns.forEach((c, i) => {
           if (c.kind !== 'text') ws.getRangeByIndexes(data0, i, n, 1).numberFormat = [[NUMBER_FORMATS[c.kind]]];
@@ -83,16 +90,19 @@ export function setupJob(t: Target, useProperties: boolean, pageLayout: boolean)
         const title = ws.getRangeByIndexes(0, 0, 1, 1);
         title.values = [[excelValue(spec.title)]];
         title.format.font.bold = true;
+        if (spec.subtitle) ws.getRangeByIndexes(1, 0, 1, 1).values = [[excelValue(spec.subtitle)]];
       }
       const header = ws.getRangeByIndexes(header0, 0, 1, ncols);
       header.values = [headers];
       header.format.font.bold = true;
       header.format.fill.color = HEADER_FILL;
+      header.format.wrapText = true;
       ws.freezePanes.freezeRows(header0 + 1);
       if (pageLayout) {
-        ws.pageLayout.orientation = 'Landscape';
+        ws.pageLayout.orientation = plan.landscape ? 'Landscape' : 'Portrait';
         ws.pageLayout.paperSize = 'A4';
-        ws.pageLayout.setPrintTitleRows(`$1:$${header0 + 1}`);
+        ws.pageLayout.zoom = plan.pagesTall ? { horizontalFitToPages: 1, verticalFitToPages: 1 } : { horizontalFitToPages: 1 };
+        ws.pageLayout.setPrintTitleRows(`$1:$${plan.titleRows}`);
         ws.pageLayout.headersFooters.defaultForAllPages.centerFooter = PAGE_FOOTER;
       }
     },

@@ -38,16 +38,8 @@ export { parseAmount, parseChineseCapital, parseDate, divisionCode, type AmountR
 export { nameKey, nameBase, townshipKey, withinOneEdit } from './payee-names.js';
 export { PayeeIndex, unitLabel, type PayeeMatch, type PayeeUnit, type PayeeQuery } from './payees.js';
 export { SCHEDULES, periodsDue, dueAmount, type Schedule } from './schedule.js';
-export {
-  AUDIT_SHEET_NAMES,
-  STATUS_FILLS,
-  auditSheets,
-  auditSheetBuilders,
-  linesSheet,
-  exceptionsSheet,
-  summarySheet,
-  paymentsSheet,
-} from './report.js';
+export { AUDIT_SHEET_NAMES, STATUS_FILLS, auditSheets, auditSheetBuilders, linesSheet, exceptionsSheet, summarySheet } from './report.js';
+export { paymentsSheet } from './payments-sheet.js';
 
 export interface AuditReportOptions extends AuditOptions {
   /** Language of messages in sheets and JSON (sheet names, headers and status words are Chinese). Default zh. */

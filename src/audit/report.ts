@@ -2,14 +2,18 @@
 // (every payment as resolved, so each figure ties back to a ledger row).
 import type { Calculator } from '../engine/compute.js';
 import { formatYuan } from '../engine/format.js';
-import type { Decimal } from '../engine/money.js';
+import { ZERO, type Decimal } from '../engine/money.js';
 import { UNIT_TYPE_LABELS } from '../engine/unit.js';
 import type { RowIssue } from '../workbook/issues.js';
 import type { Lang } from '../engine/said.js';
-import { moneyCell, policySheet, policyTitle } from '../workbook/report.js';
+import { moneyCell, policySheet } from '../workbook/report.js';
+import { kindWords } from '../workbook/problem-words.js';
+import { withSignRows, type ReportOptions } from '../workbook/report-heading.js';
+import { SHEET_WHAT, heading } from './sheet-heading.js';
+import { paymentsSheet } from './payments-sheet.js';
 import { AUDIT_SHEET_NAMES } from '../workbook/sheet-names.js';
 import type { CellFill, ColumnSpec, OutCell, SheetSpec } from '../workbook/sheet-spec.js';
-import { STATUS_CODES, STATUS_WORDS, type AuditLine, type AuditOutcome, type Bucket, type StatusCode } from './outcome.js';
+import { STATUS_CODES, STATUS_WORDS, type AuditLine, type AuditOutcome, type StatusCode } from './outcome.js';
 
 export { AUDIT_SHEET_NAMES }; // one source, workbook/sheet-names.ts; audit/index.ts re-exports it
 
@@ -22,14 +26,9 @@ export const STATUS_FILLS: Record<StatusCode, string> = {
   noBasis: 'FFD9D2E9',
 };
 
-const col = (header: string, kind: ColumnSpec['kind'], width: number): ColumnSpec => ({ header, kind, width });
+const col = (header: string, kind: ColumnSpec['kind'], width: number, wrap = false): ColumnSpec =>
+  wrap ? { header, kind, width, wrap } : { header, kind, width };
 const place = (r: { sheet: string; row: number }) => `${r.sheet}!${r.row}`;
-
-export function auditTitle(calc: Calculator, o: AuditOutcome): string {
-  let t = `${policyTitle(calc.policy)}；容差：${formatYuan(o.tolerance)}元`;
-  if (o.asOf && o.due) t += `；审计截止日：${o.asOf}（按${o.schedule === 'monthly' ? '月' : '季'}拨付，应拨${o.due.due}/${o.due.of}）`;
-  return t;
-}
 
 function explain(l: AuditLine, lang: Lang): string {
   const zh = lang === 'zh';
@@ -69,25 +68,25 @@ function explain(l: AuditLine, lang: Lang): string {
   return parts.join(zh ? '；' : '; ');
 }
 
-export function linesSheet(calc: Calculator, o: AuditOutcome, lang: Lang): SheetSpec {
+export function linesSheet(calc: Calculator, o: AuditOutcome, lang: Lang, options: ReportOptions = {}): SheetSpec {
   const asOf = o.asOf !== null;
   const columns: ColumnSpec[] = [
-    col('状态', 'text', 8),
-    col('乡镇', 'text', 12),
-    col('名称', 'text', 18),
-    col('类型', 'text', 9),
-    col('区划代码', 'text', 14),
-    col('经费项目', 'text', 20),
-    col('应拨（全年）', 'money', 14),
-    ...(asOf ? [col(`应拨（截至${o.asOf}）`, 'money', 16)] : []),
-    col('已拨', 'money', 14),
-    col(asOf ? '差额（已拨−截至应拨）' : '差额（已拨−应拨）', 'money', 16),
-    col('笔数', 'integer', 6),
-    col('凭证号', 'text', 18),
-    col('拨付日期', 'text', 24),
-    col('台账行', 'text', 22),
-    col('说明', 'text', 36),
-    col('花名册行', 'text', 14),
+    col('状态', 'text', 6),
+    col('乡镇', 'text', 10),
+    col('名称', 'text', 14, true),
+    col('类型', 'text', 8),
+    col('区划代码', 'text', 13),
+    col('经费项目', 'text', 12, true),
+    col('应拨（全年）', 'money', 11, true),
+    ...(asOf ? [col(`应拨（截至${o.asOf}）`, 'money', 11, true)] : []),
+    col('已拨', 'money', 11),
+    col(asOf ? '差额（已拨−截至应拨）' : '差额（已拨−应拨）', 'money', 11, true),
+    col('笔数', 'integer', 5),
+    col('凭证号', 'text', 12, true),
+    col('拨付日期', 'text', 11, true),
+    col('台账行', 'text', 12, true),
+    col('说明', 'text', 24, true),
+    col('花名册行', 'text', 10),
   ];
   const rows: OutCell[][] = [];
   const fills: (CellFill | undefined)[] = [];
@@ -112,7 +111,42 @@ export function linesSheet(calc: Calculator, o: AuditOutcome, lang: Lang): Sheet
     ]);
     fills.push({ column: 0, argb: STATUS_FILLS[l.status] });
   }
-  return { name: AUDIT_SHEET_NAMES.lines, title: auditTitle(calc, o), columns, rows, fills };
+  // 合计 under the money columns: exactly the sum of the rows above (Decimal).
+  let entitled = ZERO,
+    expected = ZERO,
+    disbursed = ZERO,
+    variance = ZERO;
+  for (const l of o.lines) {
+    entitled = entitled.plus(l.entitled);
+    expected = expected.plus(l.expected);
+    disbursed = disbursed.plus(l.disbursed);
+    variance = variance.plus(l.variance);
+  }
+  const totalRow = rows.length;
+  rows.push([
+    lang === 'zh' ? '合计' : 'total',
+    null,
+    null,
+    null,
+    null,
+    null,
+    moneyCell(entitled),
+    ...(asOf ? [moneyCell(expected)] : []),
+    moneyCell(disbursed),
+    moneyCell(variance),
+  ]);
+  return withSignRows(
+    {
+      name: AUDIT_SHEET_NAMES.lines,
+      ...heading(calc, o, SHEET_WHAT.lines, lang, options),
+      print: { orientation: 'landscape' },
+      columns,
+      rows,
+      fills,
+      totalRows: [totalRow],
+    },
+    lang,
+  );
 }
 
 const SEVERITY: Record<RowIssue['severity'], Record<Lang, string>> = {
@@ -121,7 +155,8 @@ const SEVERITY: Record<RowIssue['severity'], Record<Lang, string>> = {
   info: { zh: '说明', en: 'note' },
 };
 
-export function exceptionsSheet(o: AuditOutcome, lang: Lang): SheetSpec {
+/** Read first: where, how serious, what kind in words, about what; the code for machines last, narrow. */
+export function exceptionsSheet(calc: Calculator, o: AuditOutcome, lang: Lang, options: ReportOptions = {}): SheetSpec {
   const rows: OutCell[][] = [];
   const targets: (string | undefined)[] = [];
   const link = (i: RowIssue) => (i.row === null ? undefined : `'${i.sheet.replace(/'/g, "''")}'!${i.column ?? 'A'}${i.row}`);
@@ -134,7 +169,7 @@ export function exceptionsSheet(o: AuditOutcome, lang: Lang): SheetSpec {
       e.row,
       e.column,
       severity,
-      e.code,
+      kindWords(e.code)[lang],
       e.payee,
       e.line === null ? null : lineLabel(o, e.line, lang),
       e.amount === null ? null : moneyCell(e.amount),
@@ -142,12 +177,28 @@ export function exceptionsSheet(o: AuditOutcome, lang: Lang): SheetSpec {
       e.date,
       e.message[lang],
       e.suggestion,
+      e.code,
     ]);
     targets.push(e.source === 'ledger' ? link(e) : undefined);
   }
   // Roster warnings and notes: an issue without payee, line, amount or voucher.
   const plain = (source: string, level: string, i: RowIssue, target: string | undefined) => {
-    rows.push([source, i.sheet, i.row, i.column, level, i.code, null, null, null, null, null, i.message[lang], null]);
+    rows.push([
+      source,
+      i.sheet,
+      i.row,
+      i.column,
+      level,
+      kindWords(i.code)[lang],
+      null,
+      null,
+      null,
+      null,
+      null,
+      i.message[lang],
+      null,
+      i.code,
+    ]);
     targets.push(target);
   };
   const zh = lang === 'zh';
@@ -155,26 +206,29 @@ export function exceptionsSheet(o: AuditOutcome, lang: Lang): SheetSpec {
   for (const w of o.rosterWarnings)
     plain(zh ? '花名册' : 'roster', zh ? '花名册警告（已核算）' : 'roster warning (computed)', w, undefined);
   for (const n of o.notes) plain(zh ? '拨付明细' : 'ledger', SEVERITY.info[lang], n, link(n));
+  const counts =
+    lang === 'zh'
+      ? `异常${o.exceptions.length}项；${o.rosterWarnings.length ? `花名册警告${o.rosterWarnings.length}项；` : ''}另有说明${o.notes.length}项（跳过的空行、小计行、重复表头及工作表说明）`
+      : `${o.exceptions.length} exceptions; ${o.rosterWarnings.length ? `${o.rosterWarnings.length} roster warnings; ` : ''}${o.notes.length} notes (skipped blank, subtotal and repeated-header rows, sheet notes)`;
   return {
     name: AUDIT_SHEET_NAMES.exceptions,
-    title:
-      lang === 'zh'
-        ? `异常${o.exceptions.length}项；${o.rosterWarnings.length ? `花名册警告${o.rosterWarnings.length}项；` : ''}另有说明${o.notes.length}项（跳过的空行、小计行、重复表头及工作表说明）`
-        : `${o.exceptions.length} exceptions; ${o.rosterWarnings.length ? `${o.rosterWarnings.length} roster warnings; ` : ''}${o.notes.length} notes (skipped blank, subtotal and repeated-header rows, sheet notes)`,
+    ...heading(calc, o, SHEET_WHAT.exceptions, lang, options, counts),
+    print: { orientation: 'landscape' },
     columns: [
-      col('来源', 'text', 9),
-      col('工作表', 'text', 14),
-      col('行', 'integer', 6),
-      col('列', 'text', 5),
-      col('级别', 'text', 14),
-      col('代码', 'text', 22),
-      col('收款单位', 'text', 18),
-      col('经费项目', 'text', 18),
-      col('金额', 'money', 14),
-      col('凭证号', 'text', 14),
-      col('日期', 'text', 11),
-      col('说明', 'text', 80),
-      col('建议', 'text', 30),
+      col('来源', 'text', 8),
+      col('工作表', 'text', 10),
+      col('行', 'integer', 5),
+      col('列', 'text', 4),
+      col('级别', 'text', 10, true),
+      col('问题', 'text', 12, true),
+      col('收款单位', 'text', 14, true),
+      col('经费项目', 'text', 12, true),
+      col('金额', 'money', 11),
+      col('凭证号', 'text', 10),
+      col('日期', 'text', 10),
+      col('说明', 'text', 40, true),
+      col('建议', 'text', 20, true),
+      col('代码', 'text', 10),
     ],
     rows,
     links: { column: 11, targets },
@@ -187,15 +241,15 @@ function lineLabel(o: AuditOutcome, line: string, lang: Lang): string {
   return line;
 }
 
-export function summarySheet(calc: Calculator, o: AuditOutcome, lang: Lang): SheetSpec {
+export function summarySheet(calc: Calculator, o: AuditOutcome, lang: Lang, options: ReportOptions = {}): SheetSpec {
   const asOf = o.asOf !== null;
   const columns: ColumnSpec[] = [
-    col('乡镇', 'text', 14),
-    col('经费项目', 'text', 22),
-    col('应拨（全年）', 'money', 16),
-    ...(asOf ? [col(`应拨（截至${o.asOf}）`, 'money', 16)] : []),
+    col('乡镇', 'text', 12),
+    col('经费项目', 'text', 22, true),
+    col('应拨（全年）', 'money', 16, true),
+    ...(asOf ? [col(`应拨（截至${o.asOf}）`, 'money', 16, true)] : []),
     col('已拨', 'money', 16),
-    col(asOf ? '差额（已拨−截至应拨）' : '差额（已拨−应拨）', 'money', 16),
+    col(asOf ? '差额（已拨−截至应拨）' : '差额（已拨−应拨）', 'money', 16, true),
     ...STATUS_CODES.map((s) => col(STATUS_WORDS[s], 'integer', 7)),
   ];
   const rows: OutCell[][] = [];
@@ -275,72 +329,31 @@ export function summarySheet(calc: Calculator, o: AuditOutcome, lang: Lang): She
       rows.push(pad(['', `${c.label[lang]}：${r.read} = ${r.payments} + ${r.rejected} + ${r.skipped}`, null, null, ties]));
     else rows.push(pad(['', c.label[lang], m(c.left), m(c.right), ties]));
   }
-  return { name: AUDIT_SHEET_NAMES.summary, title: auditTitle(calc, o), columns, rows, totalRows };
-}
-
-const BUCKET_WORDS: Record<Bucket, Record<Lang, string>> = {
-  matched: { zh: '已匹配', en: 'matched' },
-  unmatched: { zh: '未匹配', en: 'unmatched' },
-  unclassified: { zh: '未分类', en: 'unclassified' },
-};
-const BY_WORDS = {
-  code: { zh: '区划代码', en: 'code' },
-  township: { zh: '乡镇+名称', en: 'township + name' },
-  name: { zh: '名称（全县唯一）', en: 'name (unique)' },
-} as const;
-
-/** Appended to 匹配方式 when the name matched only in its plain form. */
-const FORM_WORDS: Record<Lang, string> = { zh: '（规范名称）', en: ' (plain form)' };
-
-export function paymentsSheet(o: AuditOutcome, lang: Lang): SheetSpec {
-  const labels = new Map<string, string>();
-  for (const l of o.lines) labels.set(l.line, l.lineLabel.zh);
-  return {
-    name: AUDIT_SHEET_NAMES.payments,
-    title: lang === 'zh' ? '台账中每一笔拨付及其匹配结果' : 'every payment in the ledger and how it was matched',
-    columns: [
-      col('工作表', 'text', 14),
-      col('行', 'integer', 6),
-      col('日期', 'text', 11),
-      col('凭证号', 'text', 12),
-      col('乡镇（台账）', 'text', 12),
-      col('收款单位（台账）', 'text', 20),
-      col('匹配单位', 'text', 20),
-      col('匹配方式', 'text', 14),
-      col('经费项目', 'text', 20),
-      col('金额', 'money', 14),
-      col('归类', 'text', 8),
-      col('异常代码', 'text', 30),
-    ],
-    rows: o.payments.map((p) => [
-      p.sheet,
-      p.row,
-      p.date,
-      p.voucher,
-      p.township,
-      p.payee,
-      p.unit ? `${p.unit.name}（${p.unit.township}）` : null,
-      p.matchedBy ? BY_WORDS[p.matchedBy][lang] + (p.nameRule === 'form' ? FORM_WORDS[lang] : '') : null,
-      labels.get(p.line) ?? p.line,
-      moneyCell(p.amount),
-      BUCKET_WORDS[p.bucket][lang],
-      p.codes.join(' '),
-    ]),
-  };
+  return withSignRows(
+    {
+      name: AUDIT_SHEET_NAMES.summary,
+      ...heading(calc, o, SHEET_WHAT.summary, lang, options),
+      print: { orientation: 'landscape', onePage: true },
+      columns,
+      rows,
+      totalRows,
+    },
+    lang,
+  );
 }
 
 /** The audit workbook's sheets, in order, each built when called (a writer can hold one at a time). */
-export function auditSheetBuilders(calc: Calculator, o: AuditOutcome, lang: Lang): (() => SheetSpec)[] {
+export function auditSheetBuilders(calc: Calculator, o: AuditOutcome, lang: Lang, options: ReportOptions = {}): (() => SheetSpec)[] {
   return [
-    () => linesSheet(calc, o, lang),
-    () => exceptionsSheet(o, lang),
-    () => summarySheet(calc, o, lang),
-    () => policySheet(calc.policy),
-    () => paymentsSheet(o, lang),
+    () => linesSheet(calc, o, lang, options),
+    () => exceptionsSheet(calc, o, lang, options),
+    () => summarySheet(calc, o, lang, options),
+    () => policySheet(calc.policy, lang, options),
+    () => paymentsSheet(calc, o, lang, options),
   ];
 }
 
 /** The audit workbook's sheets, in order. */
-export function auditSheets(calc: Calculator, o: AuditOutcome, lang: Lang): SheetSpec[] {
-  return auditSheetBuilders(calc, o, lang).map((build) => build());
+export function auditSheets(calc: Calculator, o: AuditOutcome, lang: Lang, options: ReportOptions = {}): SheetSpec[] {
+  return auditSheetBuilders(calc, o, lang, options).map((build) => build());
 }

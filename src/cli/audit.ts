@@ -28,6 +28,8 @@ export interface AuditArgs {
   schedule?: string;
   json?: boolean;
   force?: boolean;
+  /** Who the report is for, at the head of every sheet's title (--title). */
+  title?: string;
   lang: Lang;
 }
 
@@ -72,7 +74,7 @@ export async function auditCommand(roster: string, args: AuditArgs, io: Io): Pro
   bar.stop();
   // One sheet in memory at a time.
   await writeXlsxAtomically(out, async (wb) => {
-    for (const build of auditSheetBuilders(calc, report.outcome, args.lang)) await wb.writeSheet(build());
+    for (const build of auditSheetBuilders(calc, report.outcome, args.lang, { title: args.title })) await wb.writeSheet(build());
   });
 
   if (args.json) io.stdout.write(JSON.stringify(report.json) + '\n');

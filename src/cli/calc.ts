@@ -10,7 +10,7 @@ import { writeXlsxAtomically } from '../node/write-xlsx.js';
 import { runCalc } from '../workbook/calc-job.js';
 import { calcJsonFrame, writeUnitJson } from '../workbook/calc-json.js';
 import type { Lang } from '../engine/said.js';
-import { resultRow, resultSheetHead, summarySheets } from '../workbook/report.js';
+import { resultFootRows, resultRow, resultSheetHead, summarySheets } from '../workbook/report.js';
 import { warningKinds, warningsSentence } from '../workbook/warnings.js';
 import { checkWorkbookArg, loadPolicyArg, outputPath, parseYear } from './inputs.js';
 import { progressBar } from './progress.js';
@@ -22,6 +22,8 @@ export interface CalcArgs {
   year?: string;
   json?: boolean;
   force?: boolean;
+  /** Who the report is for, at the head of every sheet's title (--title). */
+  title?: string;
   lang: Lang;
 }
 
@@ -44,7 +46,8 @@ export async function calcCommand(roster: string, args: CalcArgs, io: Io): Promi
     await writeXlsxAtomically(
       out,
       async (wb, signal) => {
-        const results = await wb.startSheet(resultSheetHead(calc));
+        const report = { title: args.title };
+        const results = await wb.startSheet(resultSheetHead(calc, args.lang, report));
         outcome = await runCalc(
           file.sheets,
           calc,
@@ -61,8 +64,12 @@ export async function calcCommand(roster: string, args: CalcArgs, io: Io): Promi
           { onProgress: () => bar.update(file.bytesRead()), signal },
         );
         bar.stop();
+        // The 合计 row (bold), then the lines to sign.
+        const [total, ...sign] = resultFootRows(calc, outcome.county, args.lang);
+        await results.addRow(total!, { bold: true });
+        for (const r of sign) await results.addRow(r);
         await results.close();
-        for (const sheet of summarySheets(calc, outcome, args.lang)) await wb.writeSheet(sheet);
+        for (const sheet of summarySheets(calc, outcome, args.lang, report)) await wb.writeSheet(sheet);
       },
       { onWorker: size >= WORKER_MIN_BYTES },
     );

@@ -20,6 +20,8 @@ export interface CompareArgs {
   output?: string;
   json?: boolean;
   force?: boolean;
+  /** Who the report is for, at the head of every sheet's title (--title). */
+  title?: string;
   lang: Lang;
 }
 
@@ -37,7 +39,7 @@ export async function compareCommand(roster: string, o: CompareArgs, io: Io): Pr
     b,
   );
   await writeXlsxAtomically(out, async (wb) => {
-    for (const s of compareSheets(cmp, a, b, o.lang)) await wb.writeSheet(s);
+    for (const s of compareSheets(cmp, a, b, o.lang, { title: o.title })) await wb.writeSheet(s);
   });
   if (o.json) io.stdout.write(JSON.stringify(compareJson(cmp, a, b, rows)) + '\n');
   else

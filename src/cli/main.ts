@@ -8,6 +8,8 @@ import { describeError } from './errors.js';
 import type { Io } from './io.js';
 import { langFromEnv } from './lang.js';
 
+const titleOption = () =>
+  new Option('--title <text>', '标题中的单位名称，如县名 / who the report is for, at the head of every sheet title (e.g. the county)');
 const langOption = () => new Option('--lang <lang>', 'zh | en (messages; default from the locale, zh when unsure)').choices(['zh', 'en']);
 
 // Each command's code is loaded when it runs (a chunk of its own in the
@@ -31,6 +33,7 @@ export async function main(argv: string[], io: Io = { stdout: process.stdout, st
     .option('--year <YYYY>', '年度 / budget year (default: this year)')
     .option('--json', '在标准输出打印JSON / print a JSON summary on stdout')
     .option('--force', '覆盖已有输出 / replace an existing output')
+    .addOption(titleOption())
     .addOption(langOption())
     .action(async (roster: string, o) => {
       const { calcCommand } = await import('./calc.js');
@@ -48,6 +51,7 @@ export async function main(argv: string[], io: Io = { stdout: process.stdout, st
     .option('-o, --output <file>', '输出工作簿 / output workbook')
     .option('--json', '在标准输出打印JSON / print JSON on stdout')
     .option('--force', '覆盖已有输出 / replace an existing output')
+    .addOption(titleOption())
     .addOption(langOption())
     .action(async (roster: string, o) => {
       const { compareCommand } = await import('./compare.js');
@@ -67,6 +71,7 @@ export async function main(argv: string[], io: Io = { stdout: process.stdout, st
     .option('--schedule <schedule>', '拨付进度 / instalment schedule with --as-of: quarterly | monthly (default quarterly)')
     .option('--json', '在标准输出打印JSON / print JSON on stdout')
     .option('--force', '覆盖已有输出 / replace an existing output')
+    .addOption(titleOption())
     .addOption(langOption())
     .action(async (roster: string, o) => {
       const { auditCommand } = await import('./audit.js');

@@ -111,7 +111,10 @@ async function writeOnWorker(path: string, fill: Fill): Promise<void> {
   const wb: SheetWriter = {
     async startSheet(head: SheetHead): Promise<SheetStream> {
       // Only the head: `head` may be a whole SheetSpec, whose rows go in batches below.
-      send({ kind: 'start', head: { name: head.name, title: head.title, columns: head.columns } });
+      send({
+        kind: 'start',
+        head: { name: head.name, title: head.title, subtitle: head.subtitle, columns: head.columns, print: head.print },
+      });
       return {
         addRow(cells, look) {
           rows.push([cells, look]);

@@ -18,6 +18,8 @@ import { ORGANISATION_ROW } from '../workbook/report.js';
 import { UserError } from './errors.js';
 
 const HEADERS = { id: '经费项目编号', type: '适用类型', param: '参数', value: '取值', since: '生效日期', ref: '依据条款' } as const;
+/** Where the sheet names a parameter in words (参数) and by its id (参数代码), the id is read. */
+const PARAM_ID = '参数代码';
 
 type ParamArray = DatedValue[];
 
@@ -60,6 +62,7 @@ export function policyFromSheet(rows: readonly (readonly Cell[])[], base: Policy
     });
   const header = rows[headerAt]!.map((c) => cellText(c));
   const col = Object.fromEntries(Object.entries(HEADERS).map(([k, h]) => [k, header.indexOf(h)])) as Record<keyof typeof HEADERS, number>;
+  if (header.includes(PARAM_ID)) col.param = header.indexOf(PARAM_ID);
   const missing = (['id', 'type', 'param', 'value', 'since'] as const).filter((k) => col[k] < 0).map((k) => HEADERS[k]);
   if (missing.length)
     throw new UserError({

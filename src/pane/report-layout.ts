@@ -9,11 +9,13 @@
 //   the text prefix, not part of the value. (The alternative, number format "@"
 //   on text columns, shows text over 255 characters as ### and was not chosen.)
 // - Header row filled HEADER_FILL; printed for filing, as the CLI's and the web
-//   page's files print: A4 landscape, the header rows on every page, page
-//   numbers in the footer (PAGE_FOOTER).
+//   page's files print (printPlan): A4 in the spec's orientation, one page wide,
+//   the title and header rows on every page, page numbers in the footer
+//   (PAGE_FOOTER); long texts wrapped (the application grows the rows); a column
+//   no row fills (hideWhenEmpty) is hidden, as width 0.
 import { SaidError } from '../engine/said.js';
 import { cutToCell } from '../workbook/cells.js';
-import type { OutCell, SheetSpec } from '../workbook/sheet-spec.js';
+import { headerRowNumber, hiddenColumns, type OutCell, type SheetSpec } from '../workbook/sheet-spec.js';
 
 /** How report sheets are marked. */
 export const REPORT_MARK = { property: 'VillageFunds', value: 'report', name: 'VillageFundsReport' } as const;
@@ -114,4 +116,27 @@ export function sourceLinks(spec: SheetSpec): { row: number; target: string; tex
     links.push({ row: r, target, text: cell === null || cell === undefined ? target : String(cell) });
   });
   return links;
+}
+
+/** How a report sheet prints, for the hosts to apply. */
+export interface PrintPlan {
+  landscape: boolean;
+  /** Pages high to fit into: 1 for a summary to sign, null for as many as it takes (always one page wide). */
+  pagesTall: 1 | null;
+  /** Rows 1 to this repeat on every page: the title, the line under it and the header. */
+  titleRows: number;
+  /** Columns hidden because no row fills them. */
+  hidden: number[];
+  /** Columns whose text wraps (and the header row always). */
+  wrapped: number[];
+}
+
+export function printPlan(spec: SheetSpec): PrintPlan {
+  return {
+    landscape: (spec.print?.orientation ?? 'landscape') === 'landscape',
+    pagesTall: spec.print?.onePage ? 1 : null,
+    titleRows: headerRowNumber(spec),
+    hidden: hiddenColumns(spec),
+    wrapped: spec.columns.flatMap((c, i) => (c.wrap ? [i] : [])),
+  };
 }

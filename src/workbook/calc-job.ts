@@ -8,7 +8,8 @@ import { rosterIssue } from './roster-issues.js';
 import type { RowIssue } from './issues.js';
 import { createRosterReader, type RosterField, type RosterRowOutcome, type RosterSheetSummary } from './roster.js';
 import type { Lang } from '../engine/said.js';
-import { resultRow, resultSheetHead, summarySheets, type ComputedRow } from './report.js';
+import { resultFootRows, resultRow, resultSheetHead, summarySheets, type ComputedRow } from './report.js';
+import type { ReportOptions } from './report-heading.js';
 import { NoSheetReadError } from './not-read.js';
 import { ROSTER_WORDS } from './roster-issues.js';
 import type { SheetSpec } from './sheet-spec.js';
@@ -89,12 +90,20 @@ export async function runCalc(
 }
 
 /** The whole calc in memory (task pane, web page): the outcome and the four report sheets. */
-export async function calcReport(source: WorkbookSource, calc: Calculator, lang: Lang, options: CalcOptions = {}) {
+export async function calcReport(
+  source: WorkbookSource,
+  calc: Calculator,
+  lang: Lang,
+  options: CalcOptions = {},
+  report: ReportOptions = {},
+) {
   const units: ComputedRow[] = [];
   const outcome = await runCalc(source, calc, (r) => void units.push(r), options);
+  const rows = units.map((u) => resultRow(u, lang));
+  rows.push(...resultFootRows(calc, outcome.county, lang));
   const sheets: SheetSpec[] = [
-    { ...resultSheetHead(calc), rows: units.map((u) => resultRow(u, lang)) },
-    ...summarySheets(calc, outcome, lang),
+    { ...resultSheetHead(calc, lang, report), rows, totalRows: [units.length] },
+    ...summarySheets(calc, outcome, lang, report),
   ];
   return { outcome, units, sheets };
 }

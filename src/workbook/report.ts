@@ -5,13 +5,16 @@ import { toChineseCapital } from '../engine/format.js';
 import { kindOf } from '../engine/kinds/index.js';
 import type { Decimal } from '../engine/money.js';
 import type { ResolvedPolicy } from '../engine/policy/resolve.js';
-import type { Lang } from '../engine/said.js';
+import type { Lang, Said } from '../engine/said.js';
 import { UNIT_TYPE_LABELS } from '../engine/unit.js';
 import type { RowIssue } from './roster.js';
 import type { CalcOutcome, OrganisationCounts } from './calc-outcome.js';
 // Named SHEET_NAMES here as before (policySheet below uses it).
 import { CALC_SHEET_NAMES as SHEET_NAMES } from './sheet-names.js';
 import type { ColumnSpec, OutCell, SheetSpec } from './sheet-spec.js';
+import { kindWords } from './problem-words.js';
+import { paramWords } from './param-words.js';
+import { policyWords, sheetSubtitle, sheetTitle, signRows, withSignRows, type ReportOptions } from './report-heading.js';
 
 /** A computed roster row: where it came from and what it is due. */
 export interface ComputedRow {
@@ -42,26 +45,58 @@ function capitalCell(d: Decimal): string {
 }
 const capitals = new WeakMap<Decimal, string>();
 
-const col = (header: string, kind: ColumnSpec['kind'], width: number): ColumnSpec => ({ header, kind, width });
+const col = (header: string, kind: ColumnSpec['kind'], width: number, more?: Partial<ColumnSpec>): ColumnSpec => ({
+  header,
+  kind,
+  width,
+  ...more,
+});
 
+/**
+ * Widths fit what the cells hold (a header wraps, never runs into the next);
+ * 核定说明 wraps in its column, so the sheet prints one page wide, its rows as
+ * tall as their explanations (docs/web.md, Printing).
+ */
 export function resultColumns(calc: Calculator): ColumnSpec[] {
   return [
-    col('乡镇', 'text', 14),
-    col('名称', 'text', 18),
-    col('类型', 'text', 10),
-    col('区划代码', 'text', 15),
-    col('人口', 'integer', 10),
-    col('上年度党员人数', 'integer', 16),
-    col('在册月数', 'integer', 8),
-    ...calc.policy.lines.map((l) => col(l.label.zh, 'money', 14)),
-    col('合计', 'money', 14),
-    col('合计（大写）', 'text', 30),
-    col('核定说明', 'text', 80),
-    col('来源工作表', 'text', 12),
-    col('来源行', 'integer', 7),
+    col('乡镇', 'text', 10),
+    col('名称', 'text', 14, { wrap: true }),
+    col('类型', 'text', 8),
+    col('区划代码', 'text', 13),
+    col('人口', 'integer', 7),
+    col('上年度党员人数', 'integer', 8),
+    // Printed only when some unit is part-year.
+    col('在册月数', 'integer', 6, { hideWhenEmpty: true }),
+    ...calc.policy.lines.map((l) => col(l.label.zh, 'money', 12, { wrap: true })),
+    col('合计', 'money', 12),
+    col('合计（大写）', 'text', 20, { wrap: true }),
+    col('核定说明', 'text', 100, { wrap: true }),
+    col('来源工作表', 'text', 8),
+    col('来源行', 'integer', 6),
     // Last, so the columns before keep their places; only where the policy sets thresholds.
-    ...(calc.organisation ? [col('组织设置', 'text', 16)] : []),
+    ...(calc.organisation ? [col('组织设置', 'text', 10, { wrap: true })] : []),
   ];
+}
+
+/** 核算结果's 合计 row: the county's totals (exactly the sum of the unit rows), after the units. */
+export function resultTotalRow(calc: Calculator, county: Totals, lang: Lang): OutCell[] {
+  return [
+    lang === 'zh' ? '全县合计' : 'county total',
+    lang === 'zh' ? `${county.units}个单位` : `${county.units} units`,
+    null,
+    null,
+    null,
+    null,
+    null,
+    ...calc.lineIds.map((id) => moneyCell(county.lines[id]!)),
+    moneyCell(county.total),
+    capitalCell(county.total),
+  ];
+}
+
+/** What follows 核算结果's unit rows: the 合计 row, then the lines to sign. */
+export function resultFootRows(calc: Calculator, county: Totals, lang: Lang): OutCell[][] {
+  return [resultTotalRow(calc, county, lang), ...signRows(lang)];
 }
 
 /**
@@ -95,60 +130,92 @@ export function resultRow(c: ComputedRow, lang: Lang): OutCell[] {
   return row;
 }
 
-function townshipSheet(calc: Calculator, townships: TownshipTotals[], county: Totals, org?: OrganisationCounts): SheetSpec {
+function townshipSheet(
+  calc: Calculator,
+  townships: TownshipTotals[],
+  county: Totals,
+  lang: Lang,
+  options: ReportOptions,
+  org?: OrganisationCounts,
+): SheetSpec {
   const lineIds = calc.lineIds;
   const row = (name: string, t: Totals, counts: Record<string, number> | undefined): OutCell[] => [
     name,
     t.units,
     ...lineIds.map((id) => moneyCell(t.lines[id]!)),
     moneyCell(t.total),
-    Number(t.total.dividedBy(10000).toFixed(4)),
+    Number(t.total.dividedBy(10000).toFixed(4)), // shown to 2 decimals (NUMBER_FORMATS.wan)
     // Units by 组织设置, after the money.
     ...(org ? org.levels.map((l) => counts?.[l.id] ?? 0) : []),
   ];
+  return withSignRows(
+    {
+      name: SHEET_NAMES.townships,
+      ...heading(calc, SHEET_WHAT.townships, lang, options, true),
+      print: { orientation: 'landscape', onePage: true },
+      columns: [
+        col('乡镇', 'text', 12),
+        col('单位数', 'integer', 8),
+        ...calc.policy.lines.map((l) => col(l.label.zh, 'money', 14, { wrap: true })),
+        col('合计', 'money', 15),
+        col('合计（万元）', 'wan', 12),
+        ...(org ? org.levels.map((l) => col(l.label.zh, 'integer', 10, { wrap: true })) : []),
+      ],
+      rows: [...townships.map((t) => row(t.name, t, org?.townships[t.name])), row('全县合计', county, org?.county)],
+      totalRows: [townships.length],
+      chart: { title: '各乡镇经费（元）', categoryColumn: 0, seriesColumns: lineIds.map((_, i) => 2 + i), from: 0, to: townships.length },
+    },
+    lang,
+  );
+}
+
+/** What each sheet is, in its title. */
+const SHEET_WHAT = {
+  result: { zh: '核算结果', en: 'calculation by unit' },
+  townships: { zh: '乡镇汇总表', en: 'totals by township' },
+  issues: { zh: '核算问题清单', en: 'roster problems' },
+  policy: { zh: '核算政策参数', en: 'policy parameters' },
+} as const satisfies Record<string, Said>;
+
+/** A calc sheet's title and the line under it. */
+function heading(calc: Calculator, what: Said, lang: Lang, options: ReportOptions, money: boolean) {
   return {
-    name: SHEET_NAMES.townships,
-    title: policyTitle(calc.policy),
-    columns: [
-      col('乡镇', 'text', 16),
-      col('单位数', 'integer', 8),
-      ...calc.policy.lines.map((l) => col(l.label.zh, 'money', 16)),
-      col('合计', 'money', 18),
-      col('合计（万元）', 'wan', 14),
-      ...(org ? org.levels.map((l) => col(l.label.zh, 'integer', 14)) : []),
-    ],
-    rows: [...townships.map((t) => row(t.name, t, org?.townships[t.name])), row('全县合计', county, org?.county)],
-    totalRows: [townships.length],
-    chart: { title: '各乡镇经费（元）', categoryColumn: 0, seriesColumns: lineIds.map((_, i) => 2 + i), from: 0, to: townships.length },
+    title: sheetTitle(what, calc.policy.year, lang, options),
+    subtitle: sheetSubtitle(policyWords(calc.policy, lang), lang, money),
   };
 }
 
 const SEVERITY: Record<RowIssue['severity'], Record<Lang, string>> = {
   error: { zh: '错误（未核算）', en: 'error (not computed)' },
-  warning: { zh: '提示（已核算）', en: 'warning (computed)' },
+  warning: { zh: '警告（已核算）', en: 'warning (computed)' },
   info: { zh: '跳过', en: 'skipped' },
 };
 /** An info issue about a whole sheet (how a csv file was read, no roster header) skips no row. */
 const NOTE: Record<Lang, string> = { zh: '说明', en: 'note' };
 
-function issuesSheet(issues: RowIssue[], lang: Lang): SheetSpec {
+/** Read first: where, how serious, what kind in words, what it says; the code for machines last, narrow. */
+function issuesSheet(calc: Calculator, issues: RowIssue[], lang: Lang, options: ReportOptions): SheetSpec {
   return {
     name: SHEET_NAMES.issues,
+    ...heading(calc, SHEET_WHAT.issues, lang, options, false),
+    print: { orientation: 'portrait' },
     columns: [
-      col('工作表', 'text', 14),
-      col('行', 'integer', 7),
-      col('列', 'text', 6),
-      col('级别', 'text', 14),
-      col('代码', 'text', 24),
-      col('说明', 'text', 90),
+      col('工作表', 'text', 10),
+      col('行', 'integer', 6),
+      col('列', 'text', 4),
+      col('级别', 'text', 10, { wrap: true }),
+      col('问题', 'text', 14, { wrap: true }),
+      col('说明', 'text', 50, { wrap: true }),
+      col('代码', 'text', 10),
     ],
     rows: issues.map((i) => [
       i.sheet,
       i.row,
       i.column,
       i.severity === 'info' && i.row === null ? NOTE[lang] : SEVERITY[i.severity][lang],
-      i.code,
+      kindWords(i.code)[lang],
       i.message[lang],
+      i.code,
     ]),
     links: {
       column: 5,
@@ -157,14 +224,17 @@ function issuesSheet(issues: RowIssue[], lang: Lang): SheetSpec {
   };
 }
 
-export function policyTitle(p: ResolvedPolicy): string {
-  return `政策：${p.policy.title.zh}（${p.policy.id}）；年度：${p.year}（取${p.date}起生效的标准）；舍入：${p.rounding === 'half-up' ? '四舍五入到分' : p.rounding}`;
-}
-
 /** How 政策参数 names a 组织设置 threshold: not a fund line, for every unit type. */
 export const ORGANISATION_ROW = { id: 'organisation', label: '组织设置（非经费）', types: '全部', rule: '按党员数设置' } as const;
 
-export function policySheet(p: ResolvedPolicy): SheetSpec {
+/**
+ * 政策参数: one row per line, unit type and parameter, named in words; the ids
+ * the task pane reads back (经费项目编号, 参数代码) in narrow columns at the right.
+ */
+export function policySheet(p: ResolvedPolicy, lang: Lang = 'zh', options: ReportOptions = {}): SheetSpec {
+  const labels = new Map(p.lines.map((l) => [l.id, l.label.zh]));
+  // A note may name lines by id ("补足：office、partyBuilding"): by label here.
+  const noteWords = (note: string) => note.replace(/[A-Za-z][A-Za-z0-9_]*/g, (id) => labels.get(id) ?? id);
   const rows: OutCell[][] = [];
   for (const line of p.lines) {
     for (const type of line.appliesTo) {
@@ -172,52 +242,70 @@ export function policySheet(p: ResolvedPolicy): SheetSpec {
       const kind = kindOf(calc);
       for (const prm of kind.values(calc))
         rows.push([
-          line.id,
           line.label.zh,
           UNIT_TYPE_LABELS[type].zh,
           kind.sheetName,
-          prm.name + (prm.note ? `（${prm.note}）` : ''),
+          paramWords(prm.name) + (prm.note ? `（${noteWords(prm.note)}）` : ''),
           Number(prm.value.toFixed()),
           prm.since,
           prm.ref,
+          line.id,
+          prm.name,
         ]);
     }
   }
   // 组织设置 after the money: its thresholds, read back by the task pane like the rest (policy-sheet.ts).
+  const levels = Object.fromEntries((p.organisation?.levels ?? []).map((l) => [l.id, l.label.zh]));
   for (const level of p.organisation?.levels ?? [])
     for (const prm of level.below ? [level.from, level.below] : [level.from]) {
       const bound = prm === level.below ? '不含上限值（<）' : level.inclusive ? '含门槛值（≥）' : '不含门槛值（>）';
+      const name = `${level.id}.${prm.name}`;
       rows.push([
-        ORGANISATION_ROW.id,
         ORGANISATION_ROW.label,
         ORGANISATION_ROW.types,
         ORGANISATION_ROW.rule,
-        `${level.id}.${prm.name}（${level.label.zh}，${bound}）`,
+        `${paramWords(name, levels)}（${bound}）`,
         Number(prm.value.toFixed()),
         prm.since,
         prm.ref,
+        ORGANISATION_ROW.id,
+        name,
       ]);
     }
   return {
     name: SHEET_NAMES.policy,
-    title: policyTitle(p),
+    title: sheetTitle(SHEET_WHAT.policy, p.year, lang, options),
+    subtitle: sheetSubtitle(policyWords(p, lang), lang, false),
     columns: [
-      col('经费项目编号', 'text', 16),
-      col('经费项目', 'text', 20),
-      col('适用类型', 'text', 10),
-      col('计算方式', 'text', 14),
-      col('参数', 'text', 30),
-      col('取值', 'text', 12),
-      col('生效日期', 'text', 12),
-      col('依据条款', 'text', 70),
+      col('经费项目', 'text', 14, { wrap: true }),
+      col('适用类型', 'text', 8),
+      col('计算方式', 'text', 10, { wrap: true }),
+      col('参数', 'text', 24, { wrap: true }),
+      col('取值', 'text', 10),
+      col('生效日期', 'text', 11),
+      col('依据条款', 'text', 40, { wrap: true }),
+      col('经费项目编号', 'text', 10),
+      col('参数代码', 'text', 14),
     ],
     rows,
   };
 }
 
-/** 核算结果 without its rows: they are one per computed unit (resultRow), streamed by the CLI. */
-export function resultSheetHead(calc: Calculator): Pick<SheetSpec, 'name' | 'title' | 'columns'> {
-  return { name: SHEET_NAMES.result, title: policyTitle(calc.policy), columns: resultColumns(calc) };
+/**
+ * 核算结果 without its rows: they are one per computed unit (resultRow), streamed by
+ * the CLI, then resultFootRows (合计 and the lines to sign).
+ */
+export function resultSheetHead(
+  calc: Calculator,
+  lang: Lang = 'zh',
+  options: ReportOptions = {},
+): Pick<SheetSpec, 'name' | 'title' | 'subtitle' | 'columns' | 'print'> {
+  return {
+    name: SHEET_NAMES.result,
+    ...heading(calc, SHEET_WHAT.result, lang, options, true),
+    columns: resultColumns(calc),
+    print: { orientation: 'landscape' },
+  };
 }
 
 /** The sheets after 核算结果, in order: 乡镇汇总, 问题清单, 政策参数. */
@@ -225,10 +313,11 @@ export function summarySheets(
   calc: Calculator,
   outcome: Pick<CalcOutcome, 'townships' | 'county' | 'issues' | 'organisation'>,
   lang: Lang,
+  options: ReportOptions = {},
 ): SheetSpec[] {
   return [
-    townshipSheet(calc, outcome.townships, outcome.county, outcome.organisation),
-    issuesSheet(outcome.issues, lang),
-    policySheet(calc.policy),
+    townshipSheet(calc, outcome.townships, outcome.county, lang, options, outcome.organisation),
+    issuesSheet(calc, outcome.issues, lang, options),
+    policySheet(calc.policy, lang, options),
   ];
 }

@@ -24,6 +24,7 @@ import { NUMBER_FORMATS, headerRowNumber, type SheetSpec } from '../workbook/she
 import {
   HEADER_FILL,
   PAGE_FOOTER,
+  printPlan,
   REPORT_MARK,
   excelValue,
   fillRuns,
@@ -37,6 +38,7 @@ import type { GridReadOptions, RowProgress } from '../pane/workbook-host.js';
 import type { EtApplication, EtRange, EtWorkbook, EtWorksheet } from './et.js';
 
 const XL_SHEET_VISIBLE = -1;
+const XL_PORTRAIT = 1;
 const XL_LANDSCAPE = 2;
 const XL_PAPER_A4 = 9;
 const XL_CALCULATION_MANUAL = -4135;
@@ -206,24 +208,34 @@ function setUp(app: EtApplication, ws: EtWorksheet, spec: SheetSpec): void {
   const ncols = spec.columns.length;
   const header = headerRowNumber(spec);
   const n = spec.rows.length;
+  const plan = printPlan(spec);
   spec.columns.forEach((c, i) => {
     const column = columnLetter(i);
-    ws.Range(`${column}:${column}`).ColumnWidth = c.width;
+    // A hidden column is one 0 wide.
+    ws.Range(`${column}:${column}`).ColumnWidth = plan.hidden.includes(i) ? 0 : c.width;
     if (n > 0 && c.kind !== 'text') rangeAt(ws, header + 1, i + 1, n, 1).NumberFormat = NUMBER_FORMATS[c.kind];
+    // Wrapped text: the application grows the rows to it.
+    if (n > 0 && c.wrap) rangeAt(ws, header + 1, i + 1, n, 1).WrapText = true;
   });
   if (spec.title) {
     const title = rangeAt(ws, 1, 1);
     title.Value2 = excelValue(spec.title);
     title.Font.Bold = true;
+    if (spec.subtitle) rangeAt(ws, 2, 1).Value2 = excelValue(spec.subtitle);
   }
   const head = rangeAt(ws, header, 1, 1, ncols);
   head.Value2 = [spec.columns.map((c) => excelValue(c.header))];
   head.Font.Bold = true;
   head.Interior.Color = etColor(HEADER_FILL);
+  head.WrapText = true;
   const setup = ws.PageSetup;
-  setup.Orientation = XL_LANDSCAPE;
+  setup.Orientation = plan.landscape ? XL_LANDSCAPE : XL_PORTRAIT;
   setup.PaperSize = XL_PAPER_A4;
-  setup.PrintTitleRows = `$1:$${header}`;
+  // One page wide, as many high as it takes (false), or one page for a summary to sign.
+  setup.Zoom = false;
+  setup.FitToPagesWide = 1;
+  setup.FitToPagesTall = plan.pagesTall ?? false;
+  setup.PrintTitleRows = `$1:$${plan.titleRows}`;
   setup.CenterFooter = PAGE_FOOTER;
   // Freezing panes is a window setting: the sheet must be the active one.
   const win = app.ActiveWindow;

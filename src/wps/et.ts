@@ -32,8 +32,9 @@ export interface EtRange {
   readonly Columns: EtRows;
   Value2: unknown;
   NumberFormat: unknown;
-  /** In characters of the default font. */
+  /** In characters of the default font; 0 hides the column. */
   ColumnWidth: unknown;
+  WrapText: unknown;
   readonly Font: EtFont;
   readonly Interior: EtInterior;
   Clear(): unknown;
@@ -58,6 +59,11 @@ export interface EtPageSetup {
   PaperSize: number;
   PrintTitleRows: string;
   CenterFooter: string;
+  /** false: fit to FitToPagesWide x FitToPagesTall pages instead of a zoom percentage. */
+  Zoom: number | false;
+  FitToPagesWide: number | false;
+  /** false: as many pages high as it takes. */
+  FitToPagesTall: number | false;
 }
 
 export interface EtWorksheet {

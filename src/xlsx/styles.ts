@@ -9,7 +9,7 @@ export class Styles {
   private readonly fillIds = new Map<string, number>();
   private readonly numFmts = new Map<string, number>();
   private readonly xfs = ['<xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0"/>'];
-  private readonly xfIds = new Map<string, number>([['0|0|0', 0]]);
+  private readonly xfIds = new Map<string, number>([['0|0|0|0', 0]]);
 
   private fill(argb: string): number {
     let id = this.fillIds.get(argb);
@@ -30,18 +30,22 @@ export class Styles {
     return id;
   }
 
-  /** Style index for a number format, bold font and fill colour (0 is the default look). */
-  id(format: string | undefined, bold: boolean, fill: string | undefined): number {
+  /**
+   * Style index for a number format, font (bold, or 'title': bold and larger), fill colour
+   * and wrapped text (top-aligned, so a tall row reads from its top); 0 is the default look.
+   */
+  id(format: string | undefined, bold: boolean | 'title', fill: string | undefined, wrap = false): number {
     const fmt = this.numFmt(format);
     const fillId = fill ? this.fill(fill) : 0;
-    const key = `${fmt}|${bold ? 1 : 0}|${fillId}`;
+    const font = bold === 'title' ? 2 : bold ? 1 : 0;
+    const key = `${fmt}|${font}|${fillId}|${wrap ? 1 : 0}`;
     let id = this.xfIds.get(key);
     if (id === undefined) {
       id = this.xfs.length;
-      this.xfs.push(
-        `<xf numFmtId="${fmt}" fontId="${bold ? 1 : 0}" fillId="${fillId}" borderId="0" xfId="0"` +
-          `${fmt ? ' applyNumberFormat="1"' : ''}${bold ? ' applyFont="1"' : ''}${fillId ? ' applyFill="1"' : ''}/>`,
-      );
+      const attrs =
+        `numFmtId="${fmt}" fontId="${font}" fillId="${fillId}" borderId="0" xfId="0"` +
+        `${fmt ? ' applyNumberFormat="1"' : ''}${font ? ' applyFont="1"' : ''}${fillId ? ' applyFill="1"' : ''}`;
+      this.xfs.push(wrap ? `<xf ${attrs} applyAlignment="1"><alignment vertical="top" wrapText="1"/></xf>` : `<xf ${attrs}/>`);
       this.xfIds.set(key, id);
     }
     return id;
@@ -49,13 +53,13 @@ export class Styles {
 
   xml(): string {
     const fmts = [...this.numFmts].map(([code, id]) => `<numFmt numFmtId="${id}" formatCode="${esc(code)}"/>`);
-    const font = (b: string) =>
-      `<font>${b}<sz val="11"/><color theme="1"/><name val="Calibri"/><family val="2"/><scheme val="minor"/></font>`;
+    const font = (b: string, size = 11) =>
+      `<font>${b}<sz val="${size}"/><color theme="1"/><name val="Calibri"/><family val="2"/><scheme val="minor"/></font>`;
     return (
       XML_HEAD +
       '<styleSheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main">' +
       (fmts.length ? `<numFmts count="${fmts.length}">${fmts.join('')}</numFmts>` : '') +
-      `<fonts count="2">${font('')}${font('<b/>')}</fonts>` +
+      `<fonts count="3">${font('')}${font('<b/>')}${font('<b/>', 14)}</fonts>` +
       `<fills count="${this.fills.length}">${this.fills.join('')}</fills>` +
       '<borders count="1"><border><left/><right/><top/><bottom/><diagonal/></border></borders>' +
       '<cellStyleXfs count="1"><xf numFmtId="0" fontId="0" fillId="0" borderId="0"/></cellStyleXfs>' +

@@ -13,7 +13,16 @@
 // never formulas.
 import { columnLetter } from '../workbook/cells.js';
 import { cutToCell } from '../workbook/cells.js';
-import { NUMBER_FORMATS, headerRowNumber, type CellFill, type OutCell, type SheetSpec } from '../workbook/sheet-spec.js';
+import {
+  LINE_POINTS,
+  NUMBER_FORMATS,
+  headerRowNumber,
+  hiddenColumns,
+  wrappedLines,
+  type CellFill,
+  type OutCell,
+  type SheetSpec,
+} from '../workbook/sheet-spec.js';
 import { packageParts, sheetPath } from './parts.js';
 import { Styles } from './styles.js';
 import { Utf8Buffer } from '../workbook/utf8-buffer.js';
@@ -21,15 +30,24 @@ import { XML_HEAD, esc } from './xml.js';
 import { ZipWriter, type ByteSink, type Gzip, type ZipEntry } from './zip.js';
 
 const HEADER_FILL = 'FFDDEBF7';
-// Printed for filing: A4 landscape, page numbers in the footer; the header rows
-// repeat on every page (print titles, in the workbook part).
-const PRINT_SETUP =
-  '<pageMargins left="0.7" right="0.7" top="0.75" bottom="0.75" header="0.3" footer="0.3"/>' +
-  '<pageSetup paperSize="9" orientation="landscape"/>' +
-  '<headerFooter><oddFooter>&amp;C第 &amp;P 页，共 &amp;N 页</oddFooter></headerFooter>';
+const MARGINS = '<pageMargins left="0.5" right="0.5" top="0.6" bottom="0.6" header="0.3" footer="0.3"/>';
+const FOOTER = '<headerFooter><oddFooter>&amp;C第 &amp;P 页，共 &amp;N 页</oddFooter></headerFooter>';
+
+/**
+ * Printed for filing: A4, one page wide (any number high, or one page for a
+ * summary to sign), page numbers in the footer; the header rows repeat on
+ * every page (print titles, in the workbook part).
+ */
+export function printXml(print: SheetSpec['print']): { sheetPr: string; tail: string } {
+  const { orientation = 'landscape', onePage = false } = print ?? {};
+  return {
+    sheetPr: '<sheetPr><pageSetUpPr fitToPage="1"/></sheetPr>',
+    tail: `${MARGINS}<pageSetup paperSize="9" orientation="${orientation}" fitToWidth="1" fitToHeight="${onePage ? 1 : 0}"/>${FOOTER}`,
+  };
+}
 const FLUSH_AT = 1 << 19; // bytes of row XML gathered before handing them to the zip
 
-export type SheetHead = Pick<SheetSpec, 'name' | 'title' | 'columns'>;
+export type SheetHead = Pick<SheetSpec, 'name' | 'title' | 'subtitle' | 'columns' | 'print'>;
 
 export interface RowLook {
   bold?: boolean;
@@ -53,7 +71,16 @@ export interface SheetWriter {
 
 /** A whole sheet through startSheet: bold total rows, status fills. */
 export async function writeSheetSpec(wb: SheetWriter, spec: SheetSpec, onRows?: (done: number) => void): Promise<void> {
-  const sheet = await wb.startSheet(spec);
+  // The whole sheet is at hand: hide what no row fills before its first row is written.
+  const hidden = new Set(hiddenColumns(spec));
+  const head: SheetHead = {
+    name: spec.name,
+    title: spec.title,
+    subtitle: spec.subtitle,
+    columns: spec.columns.map((c, i) => (c.hideWhenEmpty && !hidden.has(i) ? { ...c, hideWhenEmpty: false } : c)),
+    print: spec.print,
+  };
+  const sheet = await wb.startSheet(head);
   const totals = new Set(spec.totalRows ?? []);
   for (let i = 0; i < spec.rows.length; i++) {
     const wait = sheet.addRow(spec.rows[i]!, { bold: totals.has(i), fill: spec.fills?.[i] });
@@ -127,29 +154,58 @@ export class XlsxWriter implements SheetWriter {
     const formats = columns.map((c) => (c.kind === 'text' ? undefined : NUMBER_FORMATS[c.kind]));
     const plainNumberAttrs = formats.map((f) => styles.id(f, false, undefined)).map((s) => (s ? ` s="${s}"` : ''));
     const boldNumber = formats.map((f) => styles.id(f, true, undefined));
-
-    const out = new Utf8Buffer();
-    out.put(
-      XML_HEAD +
+    const textStyles = columns.map((c) => (c.wrap ? styles.id(undefined, false, undefined, true) : 0));
+    const wrapped = columns.flatMap((c, i) => (c.wrap ? [i] : []));
+    /** A row's height attributes: as many lines as its longest wrapped text takes (see wrappedLines). */
+    const height = (cells: readonly OutCell[], all: boolean): string => {
+      let lines = 1;
+      for (const i of all ? cells.keys() : wrapped) {
+        const v = cells[i];
+        if (typeof v === 'string' && v.length > 1) lines = Math.max(lines, wrappedLines(v, columns[i]!.width));
+      }
+      return lines > 1 ? ` ht="${lines * LINE_POINTS}" customHeight="1"` : '';
+    };
+    const print = printXml(head.print);
+    // Columns hidden when no row fills them: whether any did is known when the
+    // sheet's start is written, at its first flush (or close). A sheet longer
+    // than one flush decides on the rows before it (docs/web.md, Printing).
+    const emptyWatch = columns.flatMap((c, i) => (c.hideWhenEmpty ? [i] : []));
+    const filled = new Set<number>();
+    let started = false;
+    const start = () => {
+      started = true;
+      const cols = columns.map(
+        (c, i) =>
+          `<col min="${i + 1}" max="${i + 1}" width="${c.width}"${c.hideWhenEmpty && !filled.has(i) ? ' hidden="1"' : ''} customWidth="1"/>`,
+      );
+      return (
+        XML_HEAD +
         '<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships">' +
+        print.sheetPr +
         `<sheetViews><sheetView workbookViewId="0"><pane ySplit="${ySplit}" topLeftCell="A${ySplit + 1}" activePane="bottomLeft" state="frozen"/>` +
         `<selection pane="bottomLeft" activeCell="A${ySplit + 1}" sqref="A${ySplit + 1}"/></sheetView></sheetViews>` +
         '<sheetFormatPr defaultRowHeight="15"/>' +
-        (columns.length
-          ? `<cols>${columns.map((c, i) => `<col min="${i + 1}" max="${i + 1}" width="${c.width}" customWidth="1"/>`).join('')}</cols>`
-          : '') +
-        '<sheetData>',
-    );
+        (columns.length ? `<cols>${cols.join('')}</cols>` : '') +
+        '<sheetData>'
+      );
+    };
+
+    const out = new Utf8Buffer();
     let n = 0; // rows written
     const flush = async () => {
       signal?.throwIfAborted();
+      if (!started) {
+        const head = new Utf8Buffer();
+        head.put(start());
+        for (const bytes of head.take()) await entry.write(bytes, () => {});
+      }
       for (const bytes of out.take()) await entry.write(bytes, () => out.recycle(bytes));
     };
-    const row = (cells: readonly OutCell[], look?: RowLook, textStyle = 0) => {
+    const row = (cells: readonly OutCell[], look?: RowLook, textStyle?: number, attrs = wrapped.length ? height(cells, false) : '') => {
       const r = String(++n); // once a row, not once a cell
       const isBold = !!look?.bold;
       const fill = look?.fill;
-      let xml = `<row r="${r}">`;
+      let xml = `<row r="${r}"${attrs}>`;
       for (let i = 0; i < cells.length; i++) {
         const v = cells[i];
         const fillHere = fill && fill.column === i ? fill.argb : undefined;
@@ -160,26 +216,34 @@ export class XlsxWriter implements SheetWriter {
           const s = fillHere ? styles.id(formats[i], isBold, fillHere) : isBold ? (boldNumber[i] ?? bold) : undefined;
           xml += `${open(i)}${r}"${s === undefined ? (plainNumberAttrs[i] ?? '') : s ? ` s="${s}"` : ''}><v>${v}</v></c>`;
         } else {
-          const s = fillHere ? styles.id(undefined, isBold, fillHere) : isBold ? bold : textStyle;
+          const wrap = !!columns[i]?.wrap;
+          const s =
+            textStyle ??
+            (fillHere
+              ? styles.id(undefined, isBold, fillHere, wrap)
+              : isBold
+                ? styles.id(undefined, true, undefined, wrap)
+                : (textStyles[i] ?? 0));
           xml += inlineString(`${open(i)}${r}"`, v, s);
         }
       }
       out.put(xml + '</row>');
     };
-    if (title) row([title], { bold: true });
-    row(
-      columns.map((c) => c.header),
-      undefined,
-      styles.id(undefined, true, HEADER_FILL),
-    );
+    if (title) {
+      row([title], undefined, styles.id(undefined, 'title', undefined), ' ht="20" customHeight="1"');
+      if (head.subtitle) row([head.subtitle], undefined, undefined, '');
+    }
+    const headers = columns.map((c) => c.header);
+    row(headers, undefined, styles.id(undefined, true, HEADER_FILL, true), height(headers, true));
 
     return {
       addRow(cells, look) {
+        if (!started) for (const i of emptyWatch) if (cells[i] !== null && cells[i] !== undefined && cells[i] !== '') filled.add(i);
         row(cells, look);
         if (out.size > FLUSH_AT) return flush();
       },
       async close() {
-        out.put(`</sheetData>${PRINT_SETUP}</worksheet>`);
+        out.put(`</sheetData>${print.tail}</worksheet>`);
         await flush();
         await entry.close();
       },

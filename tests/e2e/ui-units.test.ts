@@ -11,7 +11,8 @@ import { SaidError } from '../../src/engine/said.js';
 import { inputProblem } from '../../src/ui/use-pane.js';
 import { UnitStore } from '../../src/pane/unit-store.js';
 import { calcView, choosePolicy, sheetInfo } from '../../src/pane/views.js';
-import { kindWords, problemKinds } from '../../src/pane/problem-kinds.js';
+import { problemKinds } from '../../src/pane/problem-kinds.js';
+import { kindWords } from '../../src/workbook/problem-words.js';
 import { AUDIT_ISSUE_CODES } from '../../src/audit/issues.js';
 import { checkSize, checkUnpackedSize, checkWorkbookBytes, MAX_UNZIPPED_BYTES } from '../../src/web/file-check.js';
 import { ZipBytes } from '../../src/xlsx/zip-bytes.js';
@@ -24,7 +25,7 @@ import { auditJob } from '../../src/pane/audit-job.js';
 /** The 政策参数 sheet as a grid of cells (title row, header row, rows), as a host reads it back. */
 function sheetGrid(year: number): Cell[][] {
   const spec = policySheet(resolvePolicy(builtinPolicy(), year));
-  return [[spec.title ?? null], spec.columns.map((c) => c.header), ...spec.rows];
+  return [[spec.title ?? null], [spec.subtitle ?? null], spec.columns.map((c) => c.header), ...spec.rows];
 }
 
 const said = (f: () => unknown): string => {
@@ -48,39 +49,40 @@ describe('policy from the 政策参数 sheet', () => {
 
   it('reads 组织设置 thresholds back, and a changed one applies', () => {
     const grid = sheetGrid(2025);
-    const row = grid.findIndex((r) => r[0] === 'organisation' && String(r[4]).startsWith('branch.from'));
+    // Columns: the words first (取值 4, 生效日期 5), the ids the pane reads at the right (经费项目编号 7, 参数代码 8).
+    const row = grid.findIndex((r) => r[7] === 'organisation' && r[8] === 'branch.from');
     expect(row).toBeGreaterThan(0);
     const unit = { township: 't', name: '东风村', type: 'village' as const, population: 800, membersPrevYear: 4 };
     expect(calculator(2025, policyFromSheet(grid, builtinPolicy())).organisation!.for(unit).level).toBe('branch');
-    grid[row]![5] = 5;
+    grid[row]![4] = 5;
     expect(calculator(2025, policyFromSheet(grid, builtinPolicy())).organisation!.for(unit).level).toBe('none');
-    grid[row]![4] = 'committee.from';
+    grid[row]![8] = 'committee.from';
     expect(said(() => policyFromSheet(grid, builtinPolicy()))).toMatch(/组织设置没有参数「committee.from」/);
   });
 
   it('applies a changed value from its date', () => {
     const grid = sheetGrid(2025);
-    const row = grid.findIndex((r) => r[0] === 'office' && r[2] === '村' && r[4] === 'base');
-    grid[row]![5] = 22000;
-    grid[row]![6] = '2025-01-01';
+    const row = grid.findIndex((r) => r[7] === 'office' && r[1] === '村' && r[8] === 'base');
+    grid[row]![4] = 22000;
+    grid[row]![5] = '2025-01-01';
     const calc = calculator(2025, policyFromSheet(grid, builtinPolicy()));
     const r = calc.unit({ township: 't', name: '东风村', type: 'village', population: 1499, membersPrevYear: 29 });
     expect(r.total.toFixed(2)).toBe('30000.00');
     // The old value still holds before the new date.
-    grid[row]![6] = 45_658; // Excel serial for 2025-01-01 as a number cell
+    grid[row]![5] = 45_658; // Excel serial for 2025-01-01 as a number cell
     expect(calculator(2025, policyFromSheet(grid, builtinPolicy())).unit(r.unit).total.toFixed(2)).toBe('30000.00');
   });
 
   it('says why a sheet cannot be read back', () => {
     expect(said(() => policyFromSheet([['a', 'b']], builtinPolicy()))).toMatch(/找不到“经费项目编号”/);
     const unknownLine = sheetGrid(2025);
-    unknownLine[3]![0] = 'newLine';
+    unknownLine[3]![7] = 'newLine';
     expect(said(() => policyFromSheet(unknownLine, builtinPolicy()))).toMatch(/经费项目「newLine」不在内置政策中/);
     const badValue = sheetGrid(2025);
-    badValue[3]![5] = '两万';
+    badValue[3]![4] = '两万';
     expect(said(() => policyFromSheet(badValue, builtinPolicy()))).toMatch(/取值应为不小于0的数字/);
     const badDate = sheetGrid(2025);
-    badDate[3]![6] = '去年';
+    badDate[3]![5] = '去年';
     expect(said(() => policyFromSheet(badDate, builtinPolicy()))).toMatch(/生效日期/);
   });
 

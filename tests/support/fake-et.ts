@@ -53,7 +53,25 @@ interface Cell extends FakeCell {
 export class FakeEtSheet extends CellGrid<Cell> {
   Visible = -1;
   readonly names: { name: string; refersTo: string; visible: boolean }[] = [];
-  readonly PageSetup = { Orientation: 1, PaperSize: 1, PrintTitleRows: '', CenterFooter: '' };
+  readonly PageSetup: {
+    Orientation: number;
+    PaperSize: number;
+    PrintTitleRows: string;
+    CenterFooter: string;
+    Zoom: number | false;
+    FitToPagesWide: number | false;
+    FitToPagesTall: number | false;
+  } = {
+    Orientation: 1,
+    PaperSize: 1,
+    PrintTitleRows: '',
+    CenterFooter: '',
+    Zoom: 100,
+    FitToPagesWide: 1,
+    FitToPagesTall: 1,
+  };
+  /** Ranges set to wrap their text (WrapText = true). */
+  readonly wrapped: { r0: number; c0: number; rows: number; cols: number }[] = [];
   readonly Hyperlinks;
   readonly Names;
 
@@ -208,6 +226,15 @@ export class FakeEtRange {
   set ColumnWidth(v: unknown) {
     this.book.counts.rangeWrites++;
     this.sheet.setColumnWidth(this.rect, Number(v));
+  }
+
+  get WrapText(): unknown {
+    return this.sheet.wrapped.some((w) => w.r0 === this.rect.r0 && w.c0 === this.rect.c0);
+  }
+
+  set WrapText(v: unknown) {
+    this.book.counts.rangeWrites++;
+    if (v) this.sheet.wrapped.push({ ...this.rect });
   }
 
   get Font() {

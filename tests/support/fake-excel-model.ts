@@ -32,7 +32,14 @@ export class FakeSheet extends CellGrid<FakeCell> {
   readonly charts: FakeChart[] = [];
   tabColor = '';
   /** Print settings (Worksheet.pageLayout, ExcelApi 1.9). */
-  readonly pageLayout: { orientation: string; paperSize: string; printTitleRows: string; centerFooter: string } = {
+  readonly pageLayout: {
+    orientation: string;
+    paperSize: string;
+    printTitleRows: string;
+    centerFooter: string;
+    zoom: { horizontalFitToPages?: number; verticalFitToPages?: number; scale?: number };
+  } = {
+    zoom: { scale: 100 },
     orientation: 'Portrait',
     paperSize: 'Letter',
     printTitleRows: '',

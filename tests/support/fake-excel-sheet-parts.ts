@@ -48,11 +48,24 @@ export class PageLayoutProxy extends ClientObject<FakeSheet> {
     this.context.requireApi('1.9', 'Worksheet.pageLayout');
     if (prop === 'orientation') return t.pageLayout.orientation;
     if (prop === 'paperSize') return t.pageLayout.paperSize;
+    if (prop === 'zoom') return t.pageLayout.zoom;
     throw new FakeRichApiError('InvalidArgument', `Unknown property pageLayout.${prop}`);
   }
 
   protected get scalarProps(): string[] {
-    return ['orientation', 'paperSize'];
+    return ['orientation', 'paperSize', 'zoom'];
+  }
+
+  get zoom(): { horizontalFitToPages?: number; verticalFitToPages?: number; scale?: number } {
+    return this.read('zoom');
+  }
+  set zoom(v: { horizontalFitToPages?: number; verticalFitToPages?: number; scale?: number }) {
+    this.write('zoom', v, (t) => {
+      this.context.requireApi('1.9', 'PageLayout.zoom');
+      if (v.scale !== undefined && (v.horizontalFitToPages !== undefined || v.verticalFitToPages !== undefined))
+        throw new FakeRichApiError('InvalidArgument', 'zoom: a scale or pages to fit, not both.');
+      t.pageLayout.zoom = { ...v };
+    });
   }
 
   get orientation(): string {
