@@ -39,6 +39,7 @@ interface JsonIssue {
   severity: 'error' | 'warning' | 'info';
   code: string;
   message: string;
+  messages: { zh: string; en: string };
 }
 interface CalcJson {
   policy: { id: string; year: number };
@@ -82,6 +83,11 @@ const EXPECTED_ISSUES: [string, number | null, string | null, string, string][] 
   ['河口镇', 5, 'C', 'error', 'NOT_A_NUMBER'],
   ['河口镇', 6, 'A', 'error', 'MISSING_NAME'],
   ['河口镇', 7, 'B', 'error', 'UNKNOWN_TYPE'],
+  // =SUM(C2:C3), +86村, -东村, @西村: computed, written as text, and said (point 5 of issue 26).
+  ['河口镇', 8, 'A', 'warning', 'FORMULA_LIKE_TEXT'],
+  ['河口镇', 9, 'A', 'warning', 'FORMULA_LIKE_TEXT'],
+  ['河口镇', 10, 'A', 'warning', 'FORMULA_LIKE_TEXT'],
+  ['河口镇', 11, 'A', 'warning', 'FORMULA_LIKE_TEXT'],
   ['填表说明', null, null, 'info', 'NO_HEADER'],
 ];
 
@@ -582,6 +588,19 @@ describe('result workbook', () => {
       expect(String(r.getCell(cols.get('生效日期')!).value)).toMatch(/^\d{4}-\d{2}-\d{2}$/);
       expect(String(r.getCell(cols.get('依据条款')!).value)).toContain('二（四）2');
     }
+  });
+
+  test('a name that looks like a formula is warned, naming its cell, and counted in the summary sentence', () => {
+    const w = json.issues.find((i) => i.code === 'FORMULA_LIKE_TEXT' && i.row === 8)!;
+    expect(w.messages.zh).toMatch(/工作表「河口镇」第8行A列.*“=SUM\(C2:C3\)”以 = 开头，形似公式；已按文字核算/);
+    expect(w.messages.en).toContain('written as text');
+    expect(wbRun.stdout).toContain('名称形似公式 4条');
+    const ws = sheet('问题清单');
+    const h = headerRowOf(ws, '工作表');
+    const cols = headerMap(ws, h);
+    const row = dataRows(ws, h).find((r) => r.getCell(cols.get('代码')!).value === 'FORMULA_LIKE_TEXT')!;
+    expect(row.getCell(cols.get('问题')!).value).toBe('名称形似公式');
+    expect(row.getCell(cols.get('级别')!).value).toBe('警告（已核算）');
   });
 
   test('names that look like formulas (= + - @) are written as text, never as formulas', () => {

@@ -21,6 +21,7 @@ const KIND_WORDS: Record<string, Said> = {
   MEMBERS_ABOVE_POPULATION: { zh: '党员多于人口', en: 'more members than people' },
   VILLAGE_TOO_LARGE: { zh: '村人口过大', en: 'village too large' },
   TEXT_TOO_LONG: { zh: '文字超长已截断', en: 'text cut to fit a cell' },
+  FORMULA_LIKE_TEXT: { zh: '名称形似公式', en: 'name looks like a formula' },
   ORGANISATION_MISMATCH: { zh: '组织形式与党员数不符', en: 'organisation form unlike its member count' },
   UNKNOWN_ORGANISATION: { zh: '组织形式无法识别', en: 'organisation form not recognised' },
   // skipped rows and sheet notes

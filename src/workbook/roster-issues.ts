@@ -32,6 +32,7 @@ export const ROSTER_ISSUE_CODES = [
   'VILLAGE_TOO_LARGE',
   'DUPLICATE_NAME',
   'TEXT_TOO_LONG',
+  'FORMULA_LIKE_TEXT',
   'UNKNOWN_ORGANISATION',
   'ORGANISATION_MISMATCH',
 ] as const;
@@ -151,6 +152,16 @@ export const rosterIssue = {
       'VILLAGE_TOO_LARGE',
       `村人口${population}超过${VILLAGE_POPULATION_LIMIT}，请核对是否多录了位数或应为社区`,
       `a village of ${population} people (over ${VILLAGE_POPULATION_LIMIT}); check for an extra digit or whether it is a community`,
+    ),
+
+  /** A name or township starting with = + - @: kept as text, never a formula, but the officer should know. */
+  formulaLike: (p: IssuePlace, text: string): RowIssue =>
+    makeIssue(
+      p,
+      'warning',
+      'FORMULA_LIKE_TEXT',
+      `“${text}”以 ${text[0]} 开头，形似公式；已按文字核算并写出（不会被当作公式），请核对名称`,
+      `"${text}" starts with ${text[0]} like a formula; computed and written as text (never as a formula); please check the name`,
     ),
 
   textTooLong: (p: IssuePlace, length: number): RowIssue =>

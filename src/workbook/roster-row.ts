@@ -35,6 +35,8 @@ export interface ClassifiedRow {
   township: string | null;
 }
 
+/** Text Excel would take for a formula if typed: = + - @ first. */
+const FORMULA_START = /^[=+\-@]/;
 const SUBTOTAL = /小计|合计|总计|^(sub|grand)?total/;
 const exactAlias = Object.fromEntries(ROSTER_FIELDS.map((f) => [f, aliasMatcher(ROSTER_ALIASES[f])])) as Record<
   RosterField,
@@ -91,7 +93,9 @@ export function classifyRosterRow(
 
   const warnings: RowIssue[] = [];
   // Texts past Excel's cell limit are cut, and said so: they could not be written whole.
+  // One that looks like a formula is said too: it stays text everywhere it is written.
   const fit = (f: 'name' | 'township', text: string): string => {
+    if (FORMULA_START.test(text)) warnings.push(rosterIssue.formulaLike(at(f), text));
     if (text.length <= EXCEL_CELL_CHARS) return text;
     warnings.push(rosterIssue.textTooLong(at(f), text.length));
     return cutToCell(text);

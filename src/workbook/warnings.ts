@@ -4,17 +4,7 @@
 import type { RowIssue } from './issues.js';
 import { CALC_SHEET_NAMES } from './sheet-names.js';
 import type { Lang, Said } from '../engine/said.js';
-
-const KINDS: Record<string, Said> = {
-  DUPLICATE_NAME: { zh: '同名单位', en: 'same name in a township' },
-  ZERO_POPULATION: { zh: '人口为0', en: 'population 0' },
-  MEMBERS_ABOVE_POPULATION: { zh: '党员多于人口', en: 'more members than people' },
-  VILLAGE_TOO_LARGE: { zh: '村人口过大', en: 'village too large' },
-  TEXT_TOO_LONG: { zh: '文字超长已截断', en: 'text cut to fit a cell' },
-  ERROR_VALUE: { zh: '单元格为错误值', en: 'error value in a cell' },
-  ORGANISATION_MISMATCH: { zh: '组织形式与党员数不符', en: 'organisation form unlike its member count' },
-  UNKNOWN_ORGANISATION: { zh: '组织形式无法识别', en: 'organisation form not recognised' },
-};
+import { kindWords } from './problem-words.js';
 
 export interface WarningKind {
   code: string;
@@ -26,9 +16,7 @@ export interface WarningKind {
 export function warningKinds(issues: readonly RowIssue[]): WarningKind[] {
   const counts = new Map<string, number>();
   for (const i of issues) if (i.severity === 'warning') counts.set(i.code, (counts.get(i.code) ?? 0) + 1);
-  return [...counts]
-    .map(([code, count]) => ({ code, count, label: KINDS[code] ?? { zh: code, en: code } }))
-    .sort((a, b) => b.count - a.count);
+  return [...counts].map(([code, count]) => ({ code, count, label: kindWords(code) })).sort((a, b) => b.count - a.count);
 }
 
 /** "警告3条：同名单位2条、人口为0 1条，见「问题清单」。" (or the sheet named), or '' when there are none. */
