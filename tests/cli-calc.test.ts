@@ -603,6 +603,15 @@ describe('result workbook', () => {
     expect(row.getCell(cols.get('级别')!).value).toBe('警告（已核算）');
   });
 
+  test('--title puts who the report is for at the head of every sheet title', async () => {
+    const out = tmp.file('titled.xlsx');
+    const r = await runCli(['calc', messy, '--year', '2024', '--title', '某某县', '-o', out]);
+    expect(r.stderr).toBe('');
+    const titled = await readWorkbook(out);
+    for (const ws of titled.worksheets) expect(String(ws.getCell('A1').value), ws.name).toMatch(/^某某县2024年度村（社区）运转经费/);
+    expect(titled.getWorksheet('核算结果')!.getCell('A1').value).toBe('某某县2024年度村（社区）运转经费核算结果');
+  });
+
   test('names that look like formulas (= + - @) are written as text, never as formulas', () => {
     const ws = sheet('核算结果');
     const h = headerRowOf(ws, '乡镇');

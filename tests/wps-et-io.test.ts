@@ -126,6 +126,17 @@ describe('WPS host: compute and audit in the open workbook', () => {
     expect(result.cell(header, 0)!.fill).toBe(String(etColor('#DDEBF7')));
     expect(result.freeze.rows).toBe(header + 1);
     expect(result.PageSetup).toMatchObject({ Orientation: 2, PaperSize: 9, PrintTitleRows: `$1:$${header + 1}` });
+    // As the CLI's files print: one page wide, as many high as it takes; a summary to sign on one page.
+    expect(result.PageSetup).toMatchObject({ Zoom: false, FitToPagesWide: 1, FitToPagesTall: false });
+    expect(fake.sheet('乡镇汇总')!.PageSetup).toMatchObject({ Zoom: false, FitToPagesWide: 1, FitToPagesTall: 1 });
+    expect(fake.sheet('问题清单(2)')!.PageSetup.Orientation).toBe(1); // a list prints portrait
+    // Title, then 编制单位 / policy / 单位：元, then the header.
+    expect(String(rows[0]![0])).toMatch(/年度村（社区）运转经费核算结果$/);
+    expect(String(rows[1]![0])).toMatch(/^编制单位：.*单位：元$/);
+    // 核定说明 wraps (the application grows the rows); 在册月数, which no unit fills, is hidden (0 wide).
+    const explanation = rows[header]!.indexOf('核定说明');
+    expect(result.wrapped.some((w) => w.c0 === explanation && w.r0 === header + 1)).toBe(true);
+    expect(result.columnWidths.get(rows[header]!.indexOf('在册月数'))).toBe(0);
     // Money columns carry the money format; the county total on 乡镇汇总 is bold.
     const towns = fake.sheet('乡镇汇总')!;
     const townRows = written(towns);
