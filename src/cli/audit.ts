@@ -65,9 +65,10 @@ export async function auditCommand(roster: string, args: AuditArgs, io: Io): Pro
   const rosterFile = openWorkbookFile(roster, rosterAs);
   let rosterSource = rosterFile.sheets as WorkbookSource;
   let year = given;
+  let yearNote = '';
   if (year === null) {
     // The ledger's dates are read on their own only when the roster's title names no year.
-    const found = await yearFromFiles(rosterSource, io.stderr, args.lang, async () => {
+    const found = await yearFromFiles(rosterSource, args.lang, async () => {
       const f = openWorkbookFile(args.ledger, ledgerAs);
       try {
         return await ledgerYearCounts(f.sheets);
@@ -77,6 +78,7 @@ export async function auditCommand(roster: string, args: AuditArgs, io: Io): Pro
     });
     rosterSource = found.source;
     year = found.year;
+    yearNote = found.note;
   }
   const calc = new Calculator(resolvePolicy(policy, year));
   const bar = progressBar(size, args.lang, io.stderr);
@@ -94,6 +96,7 @@ export async function auditCommand(roster: string, args: AuditArgs, io: Io): Pro
     for (const build of auditSheetBuilders(calc, report.outcome, args.lang)) await wb.writeSheet(build());
   });
 
+  io.stderr.write(yearNote);
   // Said before the figures: most payments outside the audit year usually means the wrong year.
   const hint = yearHintSaid(report.outcome.yearHint);
   const mostIn = report.outcome.yearHint.mostIn;

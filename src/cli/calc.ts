@@ -43,6 +43,7 @@ export async function calcCommand(roster: string, args: CalcArgs, io: Io): Promi
     // --json: units go to a spool file as they come, so memory does not grow with the roster.
     const spool = (units = args.json ? await createSpool() : null);
     let outcome!: Awaited<ReturnType<typeof runCalc>>;
+    let yearNote = '';
     let first = true;
     await writeXlsxAtomically(
       out,
@@ -50,8 +51,9 @@ export async function calcCommand(roster: string, args: CalcArgs, io: Io): Promi
         // Inside the write: the writing worker boots while the title rows are read.
         let source = file.sheets as WorkbookSource;
         if (!calc) {
-          const found = await yearFromFiles(source, io.stderr, args.lang);
+          const found = await yearFromFiles(source, args.lang);
           source = found.source;
+          yearNote = found.note;
           calc = new Calculator(resolvePolicy(policy, found.year));
         }
         const bar = progressBar(size, args.lang, io.stderr);
@@ -77,6 +79,7 @@ export async function calcCommand(roster: string, args: CalcArgs, io: Io): Promi
       },
       { onWorker: size >= WORKER_MIN_BYTES },
     );
+    io.stderr.write(yearNote);
     if (spool) {
       const { head, tail } = calcJsonFrame(calc!, outcome, args.lang);
       io.stdout.write(head);

@@ -44,21 +44,21 @@ export function optionYear(arg: string | undefined): number | null {
  * The year of a calc or audit run without --year: the roster's title (the rows
  * looked at are handed back in `source`, so the file is read once), then for an
  * audit the ledger's payment dates (`ledgerYears`, read only when needed), then
- * the calendar year. Says on `notes` (stderr) which, in one line.
+ * the calendar year. `note` says which, in one line for stderr: written once the
+ * run has succeeded, so a refused file still gets its one line of error.
  */
 export async function yearFromFiles(
   roster: WorkbookSource,
-  notes: NodeJS.WritableStream,
   lang: Lang,
   ledgerYears?: () => Promise<YearCounts>,
-): Promise<{ year: number; source: WorkbookSource }> {
+): Promise<{ year: number; source: WorkbookSource; note: string }> {
   const peek = await peekRosterTitles(roster);
   const title = titleYear(peek.titles ? [peek.titles] : []);
   const ledger = !title && ledgerYears ? await ledgerYears() : null;
   const choice = chooseYear({ title, ledger, calendar: new Date().getFullYear() });
-  const said = yearChoiceSaid(choice, !!ledgerYears);
-  if (said) notes.write(`${said[lang].replace(/[。.]$/, '')}${lang === 'zh' ? '（可用 --year 指定）。' : ' (set it with --year).'}\n`);
-  return { year: choice.year, source: peek.source };
+  const said = yearChoiceSaid(choice, !!ledgerYears)!;
+  const note = `${said[lang].replace(/[。.]$/, '')}${lang === 'zh' ? '（可用 --year 指定）。' : ' (set it with --year).'}\n`;
+  return { year: choice.year, source: peek.source, note };
 }
 
 /**
