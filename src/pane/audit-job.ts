@@ -8,6 +8,8 @@ import type { SheetSpec } from '../workbook/sheet-spec.js';
 import type { WorkbookSource } from '../workbook/source.js';
 import type { Lang } from '../engine/said.js';
 import type { AuditView } from './host.js';
+import type { Said } from '../engine/said.js';
+import { yearHintSaid } from '../workbook/year-evidence.js';
 
 export interface AuditOptions {
   lang: Lang;
@@ -20,6 +22,8 @@ export interface AuditOptions {
 export interface AuditResult {
   sheets: SheetSpec[];
   figures: AuditView['figures'];
+  /** Most payments fall outside the audit year: the sentence saying so; null otherwise. */
+  yearHint: Said | null;
 }
 
 export async function auditJob(roster: WorkbookSource, ledger: WorkbookSource, calc: Calculator, o: AuditOptions): Promise<AuditResult> {
@@ -47,5 +51,5 @@ export async function auditJob(roster: WorkbookSource, ledger: WorkbookSource, c
       ? [{ label: { zh: '花名册警告（已核算）', en: 'Roster warnings (computed)' }, value: String(r.outcome.rosterWarnings.length) }]
       : []),
   ];
-  return { sheets: r.sheets, figures };
+  return { sheets: r.sheets, figures, yearHint: yearHintSaid(r.outcome.yearHint) };
 }

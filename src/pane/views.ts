@@ -44,6 +44,7 @@ export const SAMPLE_ROWS = 24;
 export function sheetInfo(name: string, sample: readonly SourceRow[], rows: number, generated = false, kind?: SheetKind): SheetInfo {
   let header: RosterHeader | null = null;
   let notRoster: Said | undefined;
+  let titles: string[] = [];
   if (!generated) {
     const reader = createRosterReader(name, { maxHeaderRows: 20, kind });
     for (const r of sample) {
@@ -52,6 +53,7 @@ export function sheetInfo(name: string, sample: readonly SourceRow[], rows: numb
     }
     header = reader.header === undefined ? reader.finish().header : reader.header;
     if (!header) notRoster = reader.finish().issues[0]?.message;
+    titles = reader.titles;
   }
   const detected: Partial<Record<RosterField, number>> = {};
   if (header) for (const f of ROSTER_FIELDS) if (header.columns[f]) detected[f] = header.columns[f]!.index;
@@ -75,6 +77,7 @@ export function sheetInfo(name: string, sample: readonly SourceRow[], rows: numb
     columns,
     ...(generated ? { generated } : {}),
     ...(notRoster ? { notRoster } : {}),
+    ...(titles.length ? { titles } : {}),
   };
 }
 
@@ -270,7 +273,13 @@ function tableView(spec: SheetSpec, limit = 50): TableView {
   };
 }
 
-export function auditView(sheets: SheetSpec[], output: OutputView, ms: number, figures: AuditView['figures'] = []): AuditView {
+export function auditView(
+  sheets: SheetSpec[],
+  output: OutputView,
+  ms: number,
+  figures: AuditView['figures'] = [],
+  yearHint: Said | null = null,
+): AuditView {
   const find = (re: RegExp) => sheets.find((s) => re.test(s.name));
   const summary = find(/汇总|summary/i) ?? sheets[sheets.length - 1];
   const exceptions = find(/异常|exception/i);
@@ -280,6 +289,7 @@ export function auditView(sheets: SheetSpec[], output: OutputView, ms: number, f
     summary: summary ? tableView(summary, 60) : null,
     exceptions: exceptions && exceptions !== summary ? tableView(exceptions, 30) : null,
     figures,
+    ...(yearHint ? { yearHint } : {}),
     output,
     ms: Math.round(ms),
   };

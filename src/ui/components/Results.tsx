@@ -203,6 +203,11 @@ export function AuditResults(props: { view: AuditView }) {
     <section aria-labelledby="vf-audit-title" className={s.section}>
       <h2 id="vf-audit-title">{t.auditResult}</h2>
       <Output output={view.output} ms={view.ms} />
+      {view.yearHint && (
+        <p className={s.section} role="alert" data-testid="audit-year-hint">
+          {view.yearHint[lang]}
+        </p>
+      )}
       {view.figures.length > 0 && (
         <dl className={`${s.card} ${s.dl} ${s.figures}`}>
           {view.figures.map((f, i) => (
