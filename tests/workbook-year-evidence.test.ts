@@ -158,3 +158,13 @@ describe('peekRosterTitles', () => {
     expect(await readAll(mem.source)).toHaveLength(8);
   });
 });
+
+describe('the pane', () => {
+  test("sheetInfo carries a roster sheet's title rows for the year field", async () => {
+    const { sheetInfo } = await import('../src/pane/views.js');
+    const info = sheetInfo('城关镇', rowsOf([['城关镇2025年度测算表'], HEADER, ['城关镇', '东风村', '村', 1200, 24]]), 3);
+    expect(info.titles).toEqual(['城关镇2025年度测算表']);
+    expect(titleYear([{ sheet: info.name, titles: info.titles ?? [] }])?.year).toBe(2025);
+    expect(sheetInfo('x', rowsOf([['说明']]), 1).titles).toBeUndefined();
+  });
+});
