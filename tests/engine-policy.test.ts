@@ -369,16 +369,6 @@ describe('dated values', () => {
     expect(resolveParam(rates, '2020-12-31')).toBeUndefined();
   });
 
-  it('the example policy changes the education rate in 2024', () => {
-    const e = parsePolicy(exampleYaml);
-    const rate = (y: number) => {
-      const c = resolvePolicy(e, y).lines[1]!.byType.village!;
-      return c.kind === 'perCapita' ? [c.rate.value.toFixed(), c.rate.since] : [];
-    };
-    expect(rate(2023)).toEqual(['40', '2020-01-01']);
-    expect(rate(2024)).toEqual(['50', '2024-01-01']);
-  });
-
   it('a year before every value is refused with the parameter paths', () => {
     const ps = problems(() => resolvePolicy(dated(), 2020));
     expect(ps.map((p) => p.path)).toContain('lines[2].rules[0].calc.rate');

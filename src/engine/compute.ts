@@ -1,25 +1,20 @@
 // Computing units under a resolved policy.
 //
-// Speed: a line's result depends only on the unit type, one attribute value
-// and the months active, so results (amount and explanation) are computed once
+// Speed: a line's result depends only on the unit type, the months active and
+// what its calc kind reads (one attribute value, or the lines a top-up sums:
+// the kind's `key`), so results (amount and explanation) are computed once
 // per distinct key and shared. Totals count how often each shared result
 // occurs and multiply at the end: exact, and the same as adding rounded parts.
 // Amounts are interned (one Decimal per value), so unit totals are looked up
 // by the amounts that make them rather than added anew: decimal.js allocates
 // on every operation and the garbage collector was most of the cost.
+import { explained, explainNotApplicable, withProRata, type Explanation } from './explain.js';
+import type { Earlier, Reads } from './kinds/kind.js';
+import { kindOf, type AnyKind, type ResolvedCalc } from './kinds/index.js';
 import { Decimal, ZERO, toFen } from './money.js';
-import type { ResolvedCalc, ResolvedLine, ResolvedPolicy } from './policy/resolve.js';
-import {
-  explainFlat,
-  explainNotApplicable,
-  explainPerCapita,
-  explainSchedule,
-  explainTopUp,
-  withProRata,
-  type Explanation,
-} from './explain.js';
+import type { ResolvedPolicy } from './policy/resolve.js';
 import { OrganisationCheck } from './organisation.js';
-import type { Unit, UnitType } from './unit.js';
+import type { Unit, UnitAttribute, UnitType } from './unit.js';
 
 export interface LineResult {
   line: string;
@@ -40,9 +35,35 @@ const TWELVE = new Decimal(12);
 /** Key of a unit total at the end of a path in the totals trie (a Decimal no line amount is). */
 const ZERO_KEY = new Decimal(0);
 
+/** A line's rule for one unit type, and its results by what its amount depends on (the kind's `reads`). */
+interface Slot {
+  /** Undefined where the line does not apply to the type. */
+  calc: ResolvedCalc | undefined;
+  kind: AnyKind | undefined;
+  /** The one attribute the amount depends on, when that is all (a number key, the fast case). */
+  attribute: UnitAttribute | undefined;
+  /** Otherwise, what it depends on (a string key); when nothing, the months alone are the key. */
+  reads: Reads | undefined;
+  results: Map<string | number, LineResult>;
+}
+
+/** The lines of the unit being computed, as a top-up reads them: one object, reused for every unit. */
+class EarlierLines implements Earlier {
+  results: LineResult[] = [];
+
+  constructor(private readonly index: Map<string, number>) {}
+
+  fullYear(id: string): string {
+    const r = this.results[this.index.get(id)!]!;
+    return r.explanation.fullYear ?? r.amount.toFixed(2);
+  }
+}
+
 export class Calculator {
-  private readonly caches: Map<UnitType, Map<string | number, LineResult>>[];
+  /** Per line (by position), per unit type. */
+  private readonly slots: Map<UnitType, Slot>[];
   private readonly lineIndex: Map<string, number>;
+  private readonly earlier: EarlierLines;
   private readonly interned = new Map<string, Decimal>();
   /** Unit totals as a trie keyed by each line's (interned) amount. */
   private readonly totals = new Map<Decimal, unknown>();
@@ -52,8 +73,9 @@ export class Calculator {
 
   constructor(readonly policy: ResolvedPolicy) {
     this.organisation = policy.organisation ? new OrganisationCheck(policy.organisation) : null;
-    this.caches = policy.lines.map(() => new Map());
+    this.slots = policy.lines.map(() => new Map());
     this.lineIndex = new Map(policy.lines.map((l, i) => [l.id, i]));
+    this.earlier = new EarlierLines(this.lineIndex);
   }
 
   get lineIds(): string[] {
@@ -85,70 +107,54 @@ export class Calculator {
   }
 
   private line(i: number, unit: Unit, earlier: LineResult[]): LineResult {
-    const line = this.policy.lines[i]!;
-    const calc = line.byType[unit.type];
+    const slots = this.slots[i]!;
+    let slot = slots.get(unit.type);
+    if (!slot) slots.set(unit.type, (slot = this.slot(i, unit.type)));
     const months = unit.monthsActive ?? 12;
-    let byType = this.caches[i]!.get(unit.type);
-    if (!byType) this.caches[i]!.set(unit.type, (byType = new Map()));
     let key: string | number;
-    if (!calc || calc.kind === 'flat') key = months;
-    else if (calc.kind === 'topUp') key = `${months}|${calc.of.map((id) => this.fullYear(earlier[this.lineIndex.get(id)!]!)).join('|')}`;
-    else {
+    if (slot.attribute !== undefined) {
       // A number key is faster; past 2^40 it could collide, so use a string.
-      const v = unit[calc.attribute];
+      const v = unit[slot.attribute];
       key = v < 2 ** 40 ? v * 13 + months : `${v}|${months}`;
+    } else if (slot.reads !== undefined) {
+      // Set where it is read (here and before evaluate), not once per unit: most policies never read it.
+      this.earlier.results = earlier;
+      const { attributes, lines } = slot.reads;
+      key = `${months}|${attributes.map((a) => unit[a]).join('|')}|${lines.map((id) => this.earlier.fullYear(id)).join('|')}`;
+    } else key = months;
+    let result = slot.results.get(key);
+    if (!result) {
+      this.earlier.results = earlier;
+      slot.results.set(key, (result = this.evaluate(i, slot, unit, months)));
     }
-    let result = byType.get(key);
-    if (!result) byType.set(key, (result = this.evaluate(line, calc, unit, months, earlier)));
     return result;
   }
 
-  private fullYear(r: LineResult): string {
-    return r.explanation.fullYear ?? r.amount.toFixed(2);
+  private slot(i: number, type: UnitType): Slot {
+    const calc = this.policy.lines[i]!.byType[type];
+    const kind = calc && kindOf(calc);
+    const reads = calc && kind!.reads(calc);
+    const one = reads && reads.attributes.length === 1 && reads.lines.length === 0;
+    const nothing = !reads || (reads.attributes.length === 0 && reads.lines.length === 0);
+    return { calc, kind, attribute: one ? reads.attributes[0] : undefined, reads: one || nothing ? undefined : reads, results: new Map() };
   }
 
-  private evaluate(line: ResolvedLine, calc: ResolvedCalc | undefined, unit: Unit, months: number, earlier: LineResult[]): LineResult {
+  private readonly labelOf = (id: string) => this.policy.lines[this.lineIndex.get(id)!]!.label;
+
+  private evaluate(i: number, { calc, kind }: Slot, unit: Unit, months: number): LineResult {
+    const line = this.policy.lines[i]!;
     const ctx = { line, type: unit.type };
+    if (!calc || !kind) return { line: line.id, amount: this.intern(ZERO), explanation: explainNotApplicable(ctx) };
     const mode = this.policy.rounding;
-    if (!calc) return { line: line.id, amount: this.intern(ZERO), explanation: explainNotApplicable(ctx) };
-    let full: Decimal;
-    let explanation: Explanation;
-    switch (calc.kind) {
-      case 'flat':
-        full = toFen(calc.amount.value, mode);
-        explanation = explainFlat(ctx, calc.amount);
-        break;
-      case 'schedule': {
-        const v = unit[calc.attribute];
-        let step = -1;
-        calc.steps.forEach((s, k) => {
-          if (s.inclusive ? s.threshold.value.lessThanOrEqualTo(v) : s.threshold.value.lessThan(v)) step = k;
-        });
-        const amount = step < 0 ? calc.base : calc.steps[step]!.amount;
-        full = toFen(amount.value, mode);
-        explanation = explainSchedule(ctx, calc, v, step, amount);
-        break;
-      }
-      case 'perCapita': {
-        const v = unit[calc.attribute];
-        const raw = toFen(calc.rate.value.times(v), mode);
-        let applied: 'rate' | 'floor' | 'cap' = 'rate';
-        full = raw;
-        if (calc.floor && full.lessThan(calc.floor.value)) [full, applied] = [toFen(calc.floor.value, mode), 'floor'];
-        if (calc.cap && full.greaterThan(calc.cap.value)) [full, applied] = [toFen(calc.cap.value, mode), 'cap'];
-        explanation = explainPerCapita(ctx, calc, v, raw, applied, full);
-        break;
-      }
-      case 'topUp': {
-        const refs = calc.of.map((id) => this.lineIndex.get(id)!);
-        const sumOf = refs.reduce((s, k) => s.plus(this.fullYear(earlier[k]!)), ZERO);
-        const gap = calc.minimum.value.minus(sumOf);
-        full = gap.isPositive() && !gap.isZero() ? toFen(gap, mode) : ZERO;
-        const labels = refs.map((k) => this.policy.lines[k]!.label);
-        explanation = explainTopUp(ctx, calc, labels, sumOf, full);
-        break;
-      }
-    }
+    const worked = kind.evaluate(calc, unit, {
+      label: line.label,
+      type: unit.type,
+      rounding: mode,
+      earlier: this.earlier,
+      labelOf: this.labelOf,
+    });
+    const { full } = worked;
+    const explanation = explained(ctx, calc.kind, worked.inputs, kind.values(calc), worked.zh, worked.en);
     if (months === 12) return { line: line.id, amount: this.intern(full), explanation };
     // Part-year unit: each line is prorated and rounded on its own, so the
     // unit total is the sum of its rounded lines.

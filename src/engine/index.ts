@@ -12,18 +12,12 @@ export {
   type UnitAttribute,
   type UnitProblem,
 } from './unit.js';
-export { policySchema, type Policy, type PolicyLine, type Calc, type Param, type DatedValue } from './policy/schema.js';
+export { policySchema, type Policy, type PolicyLine } from './policy/schema.js';
+export { resolveParam, yearDate, type Param, type DatedValue, type NamedValue } from './policy/param.js';
+export { type Calc, type ResolvedCalc } from './kinds/index.js';
 export { parsePolicy, validatePolicy } from './policy/load.js';
 export { PolicyError, NotInForceError, type PolicyProblem } from './policy/errors.js';
-export {
-  resolvePolicy,
-  resolveParam,
-  yearDate,
-  type ResolvedPolicy,
-  type ResolvedLine,
-  type ResolvedCalc,
-  type NamedValue,
-} from './policy/resolve.js';
+export { resolvePolicy, type ResolvedPolicy, type ResolvedLine } from './policy/resolve.js';
 export { builtinPolicy } from './policies.js';
 export {
   Calculator,

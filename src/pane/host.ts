@@ -131,6 +131,25 @@ export interface IssueView {
   severity: Severity;
   code: string;
   message: Said;
+  /** Audit exceptions: the payee, fund line and amount the row is about, when it names them. */
+  payee?: string | null;
+  line?: Said | null;
+  amount?: string | null;
+}
+
+/** A kind of problem (an issue code at a severity), in words, with how many there are. */
+export interface ProblemKindView {
+  code: string;
+  severity: Severity;
+  label: Said;
+  count: number;
+}
+
+/** A list of problems as the pane shows it: grouped by kind, counted; `items` may stop before `total` (the sheet has them all). */
+export interface ProblemsView {
+  kinds: ProblemKindView[];
+  items: IssueView[];
+  total: number;
 }
 
 export interface RowCountsView {
@@ -154,7 +173,8 @@ export interface CalcView {
   townships: { name: string; units: number; total: MoneyView; lines: MoneyView[] }[];
   rows: RowCountsView;
   sheets: ({ sheet: string; headerRow: number | null } & RowCountsView)[];
-  issues: { counts: Record<Severity, number>; total: number; top: IssueView[] };
+  /** `top`: the first issues, errors first; `kinds`: every issue counted by kind. */
+  issues: { counts: Record<Severity, number>; total: number; top: IssueView[]; kinds: ProblemKindView[] };
   /** Units by 组织设置 level in the county, where the policy sets thresholds. */
   organisation?: { label: Said; units: number }[];
   /** Warnings by kind, for the headline (units computed, but to check); `text` is '' when there are none. */
@@ -172,6 +192,10 @@ export interface TableView {
   rows: string[][];
   /** Rows in the sheet (the table may show fewer). */
   totalRows: number;
+  /** Per column: figures (right-aligned). */
+  numeric?: boolean[];
+  /** Indexes of total rows (bold). */
+  totals?: number[];
 }
 
 export interface AuditView {
@@ -182,8 +206,10 @@ export interface AuditView {
   summary: TableView | null;
   /** The first rows of the exceptions sheet (异常清单). */
   exceptions: TableView | null;
-  /** Extra figures the audit reports (label -> value), when it gives any. */
-  figures: { label: Said; value: string }[];
+  /** The exceptions (异常清单) grouped by kind; the roster's warnings and the notes are not in it. */
+  problems?: ProblemsView;
+  /** Extra figures the audit reports (label -> value), when it gives any; `group` says which card (and unit) it belongs to. */
+  figures: { label: Said; value: string; group?: 'money' | 'pairs' | 'rows' }[];
   /** Said before the figures when most dated payments fall outside the audit year, naming the year they are in. */
   yearHint?: Said;
   output: OutputView;

@@ -7,8 +7,10 @@
 // parameter it names; 组织设置 rows (经费项目编号 organisation) set its
 // thresholds. A row that names a line, unit type or parameter the base policy
 // does not have cannot be read back, and is reported as such.
+import { paramNamed } from '../engine/kinds/index.js';
 import { validatePolicy } from '../engine/policy/load.js';
-import type { DatedValue, Policy } from '../engine/policy/schema.js';
+import type { DatedValue } from '../engine/policy/param.js';
+import type { Policy } from '../engine/policy/schema.js';
 import type { Said } from '../engine/said.js';
 import { UNIT_TYPES, UNIT_TYPE_LABELS, type UnitType } from '../engine/unit.js';
 import { cellText, dateFromSerial, type Cell } from '../workbook/cells.js';
@@ -21,15 +23,6 @@ type ParamArray = DatedValue[];
 
 function typeOf(text: string): UnitType | undefined {
   return UNIT_TYPES.find((t) => UNIT_TYPE_LABELS[t].zh === text || UNIT_TYPE_LABELS[t].en === text);
-}
-
-/** The dated-value array a parameter name ("rate", "steps[0].amount") points to in a calc. */
-function paramOf(calc: Record<string, unknown>, name: string): ParamArray | undefined {
-  const m = /^([A-Za-z]+)(?:\[(\d+)\]\.([A-Za-z]+))?/.exec(name);
-  if (!m) return undefined;
-  let v: unknown = calc[m[1]!];
-  if (m[2] !== undefined) v = Array.isArray(v) ? (v[Number(m[2])] as Record<string, unknown> | undefined)?.[m[3]!] : undefined;
-  return Array.isArray(v) && v.every((x) => typeof x === 'object' && x !== null && 'since' in x) ? (v as ParamArray) : undefined;
 }
 
 /** The dated values a 组织设置 parameter name ("branch.from", "generalBranch.below") points to. */
@@ -111,7 +104,7 @@ export function policyFromSheet(rows: readonly (readonly Cell[])[], base: Policy
         say(`「${id}」没有适用于「${typeText}」的规则`, `line "${id}" has no rule for "${typeText}"`);
         continue;
       }
-      param = paramOf(rule.calc as unknown as Record<string, unknown>, name);
+      param = paramNamed(rule.calc, name);
       if (!param) {
         say(`「${id}」的计算方式没有参数「${name}」`, `line "${id}" has no parameter "${name}"`);
         continue;

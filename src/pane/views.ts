@@ -6,12 +6,13 @@ import { type WarningKind, warningKinds, warningsSentence } from '../workbook/wa
 import { Calculator } from '../engine/compute.js';
 import { formatWan, formatYuan, toChineseCapital } from '../engine/format.js';
 import type { Decimal } from '../engine/money.js';
+import { describeRule } from '../engine/kinds/index.js';
 import { parsePolicy } from '../engine/policy/load.js';
-import { resolvePolicy, type ResolvedCalc, type ResolvedPolicy } from '../engine/policy/resolve.js';
+import { resolvePolicy, type ResolvedPolicy } from '../engine/policy/resolve.js';
 import type { Policy } from '../engine/policy/schema.js';
 import { builtinPolicy } from '../engine/policies.js';
 import type { Said } from '../engine/said.js';
-import { ATTRIBUTE_LABELS, UNIT_TYPE_LABELS } from '../engine/unit.js';
+import { UNIT_TYPE_LABELS } from '../engine/unit.js';
 import type { CalcOutcome } from '../workbook/calc-outcome.js';
 import { cellText, columnLetter, type Cell } from '../workbook/cells.js';
 import type { SheetKind } from '../workbook/not-read.js';
@@ -20,19 +21,9 @@ import { ROSTER_FIELDS, type RosterField } from '../workbook/roster-fields.js';
 import type { ColumnKind, OutCell, SheetSpec } from '../workbook/sheet-spec.js';
 import type { SourceRow } from '../workbook/source.js';
 import { UserError, toUserError } from './errors.js';
-import type {
-  AuditView,
-  CalcView,
-  ColumnChoice,
-  IssueView,
-  MoneyView,
-  OutputView,
-  PolicyChoice,
-  PolicyView,
-  SheetInfo,
-  TableView,
-} from './host.js';
+import type { AuditView, CalcView, ColumnChoice, MoneyView, OutputView, PolicyChoice, PolicyView, SheetInfo, TableView } from './host.js';
 import { policyFromSheet } from './policy-sheet.js';
+import { issueViews, problemKinds } from './problem-kinds.js';
 
 /** Rows read to find a roster header (detectRosterHeader searches the first 20). */
 export const SAMPLE_ROWS = 24;
@@ -84,57 +75,9 @@ export function sheetInfo(name: string, sample: readonly SourceRow[], rows: numb
 // ---------------------------------------------------------------------------
 // Policy
 
-const RULE_KIND: Record<ResolvedCalc['kind'], Said> = {
-  flat: { zh: '定额', en: 'flat' },
-  schedule: { zh: '分档', en: 'by bracket' },
-  perCapita: { zh: '按人数', en: 'per head' },
-  topUp: { zh: '补足', en: 'top-up' },
-};
-
-const yuan = (d: Decimal) => `${formatYuan(d).replace(/\.00$/, '')}`;
-const count = (d: Decimal) => d.toNumber().toLocaleString('en-US');
-
-function ruleText(c: ResolvedCalc, policy: ResolvedPolicy): Said {
-  switch (c.kind) {
-    case 'flat':
-      return { zh: `每年 ${yuan(c.amount.value)} 元`, en: `${yuan(c.amount.value)} yuan a year` };
-    case 'schedule': {
-      const a = ATTRIBUTE_LABELS[c.attribute];
-      const first = c.steps[0]!;
-      const zh = [`${a.zh}${first.inclusive ? '低于' : '不超过'} ${count(first.threshold.value)} ${a.unitZh}：${yuan(c.base.value)} 元`];
-      const en = [`${a.en} ${first.inclusive ? 'below' : 'at most'} ${count(first.threshold.value)}: ${yuan(c.base.value)} yuan`];
-      for (const s of c.steps) {
-        zh.push(`${s.inclusive ? '不低于' : '超过'} ${count(s.threshold.value)} ${a.unitZh}：${yuan(s.amount.value)} 元`);
-        en.push(`${s.inclusive ? 'at least' : 'above'} ${count(s.threshold.value)}: ${yuan(s.amount.value)} yuan`);
-      }
-      return { zh: zh.join('；'), en: en.join('; ') };
-    }
-    case 'perCapita': {
-      const a = ATTRIBUTE_LABELS[c.attribute];
-      let zh = `${a.zh}每人每年 ${yuan(c.rate.value)} 元`;
-      let en = `${yuan(c.rate.value)} yuan per head of ${a.en}`;
-      if (c.floor) {
-        zh += `，不足 ${yuan(c.floor.value)} 元的按 ${yuan(c.floor.value)} 元`;
-        en += `, at least ${yuan(c.floor.value)} yuan`;
-      }
-      if (c.cap) {
-        zh += `，最高 ${yuan(c.cap.value)} 元`;
-        en += `, at most ${yuan(c.cap.value)} yuan`;
-      }
-      return { zh, en };
-    }
-    case 'topUp': {
-      const labels = c.of.map((id) => policy.lines.find((l) => l.id === id)?.label ?? { zh: id, en: id });
-      return {
-        zh: `${labels.map((l) => l.zh).join('、')}合计不足 ${yuan(c.minimum.value)} 元的补足`,
-        en: `tops ${labels.map((l) => l.en).join(', ')} up to ${yuan(c.minimum.value)} yuan`,
-      };
-    }
-  }
-}
-
 export function policyView(p: ResolvedPolicy, source: PolicyChoice['kind'], sourceName?: string): PolicyView {
   const rounding: Record<string, string> = { 'half-up': '四舍五入到分 / half-up to the fen' };
+  const labelOf = (id: string) => p.lines.find((l) => l.id === id)?.label ?? { zh: id, en: id };
   return {
     id: p.policy.id,
     title: p.policy.title,
@@ -148,12 +91,7 @@ export function policyView(p: ResolvedPolicy, source: PolicyChoice['kind'], sour
       id: l.id,
       label: l.label,
       clause: l.clause,
-      rules: l.appliesTo.map((t) => {
-        const c = l.byType[t]!;
-        const text = ruleText(c, p);
-        const kind = RULE_KIND[c.kind];
-        return { type: UNIT_TYPE_LABELS[t], text: { zh: `${kind.zh}：${text.zh}`, en: `${kind.en}: ${text.en}` } };
-      }),
+      rules: l.appliesTo.map((t) => ({ type: UNIT_TYPE_LABELS[t], text: describeRule(l.byType[t]!, labelOf) })),
     })),
   };
 }
@@ -196,9 +134,8 @@ export async function choosePolicy(
 
 const money = (d: Decimal): MoneyView => ({ text: formatYuan(d), value: d.toNumber() });
 
-const SEVERITY_ORDER = { error: 0, warning: 1, info: 2 } as const;
-
-const TOP_ISSUES = 200;
+/** Issues the pane lists (paged, by kind); the sheet 问题清单 has them all. */
+const TOP_ISSUES = 2000;
 
 const warningsView = (kinds: WarningKind[]) => ({
   kinds,
@@ -209,12 +146,6 @@ export function calcView(calc: Calculator, outcome: CalcOutcome, output: OutputV
   const ids = calc.lineIds;
   const counts = { error: 0, warning: 0, info: 0 };
   for (const i of outcome.issues) counts[i.severity]++;
-  // Errors first, then warnings, then skipped rows; reading order within each.
-  const top: IssueView[] = outcome.issues
-    .map((issue, k) => ({ issue, k }))
-    .sort((a, b) => SEVERITY_ORDER[a.issue.severity] - SEVERITY_ORDER[b.issue.severity] || a.k - b.k)
-    .slice(0, TOP_ISSUES)
-    .map(({ issue: i }) => ({ sheet: i.sheet, row: i.row, column: i.column, severity: i.severity, code: i.code, message: i.message }));
   return {
     kind: 'calc',
     policy: { id: calc.policy.policy.id, title: calc.policy.policy.title, year: calc.policy.year, date: calc.policy.date },
@@ -222,7 +153,7 @@ export function calcView(calc: Calculator, outcome: CalcOutcome, output: OutputV
     county: {
       units: outcome.county.units,
       total: money(outcome.county.total),
-      wan: formatWan(outcome.county.total, 4),
+      wan: formatWan(outcome.county.total, 2),
       capital: toChineseCapital(outcome.county.total),
       lines: ids.map((id) => money(outcome.county.lines[id]!)),
     },
@@ -241,7 +172,7 @@ export function calcView(calc: Calculator, outcome: CalcOutcome, output: OutputV
       rejected: s.rejected,
       skipped: s.skipped,
     })),
-    issues: { counts, total: outcome.issues.length, top },
+    issues: { counts, total: outcome.issues.length, top: issueViews(outcome.issues, TOP_ISSUES), kinds: problemKinds(outcome.issues) },
     warnings: warningsView(warningKinds(outcome.issues)),
     ...(outcome.organisation
       ? { organisation: outcome.organisation.levels.map((l) => ({ label: l.label, units: outcome.organisation!.county[l.id] ?? 0 })) }
@@ -254,7 +185,7 @@ export function calcView(calc: Calculator, outcome: CalcOutcome, output: OutputV
 // ---------------------------------------------------------------------------
 // Audit results
 
-const DECIMALS: Record<ColumnKind, number | null> = { text: null, integer: 0, money: 2, wan: 4 };
+const DECIMALS: Record<ColumnKind, number | null> = { text: null, integer: 0, money: 2, wan: 2 };
 
 function cellString(c: OutCell, kind: ColumnKind | undefined): string {
   if (c === null || c === undefined) return '';
@@ -270,6 +201,8 @@ function tableView(spec: SheetSpec, limit = 50): TableView {
     columns: spec.columns.map((c) => c.header),
     rows: spec.rows.slice(0, limit).map((r) => r.map((c, i) => cellString(c, spec.columns[i]?.kind))),
     totalRows: spec.rows.length,
+    numeric: spec.columns.map((c) => c.kind !== 'text'),
+    ...(spec.totalRows?.length ? { totals: spec.totalRows.filter((i) => i < limit) } : {}),
   };
 }
 
@@ -278,6 +211,7 @@ export function auditView(
   output: OutputView,
   ms: number,
   figures: AuditView['figures'] = [],
+  problems?: AuditView['problems'],
   yearHint: Said | null = null,
 ): AuditView {
   const find = (re: RegExp) => sheets.find((s) => re.test(s.name));
@@ -288,6 +222,7 @@ export function auditView(
     sheets: sheets.map((s) => ({ name: s.name, rows: s.rows.length })),
     summary: summary ? tableView(summary, 60) : null,
     exceptions: exceptions && exceptions !== summary ? tableView(exceptions, 30) : null,
+    ...(problems ? { problems } : {}),
     figures,
     ...(yearHint ? { yearHint } : {}),
     output,

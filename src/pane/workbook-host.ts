@@ -5,17 +5,17 @@
 // Computing runs between the application's calls, yielding to the pane now and
 // then so progress shows and the cancel button answers.
 import type { Lang } from '../engine/said.js';
-import { calcReport } from '../workbook/calc-job.js';
 import type { Cell } from '../workbook/cells.js';
 import { POLICY_SHEET } from '../workbook/sheet-names.js';
 import type { SheetSpec } from '../workbook/sheet-spec.js';
 import type { SheetSource, SourceRow } from '../workbook/source.js';
 import { auditJob } from './audit-job.js';
+import { calcFlow } from './calc-flow.js';
 import { UserError, toUserError } from './errors.js';
 import type { AuditRequest, AuditView, CalcRequest, CalcView, Host, PolicyChoice, ProgressFn, WorkbookInfo } from './host.js';
 import { toSheetSource, type SheetGrid } from './sheet-grid.js';
 import { UnitStore } from './unit-store.js';
-import { SAMPLE_ROWS, auditView, calcView, choosePolicy, sheetInfo } from './views.js';
+import { SAMPLE_ROWS, auditView, choosePolicy, sheetInfo } from './views.js';
 
 /** How far a read or a write has come (rows). */
 export interface RowProgress {
@@ -121,26 +121,30 @@ export class WorkbookHost implements Host {
   }
 
   calc(req: CalcRequest, onProgress: ProgressFn, signal: AbortSignal): Promise<CalcView> {
-    return this.guarded(async () => {
-      const t0 = performance.now();
-      const { calc } = await choosePolicy(req.policy, req.year, this.readPolicySheet);
-      onProgress({ phase: 'read' });
-      const grids = await this.book.read(req.selection.sheets, {
+    return this.guarded(() =>
+      calcFlow(
+        req,
+        {
+          readPolicySheet: this.readPolicySheet,
+          read: async () => {
+            onProgress({ phase: 'read' });
+            const grids = await this.book.read(req.selection.sheets, {
+              signal,
+              onProgress: (p) => onProgress({ phase: 'read', ...p }),
+            });
+            return { sources: inputs(grids, signal), rows: rowsOf(grids) };
+          },
+          write: async (sheets) => {
+            onProgress({ phase: 'write', done: 0, total: sheets.reduce((n, s) => n + s.rows.length, 0) });
+            const written = await this.book.write(sheets, { signal, onProgress: (p) => onProgress({ phase: 'write', ...p }) });
+            return { kind: 'sheets', sheets: written };
+          },
+        },
+        this.store,
+        onProgress,
         signal,
-        onProgress: (p) => onProgress({ phase: 'read', ...p }),
-      });
-      const total = rowsOf(grids);
-      this.store.clear();
-      const { outcome, units, sheets } = await calcReport(inputs(grids, signal), calc, req.lang, {
-        mappings: req.selection.mappings as Record<string, Record<string, number>>,
-        signal,
-        onProgress: (done) => onProgress({ phase: 'compute', done, total }),
-      });
-      onProgress({ phase: 'write', done: 0, total: sheets.reduce((n, s) => n + s.rows.length, 0) });
-      const written = await this.book.write(sheets, { signal, onProgress: (p) => onProgress({ phase: 'write', ...p }) });
-      this.store.set(units, calc);
-      return calcView(calc, outcome, { kind: 'sheets', sheets: written }, performance.now() - t0);
-    });
+      ),
+    );
   }
 
   audit(req: AuditRequest, onProgress: ProgressFn, signal: AbortSignal): Promise<AuditView> {
@@ -153,14 +157,14 @@ export class WorkbookHost implements Host {
       // Dates matter in a ledger: date cells arrive as dates.
       const ledger = await this.book.read([req.ledgerSheet], { signal, dates: true });
       const total = rowsOf(roster) + rowsOf(ledger);
-      const { sheets, figures, yearHint } = await auditJob(inputs(roster, signal), inputs(ledger, signal), calc, {
+      const { sheets, figures, problems, yearHint } = await auditJob(inputs(roster, signal), inputs(ledger, signal), calc, {
         lang: req.lang,
         mappings: req.selection.mappings as Record<string, Record<string, number | null>>,
         signal,
         onProgress: (done) => onProgress({ phase: 'compute', done, total }),
       });
       const written = await this.book.write(sheets, { signal, onProgress: (p) => onProgress({ phase: 'write', ...p }) });
-      return auditView(sheets, { kind: 'sheets', sheets: written }, performance.now() - t0, figures, yearHint);
+      return auditView(sheets, { kind: 'sheets', sheets: written }, performance.now() - t0, figures, problems, yearHint);
     });
   }
 

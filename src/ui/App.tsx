@@ -9,6 +9,7 @@ import type { Host } from '../pane/host.js';
 import { LangContext, STRINGS } from './i18n.js';
 import { theme } from './theme.js';
 import { usePane } from './use-pane.js';
+import { usePrintStyles } from './print.js';
 import { PolicyPanel } from './components/PolicyPanel.js';
 import { ProgressPanel } from './components/ProgressPanel.js';
 import { AuditResults, CalcResults } from './components/Results.js';
@@ -31,12 +32,28 @@ const useStyles = makeStyles({
   section: { marginTop: tokens.spacingVerticalL, display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS },
   h2: { fontSize: tokens.fontSizeBase400, margin: 0 },
   files: { display: 'grid', gridTemplateColumns: 'repeat(auto-fit, minmax(260px, 1fr))', gap: tokens.spacingHorizontalL },
-  actions: { display: 'flex', gap: tokens.spacingHorizontalM, marginTop: tokens.spacingVerticalL, alignItems: 'center', flexWrap: 'wrap' },
+  needs: { margin: 0, fontSize: tokens.fontSizeBase200, color: tokens.colorNeutralForeground2 },
+  // The run buttons stay in sight at the bottom of the window however long the sheet list is,
+  // with the progress and the run's message above them.
+  bar: {
+    position: 'sticky',
+    bottom: 0,
+    zIndex: 1,
+    marginTop: tokens.spacingVerticalL,
+    padding: `${tokens.spacingVerticalS} 0`,
+    backgroundColor: tokens.colorNeutralBackground1,
+    borderTop: `1px solid ${tokens.colorNeutralStroke2}`,
+    display: 'flex',
+    flexDirection: 'column',
+    gap: tokens.spacingVerticalS,
+  },
+  actions: { display: 'flex', gap: tokens.spacingHorizontalM, alignItems: 'center', flexWrap: 'wrap' },
   lang: { minWidth: '8em' },
 });
 
 export function App({ host }: { host: Host }) {
   const s = useStyles();
+  usePrintStyles();
   const p = usePane(host);
   const { lang, busy, job, error } = p;
   const t = STRINGS[lang];
@@ -50,7 +67,7 @@ export function App({ host }: { host: Host }) {
               <h1 className={s.title}>{t.appTitle}</h1>
               <p className={s.subtitle}>{t.appSubtitle}</p>
             </div>
-            <Field label={t.languageLabel} orientation="horizontal" size="small">
+            <Field label={t.languageLabel} orientation="horizontal" size="small" data-noprint>
               <Select className={s.lang} size="small" value={lang} onChange={(_, d) => p.setLang(d.value as Lang)}>
                 <option value="zh">中文</option>
                 <option value="en">English</option>
@@ -58,16 +75,22 @@ export function App({ host }: { host: Host }) {
             </Field>
           </header>
 
-          <section className={s.section} aria-labelledby="vf-inputs">
+          <section className={s.section} aria-labelledby="vf-inputs" data-noprint>
             <h2 id="vf-inputs" className={s.h2}>
               {t.sectionData}
             </h2>
+            {host.face === 'web' && <p className={s.needs}>{t.rosterNeeds}</p>}
             {host.face === 'web' && (
               <div className={s.files}>
-                <Field label={t.rosterFile} hint={t.rosterFileHint}>
+                <Field
+                  label={t.rosterFile}
+                  hint={t.rosterFileHint}
+                  validationMessage={p.rosterError ? <span data-testid="roster-error">{p.rosterError[lang]}</span> : undefined}
+                >
                   {(fieldProps) => (
                     <input
                       {...fieldProps}
+                      ref={p.rosterInput}
                       data-testid="roster-input"
                       type="file"
                       accept={WORKBOOK_ACCEPT}
@@ -76,10 +99,15 @@ export function App({ host }: { host: Host }) {
                     />
                   )}
                 </Field>
-                <Field label={t.ledgerFile} hint={t.ledgerFileHint}>
+                <Field
+                  label={t.ledgerFile}
+                  hint={t.ledgerFileHint}
+                  validationMessage={p.ledgerError ? <span data-testid="ledger-error">{p.ledgerError[lang]}</span> : undefined}
+                >
                   {(fieldProps) => (
                     <input
                       {...fieldProps}
+                      ref={p.ledgerInput}
                       data-testid="ledger-input"
                       type="file"
                       accept={WORKBOOK_ACCEPT}
@@ -121,7 +149,7 @@ export function App({ host }: { host: Host }) {
             )}
           </section>
 
-          <section className={s.section} aria-labelledby="vf-policy">
+          <section className={s.section} aria-labelledby="vf-policy" data-noprint>
             <h2 id="vf-policy" className={s.h2}>
               {t.sectionPolicy}
             </h2>
@@ -139,22 +167,22 @@ export function App({ host }: { host: Host }) {
             />
           </section>
 
-          <div className={s.actions}>
-            <Button appearance="primary" size="large" disabled={busy} onClick={() => void p.run('calc')} data-testid="compute">
-              {t.compute}
-            </Button>
-            <Button size="large" disabled={busy} onClick={() => void p.run('audit')} data-testid="audit">
-              {t.audit}
-            </Button>
+          <div className={s.bar} data-noprint>
+            {job && <ProgressPanel progress={job.progress} onCancel={() => job.controller.abort()} />}
+            {error && (
+              <MessageBar intent={error.zh === CANCELLED.zh ? 'warning' : 'error'} layout="multiline" role="alert" data-testid="error">
+                <MessageBarBody>{error[lang]}</MessageBarBody>
+              </MessageBar>
+            )}
+            <div className={s.actions}>
+              <Button appearance="primary" size="large" disabled={busy} onClick={() => void p.run('calc')} data-testid="compute">
+                {t.compute}
+              </Button>
+              <Button size="large" disabled={busy} onClick={() => void p.run('audit')} data-testid="audit">
+                {t.audit}
+              </Button>
+            </div>
           </div>
-
-          {job && <ProgressPanel progress={job.progress} onCancel={() => job.controller.abort()} />}
-
-          {error && (
-            <MessageBar intent={error.zh === CANCELLED.zh ? 'warning' : 'error'} layout="multiline" role="alert" data-testid="error">
-              <MessageBarBody>{error[lang]}</MessageBarBody>
-            </MessageBar>
-          )}
 
           {p.calcView && <CalcResults host={host} view={p.calcView} />}
           {p.auditView && <AuditResults view={p.auditView} />}

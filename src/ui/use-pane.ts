@@ -1,7 +1,7 @@
 // The pane's state and what it does, apart from how it looks (App.tsx): the
 // inputs the user chose, their check before a run, and the runs themselves
 // (reading the workbook, calc, audit) with progress, cancel and errors.
-import { useCallback, useEffect, useMemo, useState } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { Lang, Said } from '../engine/said.js';
 import { ROSTER_REQUIRED, type RosterField } from '../workbook/roster-fields.js';
 import { errorSaid } from '../pane/errors.js';
@@ -38,6 +38,23 @@ export interface Inputs {
 
 /** Checks the inputs of a calc or an audit; the problem in words, or null. */
 export function inputProblem(kind: 'calc' | 'audit', i: Inputs): Said | null {
+  return inputProblemAt(kind, i)?.said ?? null;
+}
+
+/** Where a problem is put right: the web page's roster or ledger file input, or elsewhere. */
+export type ProblemAt = 'roster' | 'ledger' | 'other';
+
+/** The problem of `inputProblem` and the input that puts it right. */
+export function inputProblemAt(kind: 'calc' | 'audit', i: Inputs): { said: Said; at: ProblemAt } | null {
+  const said = inputCheck(kind, i);
+  if (!said) return null;
+  const web = i.face === 'web';
+  if (web && said.zh === STRINGS.zh.chooseRosterFirst) return { said, at: 'roster' };
+  if (web && said.zh === STRINGS.zh.chooseLedgerFirst) return { said, at: 'ledger' };
+  return { said, at: 'other' };
+}
+
+function inputCheck(kind: 'calc' | 'audit', i: Inputs): Said | null {
   if (i.face === 'web' && !i.rosterFile) return said((s) => s.chooseRosterFirst);
   if (!i.workbook) return said((s) => s.chooseRosterFirst);
   const sheets = i.workbook.sheets.filter((x) => i.included.has(x.name));
@@ -84,6 +101,11 @@ export function usePane(host: Host) {
   const [calcView, setCalcView] = useState<CalcView | null>(null);
   const [auditView, setAuditView] = useState<AuditView | null>(null);
   const [error, setError] = useState<Said | null>(null);
+  // The web page's file inputs: a rejected file's words go right under its input, which is emptied.
+  const [rosterError, setRosterError] = useState<Said | null>(null);
+  const [ledgerError, setLedgerError] = useState<Said | null>(null);
+  const rosterInput = useRef<HTMLInputElement>(null);
+  const ledgerInput = useRef<HTMLInputElement>(null);
 
   useEffect(() => {
     document.documentElement.lang = lang === 'zh' ? 'zh-CN' : 'en';
@@ -95,6 +117,9 @@ export function usePane(host: Host) {
       const controller = new AbortController();
       setJob({ kind: 'inspect', progress: { phase: 'load' }, controller });
       setError(null);
+      setRosterError(null);
+      // On the web page the words go under the roster input; in a task pane, in the pane's message bar.
+      const fileError = host.face === 'web' ? setRosterError : setError;
       try {
         const info = await host.inspect(file, controller.signal);
         if (controller.signal.aborted) return;
@@ -106,7 +131,7 @@ export function usePane(host: Host) {
         if (rosters.length === 0) {
           // Each sheet and why it is not a roster (empty, a chart sheet, the columns its nearest header row lacks).
           const why = info.sheets.flatMap((x) => (x.notRoster ? [x.notRoster] : []));
-          setError(said((s, l) => s.noRosterFound(why.map((w) => w[l]))));
+          fileError(said((s, l) => s.noRosterFound(why.map((w) => w[l]))));
         }
         if (host.face === 'excel') {
           const guess = info.sheets.find((x) => !x.generated && x.headerRow === null && LEDGER_NAME.test(x.name));
@@ -114,7 +139,12 @@ export function usePane(host: Host) {
         }
       } catch (e) {
         setWorkbook(null);
-        setError(errorSaid(e));
+        if (host.face === 'web') {
+          // Not read (refused, damaged or cancelled): the input must not go on showing its name.
+          setRosterFile(null);
+          if (rosterInput.current) rosterInput.current.value = '';
+        }
+        fileError(errorSaid(e));
       } finally {
         setJob((j) => (j?.controller === controller ? null : j));
       }
@@ -150,7 +180,7 @@ export function usePane(host: Host) {
     setLedgerFile(file);
     setLedgerInfo(null);
     setLedgerSheet('');
-    setError(null);
+    setLedgerError(null);
     if (!file || !host.inspectLedger) return;
     const controller = new AbortController();
     setJob({ kind: 'inspect', progress: { phase: 'load' }, controller });
@@ -158,7 +188,8 @@ export function usePane(host: Host) {
       setLedgerInfo(await host.inspectLedger(file, controller.signal));
     } catch (e) {
       setLedgerFile(null);
-      setError(errorSaid(e));
+      if (ledgerInput.current) ledgerInput.current.value = '';
+      setLedgerError(errorSaid(e));
     } finally {
       setJob((j) => (j?.controller === controller ? null : j));
     }
@@ -191,7 +222,7 @@ export function usePane(host: Host) {
     });
 
   const run = async (kind: 'calc' | 'audit') => {
-    const p = inputProblem(kind, {
+    const p = inputProblemAt(kind, {
       face: host.face,
       canAudit: host.canAudit,
       rosterFile,
@@ -203,7 +234,18 @@ export function usePane(host: Host) {
       ledgerFile,
       ledgerSheet,
     });
-    if (p) return setError(p);
+    setError(null);
+    if (p?.at === 'roster') {
+      setRosterError(p.said);
+      return rosterInput.current?.focus();
+    }
+    if (p?.at === 'ledger') {
+      setLedgerError(p.said);
+      return ledgerInput.current?.focus();
+    }
+    if (p) return setError(p.said);
+    setRosterError(null);
+    setLedgerError(null);
     const controller = new AbortController();
     performance.mark(`vf:${kind}-start`);
     setError(null);
@@ -267,6 +309,10 @@ export function usePane(host: Host) {
     calcView,
     auditView,
     error,
+    rosterError,
+    ledgerError,
+    rosterInput,
+    ledgerInput,
     inspect,
     onRosterFile,
     onLedgerFile,

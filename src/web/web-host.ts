@@ -82,16 +82,10 @@ export class WebHost implements Host {
 
   constructor(readonly lang: Lang = 'zh') {}
 
-  private download(blob: Blob, fileName: string): OutputView {
+  /** The result workbook as a link the 下载结果 button follows: nothing downloads until the officer asks. */
+  private output(blob: Blob, fileName: string): OutputView {
     if (this.url) URL.revokeObjectURL(this.url);
     this.url = URL.createObjectURL(blob);
-    const a = document.createElement('a');
-    a.href = this.url;
-    a.download = fileName;
-    a.style.display = 'none';
-    document.body.append(a);
-    a.click();
-    a.remove();
     return { kind: 'download', fileName, url: this.url, bytes: blob.size };
   }
 
@@ -111,8 +105,7 @@ export class WebHost implements Host {
   async calc(req: Parameters<Host['calc']>[0], onProgress: (p: Progress) => void, signal: AbortSignal): Promise<CalcView> {
     if (!req.roster) throw new UserError({ zh: '请先选择名册工作簿。', en: 'Choose the roster workbook first.' });
     const r = await this.worker.call('calc', { ...req, roster: req.roster }, onProgress, signal);
-    onProgress({ phase: 'save' });
-    return { ...r.view, output: this.download(r.blob, r.fileName) };
+    return { ...r.view, output: this.output(r.blob, r.fileName) };
   }
 
   async audit(req: Parameters<Host['audit']>[0], onProgress: (p: Progress) => void, signal: AbortSignal): Promise<AuditView> {
@@ -120,7 +113,7 @@ export class WebHost implements Host {
     if (!req.ledger) throw new UserError({ zh: '请先选择拨付明细。', en: 'Choose the payment ledger first.' });
     const { roster, ledger, ...rest } = req;
     const r = await this.worker.call('audit', { ...rest, roster, ledger }, onProgress, signal);
-    return { ...r.view, output: this.download(r.blob, r.fileName) };
+    return { ...r.view, output: this.output(r.blob, r.fileName) };
   }
 
   units(q: Calls['units']['args']) {

@@ -1,14 +1,14 @@
 // The web page's worker: reads the chosen workbooks, computes, writes the
 // result workbook. The page stays responsive; the cancel button ends this
 // worker outright (the page starts a fresh one).
-import { calcReport } from '../workbook/calc-job.js';
 import type { SheetSource } from '../workbook/source.js';
 import { auditJob } from '../pane/audit-job.js';
 import { ledgerYearCounts } from '../audit/ledger.js';
+import { calcFlow } from '../pane/calc-flow.js';
 import { UserError, toUserError } from '../pane/errors.js';
 import type { Progress, RosterSelection, WorkbookInfo } from '../pane/host.js';
 import { UnitStore } from '../pane/unit-store.js';
-import { SAMPLE_ROWS, auditView, calcView, choosePolicy, sheetInfo } from '../pane/views.js';
+import { SAMPLE_ROWS, auditView, choosePolicy, sheetInfo } from '../pane/views.js';
 import { REPORT_SHEETS } from '../workbook/sheet-names.js';
 import type { Calls, FromWorker, Method, ToWorker } from './protocol.js';
 import { fileKey, readWorkbook, type LoadedWorkbook } from './read-workbook.js';
@@ -50,8 +50,10 @@ function selected(wb: LoadedWorkbook, sel: RosterSelection): SheetSource[] {
   return sheets;
 }
 
-function baseName(name: string): string {
-  return name.replace(/\.[^.]*$/, '').replace(/[\\/:*?"<>|]/g, '_') || 'workbook';
+/** "名册.xlsx", 2025 -> "名册-2025年核算结果.xlsx": the year in the name, as the officer files it. */
+function resultName(input: string, year: number, what: '核算结果' | '审计结果'): string {
+  const base = input.replace(/\.[^.]*$/, '').replace(/[\\/:*?"<>|]/g, '_') || 'workbook';
+  return `${base}-${year}年${what}.xlsx`;
 }
 
 /** Progress to the page at most every 50 ms (and always the last one). */
@@ -81,27 +83,26 @@ const handlers: Handlers = {
   },
 
   async calc(req, progress) {
-    const t0 = performance.now();
-    const { calc } = await choosePolicy(req.policy, req.year);
-    progress({ phase: 'load' });
-    const wb = await workbook(req.roster, 'roster');
-    const sources = selected(wb, req.selection);
-    const total = sources.reduce((n, s) => n + (s.rows as unknown[]).length, 0);
-    units.clear();
-    const {
-      outcome,
-      units: rows,
-      sheets,
-    } = await calcReport(sources, calc, req.lang, {
-      mappings: req.selection.mappings as Record<string, Record<string, number>>,
-      onProgress: (done) => progress({ phase: 'compute', done, total }),
-    });
-    const blob = await writeXlsx(sheets, { onProgress: (done, all) => progress({ phase: 'write', done, total: all }) });
-    units.set(rows, calc);
-    // The page adds the output (the download) itself.
-    const { output, ...view } = calcView(calc, outcome, { kind: 'sheets', sheets: [] }, performance.now() - t0);
+    let blob: Blob | undefined;
+    // The page adds the output (the download) itself: the view carries a placeholder.
+    const { output, ...view } = await calcFlow(
+      req,
+      {
+        read: async () => {
+          progress({ phase: 'load' });
+          const sources = selected(await workbook(req.roster, 'roster'), req.selection);
+          return { sources, rows: sources.reduce((n, s) => n + (s.rows as unknown[]).length, 0) };
+        },
+        write: async (sheets) => {
+          blob = await writeXlsx(sheets, { onProgress: (done, all) => progress({ phase: 'write', done, total: all }) });
+          return { kind: 'sheets', sheets: [] };
+        },
+      },
+      units,
+      progress,
+    );
     void output;
-    return { view, fileName: `${baseName(req.roster.name)}-核算结果.xlsx`, blob };
+    return { view, fileName: resultName(req.roster.name, view.policy.year, '核算结果'), blob: blob! };
   },
 
   async audit(req, progress) {
@@ -113,15 +114,15 @@ const handlers: Handlers = {
     const ledger = req.ledgerSheet ? ledgerBook.sheets.filter((s) => s.name === req.ledgerSheet) : ledgerBook.sheets;
     const rosterSheets = selected(roster, req.selection);
     const total = [...rosterSheets, ...ledger].reduce((n, s) => n + (s.rows as unknown[]).length, 0);
-    const { sheets, figures, yearHint } = await auditJob(rosterSheets, ledger, calc, {
+    const { sheets, figures, problems, yearHint } = await auditJob(rosterSheets, ledger, calc, {
       lang: req.lang,
       mappings: req.selection.mappings as Record<string, Record<string, number | null>>,
       onProgress: (done) => progress({ phase: 'compute', done, total }),
     });
     const blob = await writeXlsx(sheets, { onProgress: (done, all) => progress({ phase: 'write', done, total: all }) });
-    const { output, ...view } = auditView(sheets, { kind: 'sheets', sheets: [] }, performance.now() - t0, figures, yearHint);
+    const { output, ...view } = auditView(sheets, { kind: 'sheets', sheets: [] }, performance.now() - t0, figures, problems, yearHint);
     void output;
-    return { view, fileName: `${baseName(req.roster.name)}-审计结果.xlsx`, blob };
+    return { view, fileName: resultName(req.roster.name, calc.policy.year, '审计结果'), blob };
   },
 
   async units(q) {

@@ -1,19 +1,7 @@
 // A resolved policy as plain JSON: lines, rules and the parameters in force.
-import type { NamedValue, ResolvedCalc, ResolvedPolicy } from '../engine/policy/resolve.js';
 import { explainParam } from '../engine/explain.js';
-
-function calcParams(c: ResolvedCalc): NamedValue[] {
-  switch (c.kind) {
-    case 'flat':
-      return [c.amount];
-    case 'schedule':
-      return [c.base, ...c.steps.flatMap((s) => [s.threshold, s.amount])];
-    case 'perCapita':
-      return [c.rate, ...(c.floor ? [c.floor] : []), ...(c.cap ? [c.cap] : [])];
-    case 'topUp':
-      return [c.minimum];
-  }
-}
+import { kindOf } from '../engine/kinds/index.js';
+import type { ResolvedPolicy } from '../engine/policy/resolve.js';
 
 export function policyJson(p: ResolvedPolicy) {
   return {
@@ -30,14 +18,8 @@ export function policyJson(p: ResolvedPolicy) {
       appliesTo: l.appliesTo,
       rules: l.appliesTo.map((type) => {
         const c = l.byType[type]!;
-        return {
-          type,
-          kind: c.kind,
-          ...(c.kind === 'schedule' ? { attribute: c.attribute, inclusive: c.steps.map((s) => s.inclusive) } : {}),
-          ...(c.kind === 'perCapita' ? { attribute: c.attribute } : {}),
-          ...(c.kind === 'topUp' ? { of: c.of } : {}),
-          params: calcParams(c).map(explainParam),
-        };
+        const kind = kindOf(c);
+        return { type, kind: c.kind, ...kind.json(c), params: kind.values(c).map(explainParam) };
       }),
     })),
     // 组织设置 thresholds (not money), where the policy sets them.

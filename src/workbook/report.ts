@@ -2,6 +2,7 @@
 import type { OrganisationResult } from '../engine/organisation.js';
 import type { Calculator, Totals, TownshipTotals, UnitResult } from '../engine/compute.js';
 import { toChineseCapital } from '../engine/format.js';
+import { kindOf } from '../engine/kinds/index.js';
 import type { Decimal } from '../engine/money.js';
 import type { ResolvedPolicy } from '../engine/policy/resolve.js';
 import type { Lang } from '../engine/said.js';
@@ -160,8 +161,6 @@ export function policyTitle(p: ResolvedPolicy): string {
   return `政策：${p.policy.title.zh}（${p.policy.id}）；年度：${p.year}（取${p.date}起生效的标准）；舍入：${p.rounding === 'half-up' ? '四舍五入到分' : p.rounding}`;
 }
 
-const RULE_WORDS = { flat: '定额', schedule: '按门槛分档', perCapita: '按人数计算', topUp: '补足到最低总额' } as const;
-
 /** How 政策参数 names a 组织设置 threshold: not a fund line, for every unit type. */
 export const ORGANISATION_ROW = { id: 'organisation', label: '组织设置（非经费）', types: '全部', rule: '按党员数设置' } as const;
 
@@ -170,20 +169,13 @@ export function policySheet(p: ResolvedPolicy): SheetSpec {
   for (const line of p.lines) {
     for (const type of line.appliesTo) {
       const calc = line.byType[type]!;
-      const params: { name: string; value: Decimal; since: string; ref: string; note?: string }[] = [];
-      if (calc.kind === 'flat') params.push(calc.amount);
-      if (calc.kind === 'schedule') {
-        params.push(calc.base);
-        for (const s of calc.steps) params.push({ ...s.threshold, note: s.inclusive ? '含门槛值（≥）' : '不含门槛值（>）' }, s.amount);
-      }
-      if (calc.kind === 'perCapita') params.push(...[calc.rate, calc.floor, calc.cap].filter((x) => x !== undefined));
-      if (calc.kind === 'topUp') params.push({ ...calc.minimum, note: `补足：${calc.of.join('、')}` });
-      for (const prm of params)
+      const kind = kindOf(calc);
+      for (const prm of kind.values(calc))
         rows.push([
           line.id,
           line.label.zh,
           UNIT_TYPE_LABELS[type].zh,
-          RULE_WORDS[calc.kind],
+          kind.sheetName,
           prm.name + (prm.note ? `（${prm.note}）` : ''),
           Number(prm.value.toFixed()),
           prm.since,

@@ -100,6 +100,9 @@ describe('Excel task pane (in-memory Excel host in place of Office.js)', () => {
     // 28,000 + 33,100 + 143,000 + 83,000 (城关镇) + 李家村 at 1,600 people: 25,000 + 5,000 + 3,000.
     await expect(page.getByTestId('county-total').innerText()).resolves.toBe('320,100.00');
     await expect(page.getByTestId('rejected').innerText()).resolves.toBe('1');
+    // The result leads the eye in the pane too; the sheets are in the workbook, so no 下载结果.
+    await expect(page.evaluate(() => document.activeElement?.id)).resolves.toBe('vf-result-title');
+    await expect(page.getByTestId('download').count()).resolves.toBe(0);
     await page.getByText(/已写入工作表：核算结果、乡镇汇总、问题清单\(2\)、政策参数/).waitFor();
     await shot(page, 'taskpane-3-computed');
     const calcSyncs = (await fake(page, (f) => f.syncCount)) - before;
@@ -153,7 +156,7 @@ describe('Excel task pane (in-memory Excel host in place of Office.js)', () => {
       sheet.ensure(firstRow - 1 + r, 5).value = 22000;
     });
     await page.getByRole('button', { name: '核算', exact: true }).click();
-    await page.getByText('322,100.00').waitFor();
+    await page.getByTestId('county-total').filter({ hasText: '322,100.00' }).waitFor();
 
     // A 政策参数 sheet that cannot be read back says so.
     await page.evaluate(() => {

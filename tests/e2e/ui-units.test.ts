@@ -10,7 +10,9 @@ import { CANCELLED, UserError, errorSaid, toUserError } from '../../src/pane/err
 import { SaidError } from '../../src/engine/said.js';
 import { inputProblem } from '../../src/ui/use-pane.js';
 import { UnitStore } from '../../src/pane/unit-store.js';
-import { choosePolicy, sheetInfo } from '../../src/pane/views.js';
+import { calcView, choosePolicy, sheetInfo } from '../../src/pane/views.js';
+import { kindWords, problemKinds } from '../../src/pane/problem-kinds.js';
+import { AUDIT_ISSUE_CODES } from '../../src/audit/issues.js';
 import { checkSize, checkUnpackedSize, checkWorkbookBytes, MAX_UNZIPPED_BYTES } from '../../src/web/file-check.js';
 import { ZipBytes } from '../../src/xlsx/zip-bytes.js';
 import { buildZip, chartWorkbook } from '../support/zip-build.js';
@@ -249,5 +251,65 @@ describe("the pane's audit", () => {
     );
     expect(figure(clean.figures, '花名册警告（已核算）')).toBeUndefined();
     expect(figure(clean.figures, '异常')).toBe('0');
+  });
+
+  it('lists the exceptions by kind in words, counted, with payee, line and amount; the status counts are unit x line pairs', async () => {
+    const ledger = [...LEDGER, ['2025-03-02', '不存在村', '办公经费', 5000], ['2024-12-30', '东风村', '办公经费', 100]];
+    const r = await auditJob(
+      [gridSource('名册', [HEAD, ['城关镇', '东风村', '村', 1200, 24]])],
+      [gridSource('拨付明细', ledger)],
+      calculator(2025),
+      {
+        lang: 'zh',
+      },
+    );
+    expect(r.problems.total).toBeGreaterThanOrEqual(2);
+    expect(r.problems.kinds.reduce((n, k) => n + k.count, 0)).toBe(r.problems.total);
+    expect(r.problems.items).toHaveLength(r.problems.total);
+    const unknown = r.problems.items.find((i) => i.code === 'UNKNOWN_PAYEE')!;
+    expect(unknown).toMatchObject({ payee: '不存在村', line: { zh: '办公经费' }, amount: '5,000.00' });
+    expect(r.problems.kinds.find((k) => k.code === 'UNKNOWN_PAYEE')?.label.zh).toBe('收款单位不在名册');
+    expect(r.figures.filter((f) => f.group === 'pairs').map((f) => f.label.zh)).toEqual(['足额', '少拨', '多拨', '未拨', '无依据']);
+  });
+});
+
+describe('problem kinds', () => {
+  const HEAD = ['乡镇', '村(社区)名称', '类型', '户籍人口', '上年度党员人数'];
+  it('names every audit and roster code in words, and counts errors first, then warnings, then notes', () => {
+    for (const code of [...AUDIT_ISSUE_CODES, 'MISSING_NAME', 'NOT_A_NUMBER', 'UNKNOWN_TYPE', 'DUPLICATE_NAME', 'BLANK_ROW'])
+      expect(kindWords(code).zh, code).not.toMatch(/[A-Z_]{4}/);
+    const kinds = problemKinds([
+      { code: 'BLANK_ROW', severity: 'info' },
+      { code: 'DUPLICATE_NAME', severity: 'warning' },
+      { code: 'NOT_A_NUMBER', severity: 'error' },
+      { code: 'DUPLICATE_NAME', severity: 'warning' },
+      { code: 'ZERO_POPULATION', severity: 'warning' },
+    ]);
+    expect(kinds.map((k) => [k.code, k.count])).toEqual([
+      ['NOT_A_NUMBER', 1],
+      ['DUPLICATE_NAME', 2],
+      ['ZERO_POPULATION', 1],
+      ['BLANK_ROW', 1],
+    ]);
+  });
+
+  it('gives the calc view every issue counted by kind, and 万元 to 2 decimals', async () => {
+    const calc = calculator(2025);
+    const { outcome } = await calcReport(
+      [
+        gridSource('名册', [
+          HEAD,
+          ['城关镇', '东风村', '村', 1200, 24],
+          ['城关镇', '东风村', '村', 1300, 20],
+          ['城关镇', '坏村', '村', 'x', 3],
+        ]),
+      ],
+      calc,
+      'zh',
+    );
+    const v = calcView(calc, outcome, { kind: 'sheets', sheets: [] }, 0);
+    expect(v.county.wan).toMatch(/^\d+\.\d{2}$/);
+    expect(v.issues.kinds.reduce((n, k) => n + k.count, 0)).toBe(v.issues.total);
+    expect(v.issues.top[0]!.severity).toBe('error');
   });
 });

@@ -53,8 +53,14 @@ afterAll(async () => {
   await server?.close();
 });
 
+/** Lets the accordions and fonts settle before measuring where things are. */
+async function settledLayout(page: Page) {
+  await page.evaluate(() => document.fonts.ready);
+  await page.waitForFunction(() => document.getAnimations().every((a) => a.playState !== 'running'));
+}
+
 async function open(
-  options: { bypassCSP?: boolean } = {},
+  options: { bypassCSP?: boolean; viewport?: { width: number; height: number } } = {},
 ): Promise<{ context: BrowserContext; page: Page; errors: string[]; urls: string[] }> {
   const context = await newContext(browser, { acceptDownloads: true, viewport: { width: 1200, height: 900 }, locale: 'zh-CN', ...options });
   context.on('request', (r) => allRequests.push(r.url()));
@@ -71,6 +77,13 @@ async function open(
 const rosterInput = (page: Page) => page.getByLabel('选择名册工作簿');
 const computeButton = (page: Page) => page.getByRole('button', { name: '核算', exact: true });
 const auditButton = (page: Page) => page.getByRole('button', { name: '审计', exact: true });
+
+/** The result is there (and nothing downloaded by itself): the workbook comes on 下载结果. */
+async function downloadResult(page: Page) {
+  const download = page.waitForEvent('download');
+  await page.getByTestId('download').click();
+  return download;
+}
 
 async function setYear(page: Page, year: number) {
   await page.getByRole('spinbutton', { name: '年度' }).fill(String(year));
@@ -154,18 +167,23 @@ describe('web page', () => {
     await expect(page.getByRole('list', { name: '生效的经费项目' }).innerText()).resolves.toContain('人口低于 1,500 人：20,000 元');
     await shot(page, 'web-2-detected');
 
-    const download = page.waitForEvent('download');
+    let downloads = 0;
+    page.on('download', () => downloads++);
     await computeButton(page).click();
-    const file = await download;
-    expect(file.suggestedFilename()).toBe('县名册-核算结果.xlsx');
+    await expect(page.getByTestId('county-total').innerText()).resolves.toBe('349,600.00');
+    expect(downloads, 'nothing downloads before 下载结果').toBe(0);
+    // The result leads the eye: its heading has the focus and is on screen.
+    await expect(page.evaluate(() => document.activeElement?.id)).resolves.toBe('vf-result-title');
+    await expect(page.getByTestId('not-counted').innerText()).resolves.toBe('另有1行被剔除，未计入合计（原因见下方问题清单）。');
+    const file = await downloadResult(page);
+    expect(file.suggestedFilename()).toBe('县名册-2025年核算结果.xlsx');
     const saved = join(TMP, 'web-result.xlsx');
     await file.saveAs(saved);
 
-    await expect(page.getByTestId('county-total').innerText()).resolves.toBe('349,600.00');
     await expect(page.getByTestId('computed').innerText()).resolves.toBe('6');
     await expect(page.getByTestId('rejected').innerText()).resolves.toBe('1');
     await expect(page.getByTestId('organisation').innerText()).resolves.toContain('应设党支部');
-    await page.getByText('县名册-核算结果.xlsx').first().waitFor();
+    await page.getByText('县名册-2025年核算结果.xlsx').first().waitFor();
     await shot(page, 'web-3-result');
 
     // The downloaded workbook: the sheets the CLI writes for the same file, policy and year,
@@ -210,11 +228,10 @@ describe('web page', () => {
       urls.some((u) => /sheetjs/.test(u)),
       'SheetJS loaded for the .xls',
     ).toBe(true);
-    const download = page.waitForEvent('download');
     await computeButton(page).click();
-    const saved = join(TMP, 'web-result-xls.xlsx');
-    await (await download).saveAs(saved);
     await expect(page.getByTestId('county-total').innerText()).resolves.toBe('8,483,400.00');
+    const saved = join(TMP, 'web-result-xls.xlsx');
+    await (await downloadResult(page)).saveAs(saved);
     const towns = ['城关镇', '东风乡', '南河镇', '西山乡'];
     const expected = await calcReport(only(openXlsxFile('examples/county-roster.xlsx').sheets, towns), calculator(2025), 'zh');
     expectSameSheets(await readDownloaded(saved), expected.sheets);
@@ -235,13 +252,13 @@ describe('web page', () => {
     await page.getByText('表头在第 2 行').waitFor();
     await page.getByLabel('选择拨付明细').setInputFiles(ledgerPath);
     await page.getByLabel('拨付明细工作表').waitFor();
-    const download = page.waitForEvent('download');
     await auditButton(page).click();
-    const file = await download;
-    expect(file.suggestedFilename()).toBe('县名册-审计结果.xlsx');
+    await page.getByRole('heading', { name: '审计结果' }).waitFor();
+    await expect(page.evaluate(() => document.activeElement?.id)).resolves.toBe('vf-audit-title');
+    const file = await downloadResult(page);
+    expect(file.suggestedFilename()).toBe('县名册-2025年审计结果.xlsx');
     const saved = join(TMP, 'web-audit.xlsx');
     await file.saveAs(saved);
-    await page.getByRole('heading', { name: '审计结果' }).waitFor();
     await page.getByText('少拨').first().waitFor();
     await shot(page, 'web-5-audit');
 
@@ -300,21 +317,43 @@ describe('web page', () => {
     // How fast each is refused is not checked here: a busy machine is slow (speed lives in bench/).
     for (const [name, path, message] of cases) {
       await rosterInput(page).setInputFiles(path);
-      await page.getByTestId('error').filter({ hasText: message }).waitFor();
+      // Right under the input, on screen; a refused file leaves the input empty (a workbook
+      // without a recognised roster stays chosen: its sheets can be mapped by hand).
+      const said = page.getByTestId('roster-error').filter({ hasText: message });
+      await said.waitFor();
+      await expect(said.isVisible()).resolves.toBe(true);
+      const at = (await said.boundingBox())!;
+      const input = (await rosterInput(page).boundingBox())!;
+      expect(at.y).toBeGreaterThan(input.y);
+      expect(at.y - (input.y + input.height)).toBeLessThan(60);
+      expect(at.y + at.height).toBeLessThanOrEqual(900);
+      await expect(rosterInput(page).inputValue()).resolves.toEqual(name === 'no-roster' ? expect.stringContaining('没有名册') : '');
       await shot(page, `web-6-bad-${name}`);
     }
-    // Compute with nothing readable chosen: a message, not a hang.
+    // Compute with nothing readable chosen: a message under the roster input, not a hang.
+    await rosterInput(page).setInputFiles(corrupt);
+    await page.getByTestId('roster-error').waitFor();
     await computeButton(page).click();
     await page
-      .getByTestId('error')
+      .getByTestId('roster-error')
       .filter({ hasText: /请先选择可以读取的名册工作簿/ })
       .waitFor();
-    // And a good file still works afterwards.
+    // A refused ledger: its words under its input, the input emptied, and 审计 asks for a ledger
+    // beside an input that shows none.
     await rosterInput(page).setInputFiles(rosterPath);
     await page.getByText('表头在第 2 行').waitFor();
-    const download = page.waitForEvent('download');
+    await page.getByLabel('选择拨付明细').setInputFiles(encrypted);
+    await page
+      .getByTestId('ledger-error')
+      .filter({ hasText: /设置了打开密码/ })
+      .waitFor();
+    await expect(page.getByLabel('选择拨付明细').inputValue()).resolves.toBe('');
+    await auditButton(page).click();
+    await page.getByTestId('ledger-error').filter({ hasText: '请先选择拨付明细' }).waitFor();
+    await expect(page.getByLabel('选择拨付明细').inputValue()).resolves.toBe('');
+    // And a good file still works afterwards.
     await computeButton(page).click();
-    await download;
+    await page.getByTestId('county-total').waitFor();
     expect(errors).toEqual([]);
     await context.close();
     expect(external(urls, server)).toEqual([]);
@@ -336,7 +375,8 @@ describe('web page', () => {
     await rosterInput(page).setInputFiles(big);
     await page.getByTestId('progress').waitFor();
     await page.getByRole('button', { name: '取消' }).click();
-    await page.getByTestId('error').filter({ hasText: '已取消' }).waitFor();
+    await page.getByTestId('roster-error').filter({ hasText: '已取消' }).waitFor();
+    await expect(rosterInput(page).inputValue()).resolves.toBe('');
     await shot(page, 'web-7-read-cancelled');
     // Read it fully, then cancel the compute.
     await rosterInput(page).setInputFiles(rosterPath);
@@ -353,9 +393,8 @@ describe('web page', () => {
     // A fresh worker takes over: computing again works.
     await rosterInput(page).setInputFiles(rosterPath);
     await page.getByText('表头在第 2 行').waitFor();
-    const download = page.waitForEvent('download');
     await computeButton(page).click();
-    await download;
+    await downloadResult(page);
     expect(errors).toEqual([]);
     await context.close();
   }, 180_000);
@@ -373,10 +412,13 @@ describe('web page', () => {
     await page.keyboard.press('Control+A');
     await page.keyboard.type('2025');
     await tabTo(page, '[data-testid="compute"]');
+    await page.keyboard.press('Enter');
+    await expect(page.getByTestId('county-total').innerText()).resolves.toBe('349,600.00');
+    await expect(page.evaluate(() => document.activeElement?.id)).resolves.toBe('vf-result-title');
+    await tabTo(page, '[data-testid="download"]');
     const download = page.waitForEvent('download');
     await page.keyboard.press('Enter');
     await download;
-    await expect(page.getByTestId('county-total').innerText()).resolves.toBe('349,600.00');
     expect(await axeViolations(page)).toEqual([]);
 
     await tabTo(page, 'button[aria-label="东风村的核定说明"]', 120);
@@ -396,6 +438,104 @@ describe('web page', () => {
     expect(errors).toEqual([]);
     await context.close();
   }, 120_000);
+
+  it('leads the eye on a 1366x768 laptop: 核算 in sight, the result scrolled to, problems by kind, a print view', async () => {
+    const { context, page, errors } = await open({ viewport: { width: 1366, height: 768 }, bypassCSP: true });
+    // What a roster needs, on the first screen.
+    const needs = page.getByText('名册须有以下列：乡镇、村（社区）名称、类型、人口、上年度党员人数；可选：在册月数、区划代码');
+    await expect(needs.isVisible()).resolves.toBe(true);
+    expect((await needs.boundingBox())!.y).toBeLessThan(768);
+    await setYear(page, 2025);
+    await rosterInput(page).setInputFiles('examples/county-roster.xlsx');
+    await page.getByRole('checkbox', { name: '核算工作表「西山乡」' }).waitFor();
+    await settledLayout(page);
+    // 核算 is seen without scrolling, the five sheet cards shown.
+    await expect(page.evaluate(() => window.scrollY)).resolves.toBe(0);
+    const button = (await computeButton(page).boundingBox())!;
+    expect(button.y).toBeGreaterThanOrEqual(0);
+    expect(button.y + button.height).toBeLessThanOrEqual(768);
+    await shot(page, 'web-9-laptop-detected');
+
+    await computeButton(page).click();
+    await page.getByTestId('county-total').waitFor();
+    await expect(page.evaluate(() => document.activeElement?.id)).resolves.toBe('vf-result-title');
+    const heading = (await page.locator('#vf-result-title').boundingBox())!;
+    expect(heading.y).toBeGreaterThanOrEqual(0);
+    expect(heading.y + heading.height).toBeLessThanOrEqual(768);
+    await expect(page.getByTestId('county-total').isVisible()).resolves.toBe(true);
+    // The total says what is not in it; 万元 with 2 decimals; warnings are 警告.
+    await expect(page.getByTestId('not-counted').innerText()).resolves.toBe('另有5行被剔除，未计入合计（原因见下方问题清单）。');
+    await page.getByText('848.34 万元').waitFor();
+    await expect(page.getByTestId('warnings').innerText()).resolves.toMatch(/^警告2条/);
+    await expect(page.locator('body').innerText()).resolves.not.toMatch(/提示/);
+    // Cards with headings and units.
+    for (const name of ['全县合计（元）', '名册行数（行）', '组织设置（个单位）', '各经费项目合计（元）', '乡镇汇总（元）'])
+      await page.getByRole('heading', { name }).waitFor();
+    // 乡镇汇总: figures right-aligned in tabular digits, the county row bold.
+    const towns = page.getByTestId('township-table');
+    const countyRow = towns.getByRole('row', { name: /全县合计/ });
+    await expect(countyRow.getByRole('cell').last().innerText()).resolves.toBe('8,483,400.00');
+    const style = await countyRow
+      .getByRole('cell')
+      .last()
+      .evaluate((e) => {
+        const c = getComputedStyle(e);
+        return { align: c.textAlign, weight: Number(c.fontWeight), nums: c.fontVariantNumeric };
+      });
+    expect(style).toEqual({ align: 'right', weight: 700, nums: 'tabular-nums' });
+    await shot(page, 'web-9-laptop-result', { settle: true });
+
+    // The print view: results, no form controls.
+    await page.emulateMedia({ media: 'print' });
+    for (const hidden of [
+      computeButton(page),
+      rosterInput(page),
+      page.getByRole('spinbutton', { name: '年度' }),
+      page.getByTestId('download'),
+      page.getByTestId('print'),
+    ])
+      await expect(hidden.isVisible()).resolves.toBe(false);
+    const visibleControls = await page.evaluate(
+      () =>
+        [...document.querySelectorAll('input, select, button, textarea')].filter((e) => (e as HTMLElement).offsetParent !== null).length,
+    );
+    expect(visibleControls).toBe(0);
+    for (const shown of [
+      page.getByTestId('county-total'),
+      page.getByTestId('not-counted'),
+      towns,
+      page.getByTestId('vf-issues-title-items'),
+    ])
+      await expect(shown.isVisible()).resolves.toBe(true);
+    await shot(page, 'web-9-laptop-print', { settle: true });
+    await page.emulateMedia({ media: 'screen' });
+    await expect(page.getByTestId('print').isVisible()).resolves.toBe(true);
+
+    // The audit's exceptions: by kind with counts, filtered, paged; amounts right-aligned.
+    await page.getByLabel('选择拨付明细').setInputFiles('examples/county-ledger.xlsx');
+    await page.getByLabel('拨付明细工作表').waitFor();
+    await auditButton(page).click();
+    await page.getByRole('heading', { name: '审计结果' }).waitFor();
+    await expect(page.evaluate(() => document.activeElement?.id)).resolves.toBe('vf-audit-title');
+    await page.getByRole('heading', { name: '核对结果（单位×经费项目，对）' }).waitFor();
+    await page.getByRole('heading', { name: '金额（元）' }).waitFor();
+    const kinds = page.locator('section[aria-labelledby="vf-audit-exceptions"]').getByRole('table', { name: '按类别统计' });
+    const total = Number((await kinds.getByRole('row').last().getByRole('cell').last().innerText()).replace(/,/g, ''));
+    expect(total).toBeGreaterThan(20);
+    const items = page.getByTestId('vf-audit-exceptions-items');
+    await expect(items.locator('tbody tr').count()).resolves.toBe(20);
+    await page.getByText(`第 1–20 条，共 ${total} 条`).waitFor();
+    const filter = page.getByTestId('vf-audit-exceptions-kind');
+    const first = (await filter.locator('option').nth(1).innerText()).match(/（(\d+)）$/)!;
+    await filter.selectOption({ index: 1 });
+    await expect(items.locator('tbody tr').count()).resolves.toBe(Math.min(20, Number(first[1])));
+    const amount = items.locator('tbody tr td:nth-child(4)').first();
+    await expect(amount.evaluate((e) => getComputedStyle(e).textAlign)).resolves.toBe('right');
+    await shot(page, 'web-9-laptop-audit', { settle: true });
+    expect(await axeViolations(page)).toEqual([]);
+    expect(errors).toEqual([]);
+    await context.close();
+  }, 180_000);
 
   it('made no request that left the local server', () => {
     expect(allRequests.length).toBeGreaterThan(0);

@@ -2,8 +2,9 @@
 // callers read the file and pass its text.
 import { parse as parseYaml } from 'yaml';
 import { PolicyError, problemFromZod, type PolicyProblem } from './errors.js';
-import { policySchema, type Param, type Policy } from './schema.js';
-import { resolveParam } from './resolve.js';
+import { kindOf } from '../kinds/index.js';
+import type { Param } from './param.js';
+import { policySchema, type Policy } from './schema.js';
 
 export function parsePolicy(text: string): Policy {
   let data: unknown;
@@ -26,7 +27,7 @@ export function validatePolicy(data: unknown): Policy {
   return parsed.data;
 }
 
-/** Rules zod's shapes cannot say: references, coverage, ordering of dated values and thresholds. */
+/** Rules zod's shapes cannot say: coverage, ordering of dated values, and each calc kind's own (references, thresholds). */
 function checkConsistency(policy: Policy): PolicyProblem[] {
   const problems: PolicyProblem[] = [];
   const seen = new Set<string>();
@@ -44,30 +45,9 @@ function checkConsistency(policy: Policy): PolicyProblem[] {
       }
       const calc = rule.calc;
       const calcAt = `${at}.rules[${ri}].calc`;
-      const params: [string, Param][] = [];
-      if (calc.kind === 'flat') params.push(['amount', calc.amount]);
-      if (calc.kind === 'schedule') {
-        params.push(['base', calc.base]);
-        calc.steps.forEach((s, si) => params.push([`steps[${si}].threshold`, s.threshold], [`steps[${si}].amount`, s.amount]));
-        problems.push(...checkAscendingThresholds(calc.steps, calcAt));
-      }
-      if (calc.kind === 'perCapita') {
-        params.push(['rate', calc.rate]);
-        if (calc.floor) params.push(['floor', calc.floor]);
-        if (calc.cap) params.push(['cap', calc.cap]);
-      }
-      if (calc.kind === 'topUp') {
-        params.push(['minimum', calc.minimum]);
-        calc.of.forEach((ref, k) => {
-          if (!seen.has(ref))
-            problems.push({
-              path: `${calcAt}.of[${k}]`,
-              zh: `补足项只能引用前面已定义的经费项目：${ref}`,
-              en: `a top-up may only refer to lines defined before it: ${ref}`,
-            });
-        });
-      }
-      for (const [name, param] of params) problems.push(...checkParam(param, `${calcAt}.${name}`));
+      const kind = kindOf(calc);
+      problems.push(...kind.check(calc, calcAt, seen));
+      for (const [name, param] of kind.params(calc)) problems.push(...checkParam(param, `${calcAt}.${name}`));
     });
     for (const t of line.appliesTo)
       if (!covered.has(t)) problems.push({ path: `${at}.rules`, zh: `单位类型${t}没有计算规则`, en: `unit type ${t} has no rule` });
@@ -95,19 +75,4 @@ function checkParam(param: Param, path: string): PolicyProblem[] {
 function isCalendarDate(iso: string): boolean {
   const d = new Date(`${iso}T00:00:00Z`);
   return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === iso;
-}
-
-/** At every date where any threshold changes, the thresholds must rise. */
-function checkAscendingThresholds(steps: { threshold: Param }[], path: string): PolicyProblem[] {
-  const dates = [...new Set(steps.flatMap((s) => s.threshold.map((v) => v.since)))].sort();
-  for (const date of dates) {
-    const values = steps.map((s) => resolveParam(s.threshold, date)?.value);
-    for (let i = 1; i < values.length; i++) {
-      const a = values[i - 1];
-      const b = values[i];
-      if (a && b && !b.greaterThan(a))
-        return [{ path: `${path}.steps[${i}].threshold`, zh: `自${date}起门槛未递增`, en: `thresholds do not rise from ${date}` }];
-    }
-  }
-  return [];
 }

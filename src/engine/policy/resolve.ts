@@ -1,47 +1,11 @@
 // Picking the parameter values in force for a year.
+import { kindOf, type ResolvedCalc } from '../kinds/index.js';
 import { Decimal } from '../money.js';
-import type { Calc, OrganisationForm, Param, Policy, PolicyLine } from './schema.js';
+import type { OrganisationForm, Policy, PolicyLine } from './schema.js';
 import { NotInForceError, PolicyError, type PolicyProblem } from './errors.js';
+import { resolveParam, yearDate, type NamedValue, type Param } from './param.js';
 import type { RoundingMode } from '../money.js';
 import type { UnitAttribute, UnitType } from '../unit.js';
-
-export interface ParamValue {
-  value: Decimal;
-  since: string;
-  ref: string;
-}
-
-/** The value in force on an ISO date: the latest one whose `since` is not after it. */
-export function resolveParam(param: Param, date: string): ParamValue | undefined {
-  let best: Param[number] | undefined;
-  for (const v of param) if (v.since <= date && (!best || v.since > best.since)) best = v;
-  return best && { value: new Decimal(best.value), since: best.since, ref: best.ref };
-}
-
-/**
- * A budget year uses the values in force on 1 January of that year, as
- * OpenFisca does for a yearly period: a standard that takes effect mid-year
- * applies from the next budget year.
- */
-export function yearDate(year: number): string {
-  return `${String(year).padStart(4, '0')}-01-01`;
-}
-
-/** A parameter value in force, with the name it has in its calculation. */
-export interface NamedValue extends ParamValue {
-  name: string;
-}
-
-export type ResolvedCalc =
-  | { kind: 'flat'; amount: NamedValue }
-  | {
-      kind: 'schedule';
-      attribute: UnitAttribute;
-      base: NamedValue;
-      steps: { threshold: NamedValue; inclusive: boolean; amount: NamedValue }[];
-    }
-  | { kind: 'perCapita'; attribute: UnitAttribute; rate: NamedValue; floor?: NamedValue; cap?: NamedValue }
-  | { kind: 'topUp'; of: string[]; minimum: NamedValue };
 
 export interface ResolvedLine {
   id: string;
@@ -93,7 +57,7 @@ export function resolvePolicy(policy: Policy, year: number): ResolvedPolicy {
     const byType: ResolvedLine['byType'] = {};
     line.rules.forEach((rule, ri) => {
       const at = `lines[${li}].rules[${ri}].calc`;
-      const calc = resolveCalc(rule.calc, (p, name) => pick(p, name, `${at}.${name}`));
+      const calc = kindOf(rule.calc).resolve(rule.calc, (p, name) => pick(p, name, `${at}.${name}`));
       for (const t of rule.types) byType[t] = calc;
     });
     return { id: line.id, label: line.label, clause: line.clause, appliesTo: line.appliesTo, byType };
@@ -118,32 +82,4 @@ export function resolvePolicy(policy: Policy, year: number): ResolvedPolicy {
   };
   if (problems.length) throw new NotInForceError(year, problems);
   return { policy, year, date, rounding: policy.rounding, lines, ...(organisation ? { organisation } : {}) };
-}
-
-function resolveCalc(calc: Calc, pick: (p: Param, name: string) => NamedValue): ResolvedCalc {
-  switch (calc.kind) {
-    case 'flat':
-      return { kind: 'flat', amount: pick(calc.amount, 'amount') };
-    case 'schedule':
-      return {
-        kind: 'schedule',
-        attribute: calc.attribute,
-        base: pick(calc.base, 'base'),
-        steps: calc.steps.map((s, i) => ({
-          threshold: pick(s.threshold, `steps[${i}].threshold`),
-          inclusive: s.inclusive,
-          amount: pick(s.amount, `steps[${i}].amount`),
-        })),
-      };
-    case 'perCapita':
-      return {
-        kind: 'perCapita',
-        attribute: calc.attribute,
-        rate: pick(calc.rate, 'rate'),
-        floor: calc.floor && pick(calc.floor, 'floor'),
-        cap: calc.cap && pick(calc.cap, 'cap'),
-      };
-    case 'topUp':
-      return { kind: 'topUp', of: calc.of, minimum: pick(calc.minimum, 'minimum') };
-  }
 }

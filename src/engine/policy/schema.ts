@@ -1,74 +1,17 @@
 // The policy file format: a county's funding standard as dated data.
-// Every number carries the date it takes effect and the text it implements
-// (OpenFisca-style), so a year's computation picks the values then in force.
+// Every number is a parameter (param.ts): dated values, so a year's
+// computation picks the values then in force. A line's rules are calcs of the
+// kinds in ../kinds/.
 import { z } from 'zod';
 import { ROUNDING_MODES } from '../money.js';
+import { calcSchema } from '../kinds/index.js';
 import { UNIT_ATTRIBUTES, UNIT_TYPES } from '../unit.js';
+import { paramSchema } from './param.js';
 
-const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'a date written YYYY-MM-DD');
-const decimalText = z.union([z.number(), z.string().regex(/^-?\d+(\.\d+)?$/)]).transform(String);
 const bilingual = z.object({ zh: z.string().min(1), en: z.string().min(1) }).strict();
-
-/** One value of a parameter and when it took effect. */
-export const datedValueSchema = z
-  .object({
-    since: isoDate,
-    value: decimalText,
-    /** The document and clause this value comes from. */
-    ref: z.string().min(1),
-  })
-  .strict();
-
-/** A parameter's history: values by effective date, any order in the file. */
-export const paramSchema = z.array(datedValueSchema).min(1);
 
 const unitType = z.enum(UNIT_TYPES);
 const attribute = z.enum(UNIT_ATTRIBUTES);
-
-export const flatCalcSchema = z.object({ kind: z.literal('flat'), amount: paramSchema }).strict();
-
-export const scheduleCalcSchema = z
-  .object({
-    kind: z.literal('schedule'),
-    attribute,
-    /** Amount below the first threshold. */
-    base: paramSchema,
-    /** Ascending thresholds; each replaces the amount from its edge upward. */
-    steps: z
-      .array(
-        z
-          .object({
-            threshold: paramSchema,
-            /** true: the edge value itself is in the higher bracket (>=); false: strictly above (>). */
-            inclusive: z.boolean(),
-            amount: paramSchema,
-          })
-          .strict(),
-      )
-      .min(1),
-  })
-  .strict();
-
-export const perCapitaCalcSchema = z
-  .object({
-    kind: z.literal('perCapita'),
-    attribute,
-    rate: paramSchema,
-    floor: paramSchema.optional(),
-    cap: paramSchema.optional(),
-  })
-  .strict();
-
-export const topUpCalcSchema = z
-  .object({
-    kind: z.literal('topUp'),
-    /** Ids of earlier lines whose sum must reach the minimum. */
-    of: z.array(z.string().min(1)).min(1),
-    minimum: paramSchema,
-  })
-  .strict();
-
-export const calcSchema = z.discriminatedUnion('kind', [flatCalcSchema, scheduleCalcSchema, perCapitaCalcSchema, topUpCalcSchema]);
 
 /** How a line is computed for some unit types. */
 export const ruleSchema = z.object({ types: z.array(unitType).min(1), calc: calcSchema }).strict();
@@ -130,9 +73,6 @@ export const policySchema = z
   })
   .strict();
 
-export type DatedValue = z.output<typeof datedValueSchema>;
-export type Param = z.output<typeof paramSchema>;
-export type Calc = z.output<typeof calcSchema>;
 export type PolicyLine = z.output<typeof lineSchema>;
 export type Policy = z.output<typeof policySchema>;
 export type OrganisationForm = (typeof ORGANISATION_FORMS)[number];
