@@ -5,6 +5,12 @@
 // took 0.42–0.49 s unbundled against 0.25–0.28 s bundled (/usr/bin/time).
 // The workers stay beside the chunk that starts them, as in dist/node, so
 // `new URL('./read-xlsx-worker.js', import.meta.url)` finds them.
+// zod is in a chunk of its own that only parsing a policy file loads (the
+// dynamic import of engine/policy/load.js in cli/inputs.ts): the modules
+// every `calc` loads (engine/kinds/, engine/policy/param.ts) import zod's
+// types only, and the schemas are built in engine/policy/schema.ts and
+// param-schema.ts. After a build, `grep -c ZodError dist/bin/chunk-*.js`
+// names zod's chunk; neither calc-*.js nor a chunk it imports may import it.
 import { isDeepStrictEqual } from 'node:util';
 import { rmSync } from 'node:fs';
 import { build } from 'esbuild';
