@@ -5,6 +5,13 @@
 // took 0.42–0.49 s unbundled against 0.25–0.28 s bundled (/usr/bin/time).
 // The workers stay beside the chunk that starts them, as in dist/node, so
 // `new URL('./read-xlsx-worker.js', import.meta.url)` finds them.
+// zod (and the YAML parser) load only to parse a policy file: both commands
+// import engine/policy/load.js dynamically (cli/inputs.ts, cli/policy.ts), so
+// esbuild puts zod in load-*.js. The modules every `calc` and `policy show`
+// load (engine/kinds/, engine/policy/param.ts) import zod's types only; the
+// schemas are built in engine/policy/schema.ts and param-schema.ts.
+// `grep -c ZodError dist/bin/*.js` names the file holding zod: no file that
+// calc-*.js or policy-*.js imports statically (tests/architecture.test.ts).
 import { isDeepStrictEqual } from 'node:util';
 import { rmSync } from 'node:fs';
 import { build } from 'esbuild';

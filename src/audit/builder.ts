@@ -19,6 +19,7 @@ import { nameKey, townshipKey } from './payee-names.js';
 import { type Finding, type PaymentContext, paymentContext, placeOf, resolvePayment } from './resolve-payment.js';
 import type { Schedule } from './schedule.js';
 import { summarise } from './summary.js';
+import { countDate, type YearCounts } from '../workbook/year-evidence.js';
 
 /** Shared by payments without exceptions (replaced, never pushed to). */
 const NO_CODES: readonly string[] = Object.freeze([]);
@@ -35,6 +36,8 @@ export class AuditBuilder {
   private readonly payments: ResolvedPayment[] = [];
   private readonly sheets: LedgerSheetSummary[] = [];
   private ledgerTotal = ZERO;
+  /** Dated payments per year: whether the ledger is for the audit year at all. */
+  private readonly years: YearCounts = {};
   private buckets: Record<Bucket, Decimal> = { matched: ZERO, unmatched: ZERO, unclassified: ZERO };
   private counts = { duplicates: 0, unclassified: 0, ambiguous: 0, unknownPayee: 0, notEntitled: 0, outOfYear: 0, rejected: 0 };
   private readonly tolerance: Decimal;
@@ -99,6 +102,7 @@ export class AuditBuilder {
 
   private payment(p: LedgerPayment): void {
     this.ledgerTotal = this.ledgerTotal.plus(p.amount);
+    if (p.date) countDate(this.years, p.date);
     const r = resolvePayment(p, this.ctx);
     const { payee, township, match, line } = r;
     const lineId = line ?? UNCLASSIFIED;
@@ -198,6 +202,7 @@ export class AuditBuilder {
       rosterWarnings: this.rosterWarnings,
       payments: this.payments,
       sheets: this.sheets,
+      years: this.years,
     });
   }
 }

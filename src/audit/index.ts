@@ -23,6 +23,7 @@ export { auditJson, type AuditJson } from './json.js';
 export { AUDIT_ISSUE_CODES, type AuditIssueCode } from './issues.js';
 export {
   createLedgerReader,
+  ledgerYearCounts,
   readLedgerGrid,
   type LedgerReader,
   type LedgerHeader,

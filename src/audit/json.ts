@@ -13,6 +13,8 @@ export function auditJson(calc: Calculator, o: AuditOutcome, lang: Lang) {
     ok: o.clean,
     policy: { id: calc.policy.policy.id, year: calc.policy.year, date: calc.policy.date, lines: calc.lineIds },
     audit: { year: o.year, tolerance: moneyString(o.tolerance), asOf: o.asOf, schedule: o.schedule, due: o.due },
+    // Before the figures: most payments outside the audit year usually means the wrong year.
+    yearHint: o.yearHint,
     totals: {
       entitled: moneyString(t.entitled),
       disbursed: moneyString(t.disbursed),

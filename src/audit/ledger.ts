@@ -7,6 +7,8 @@ import { type Cell, cellText, columnLetter, isCellError, normalizeText } from '.
 import { type HeaderBlock, HeaderScanner, aliasMatcher, headerKey, headerLikeCells, saysTotal } from '../workbook/headers.js';
 import { type IssuePlace, type RowIssue, errorValueIssue } from '../workbook/issues.js';
 import { ContentSeen, type SheetKind, notReadWhy } from '../workbook/not-read.js';
+import type { WorkbookSource } from '../workbook/source.js';
+import { countDate, type YearCounts } from '../workbook/year-evidence.js';
 import { auditIssue } from './issues.js';
 import { LEDGER_ALIASES, LEDGER_FIELDS, LEDGER_FIELD_LABELS, type LedgerField } from './ledger-fields.js';
 import { divisionCode, parseAmount, parseDate } from './parse.js';
@@ -304,6 +306,21 @@ class LedgerSheetReader implements LedgerReader {
 /** A streaming reader for one ledger sheet. */
 export function createLedgerReader(sheet: string, options: { maxHeaderRows?: number; kind?: SheetKind } = {}): LedgerReader {
   return new LedgerSheetReader(sheet, options.maxHeaderRows, options.kind);
+}
+
+/**
+ * Dated payments per year in a ledger workbook, payees left unresolved: the
+ * evidence for the audit year when neither the user nor the roster's title names one.
+ */
+export async function ledgerYearCounts(source: WorkbookSource): Promise<YearCounts> {
+  const counts: YearCounts = {};
+  for await (const sheet of source) {
+    const reader = createLedgerReader(sheet.name, { kind: sheet.kind });
+    for await (const { row, cells } of sheet.rows)
+      for (const o of reader.push(row, cells)) if (o.kind === 'payment' && o.payment.date) countDate(counts, o.payment.date);
+    reader.finish();
+  }
+  return counts;
 }
 
 /** Reads a whole grid; rows[0] is Excel row `firstRow`. */

@@ -1,6 +1,7 @@
 // What an audit produces: the status words, one line per unit x fund line, the
 // exceptions, the resolved payments, the control totals and the counts. Types only
 // (and the words of the statuses), shared by the builder, the sheets and the JSON.
+import type { YearHint } from '../workbook/year-evidence.js';
 import type { Decimal } from '../engine/money.js';
 import type { Said } from '../engine/said.js';
 import type { UnitType } from '../engine/unit.js';
@@ -164,6 +165,8 @@ export interface AuditOutcome {
   townships: TownshipSummary[];
   /** Everything 足额 and no exceptions. */
   clean: boolean;
+  /** How many dated payments fall outside the audit year, and the year most fall in. */
+  yearHint: YearHint;
 }
 
 export interface TownshipLineSummary {

@@ -23,6 +23,7 @@ import {
   type TownshipSummary,
 } from './outcome.js';
 import { periodsDue, type Schedule } from './schedule.js';
+import { yearHint, type YearCounts } from '../workbook/year-evidence.js';
 
 /** What the builder gathered while reading the ledger. */
 export interface AuditState {
@@ -42,6 +43,8 @@ export interface AuditState {
   rosterWarnings: RowIssue[];
   payments: ResolvedPayment[];
   sheets: LedgerSheetSummary[];
+  /** Dated payments per year (year-evidence.ts). */
+  years: YearCounts;
 }
 
 export function summarise(s: AuditState): AuditOutcome {
@@ -93,6 +96,7 @@ export function summarise(s: AuditState): AuditOutcome {
     ledgerSheets: s.sheets,
     townships: townshipSummaries(s.units, s.policy, lines),
     clean,
+    yearHint: yearHint(year, s.years),
   };
 }
 

@@ -6,15 +6,17 @@ import { resolve } from 'node:path';
 import { Calculator } from '../engine/compute.js';
 import { formatYuan } from '../engine/format.js';
 import { resolvePolicy } from '../engine/policy/resolve.js';
-import { auditReport, auditSheetBuilders, checkAsOf, parseTolerance, SCHEDULES, type Schedule } from '../audit/index.js';
+import { auditReport, auditSheetBuilders, checkAsOf, ledgerYearCounts, parseTolerance, SCHEDULES, type Schedule } from '../audit/index.js';
 import { parseDate } from '../audit/parse.js';
 import { openWorkbookFile } from '../node/open-workbook.js';
+import type { WorkbookSource } from '../workbook/source.js';
 import { writeXlsxAtomically } from '../node/write-xlsx.js';
 import type { Lang } from '../engine/said.js';
 import { AUDIT_SHEET_NAMES } from '../workbook/sheet-names.js';
 import { warningKinds, warningsSentence } from '../workbook/warnings.js';
+import { yearHintSaid } from '../workbook/year-evidence.js';
 import { UsageError } from './errors.js';
-import { checkWorkbookArg, loadPolicyArg, outputPath, parseYear } from './inputs.js';
+import { checkWorkbookArg, loadPolicyArg, optionYear, outputPath, yearFromFiles } from './inputs.js';
 import type { Io } from './io.js';
 import { progressBar } from './progress.js';
 
@@ -52,7 +54,8 @@ export async function auditCommand(roster: string, args: AuditArgs, io: Io): Pro
   if (args.schedule !== undefined && !(SCHEDULES as readonly string[]).includes(args.schedule))
     throw new UsageError({ zh: `拨付进度应为：${SCHEDULES.join('、')}`, en: `the schedule must be one of: ${SCHEDULES.join(', ')}` });
   const asOf = args.asOf === undefined ? undefined : parseAsOf(args.asOf);
-  const calc = new Calculator(resolvePolicy(await loadPolicyArg(args.policy), parseYear(args.year)));
+  const given = optionYear(args.year);
+  const policy = await loadPolicyArg(args.policy);
   const rosterAs = await checkWorkbookArg(roster);
   const ledgerAs = await checkWorkbookArg(args.ledger);
   if (resolve(roster) === resolve(args.ledger))
@@ -61,10 +64,28 @@ export async function auditCommand(roster: string, args: AuditArgs, io: Io): Pro
   if (resolve(out) === resolve(roster)) throw new UsageError({ zh: '输出文件不能是输入文件', en: 'the output must not be the input file' });
 
   const size = (await stat(roster)).size + (await stat(args.ledger)).size;
-  const bar = progressBar(size, args.lang, io.stderr);
   const rosterFile = openWorkbookFile(roster, rosterAs);
+  let rosterSource = rosterFile.sheets as WorkbookSource;
+  let year = given;
+  let yearNote = '';
+  if (year === null) {
+    // The ledger's dates are read on their own only when the roster's title names no year.
+    const found = await yearFromFiles(rosterSource, args.lang, async () => {
+      const f = openWorkbookFile(args.ledger, ledgerAs);
+      try {
+        return await ledgerYearCounts(f.sheets);
+      } finally {
+        await f.close();
+      }
+    });
+    rosterSource = found.source;
+    year = found.year;
+    yearNote = found.note;
+  }
+  const calc = new Calculator(resolvePolicy(policy, year));
+  const bar = progressBar(size, args.lang, io.stderr);
   const ledgerFile = openWorkbookFile(args.ledger, ledgerAs);
-  const report = await auditReport(rosterFile.sheets, ledgerFile.sheets, calc, {
+  const report = await auditReport(rosterSource, ledgerFile.sheets, calc, {
     tolerance,
     asOf,
     schedule: args.schedule as Schedule | undefined,
@@ -77,8 +98,16 @@ export async function auditCommand(roster: string, args: AuditArgs, io: Io): Pro
     for (const build of auditSheetBuilders(calc, report.outcome, args.lang, { title: args.title })) await wb.writeSheet(build());
   });
 
-  if (args.json) io.stdout.write(JSON.stringify(report.json) + '\n');
-  else {
+  io.stderr.write(yearNote);
+  // Said before the figures: most payments outside the audit year usually means the wrong year.
+  const hint = yearHintSaid(report.outcome.yearHint);
+  const mostIn = report.outcome.yearHint.mostIn;
+  const hintLine =
+    hint && `${hint[args.lang]}${mostIn === calc.policy.year ? '' : args.lang === 'zh' ? `（--year ${mostIn}）` : ` (--year ${mostIn})`}`;
+  if (args.json) {
+    if (hintLine) io.stderr.write(hintLine + '\n');
+    io.stdout.write(JSON.stringify(report.json) + '\n');
+  } else {
     const { totals: t, counts: c } = report.outcome;
     const zh = args.lang === 'zh';
     const y = (d: Parameters<typeof formatYuan>[0]) => formatYuan(d);
@@ -86,12 +115,14 @@ export async function auditCommand(roster: string, args: AuditArgs, io: Io): Pro
     io.stdout.write(
       (zh
         ? [
+            ...(hintLine ? [hintLine] : []),
             `应拨${y(t.entitled)}元${t.expected.equals(t.entitled) ? '' : `（截至${report.outcome.asOf}应拨${y(t.expected)}元）`}，台账已拨${y(t.disbursed)}元，差额${y(t.variance)}元。`,
             `其中已匹配${y(t.matched)}元，未匹配${y(t.unmatched)}元，未分类${y(t.unclassified)}元。`,
             `足额${c.match}项，少拨${c.under}项，多拨${c.over}项，未拨${c.unpaid}项，无依据${c.noBasis}项；异常${c.exceptions}项（疑似重复${c.duplicates}笔，收款单位不唯一${c.ambiguous}笔，未分类${c.unclassified}笔）。${warnings}`,
             `结果已写入：${out}`,
           ]
         : [
+            ...(hintLine ? [hintLine] : []),
             `Entitled ${y(t.entitled)}${t.expected.equals(t.entitled) ? '' : ` (due by ${report.outcome.asOf}: ${y(t.expected)})`}, paid per ledger ${y(t.disbursed)}, variance ${y(t.variance)}.`,
             `Matched ${y(t.matched)}, unmatched ${y(t.unmatched)}, unclassified ${y(t.unclassified)}.`,
             `${c.match} in full, ${c.under} under, ${c.over} over, ${c.unpaid} unpaid, ${c.noBasis} without basis; ${c.exceptions} exceptions (${c.duplicates} suspected duplicates, ${c.ambiguous} ambiguous payees, ${c.unclassified} unclassified).${warnings && ' Roster: ' + warnings}`,

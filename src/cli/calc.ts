@@ -8,11 +8,12 @@ import { WORKER_MIN_BYTES } from '../node/read-xlsx.js';
 import { createSpool, type Spool } from '../node/spool.js';
 import { writeXlsxAtomically } from '../node/write-xlsx.js';
 import { runCalc } from '../workbook/calc-job.js';
+import type { WorkbookSource } from '../workbook/source.js';
 import { calcJsonFrame, writeUnitJson } from '../workbook/calc-json.js';
 import type { Lang } from '../engine/said.js';
 import { resultFootRows, resultRow, resultSheetHead, summarySheets } from '../workbook/report.js';
 import { warningKinds, warningsSentence } from '../workbook/warnings.js';
-import { checkWorkbookArg, loadPolicyArg, outputPath, parseYear } from './inputs.js';
+import { checkWorkbookArg, loadPolicyArg, optionYear, outputPath, yearFromFiles } from './inputs.js';
 import { progressBar } from './progress.js';
 import type { Io } from './io.js';
 
@@ -35,21 +36,33 @@ export async function calcCommand(roster: string, args: CalcArgs, io: Io): Promi
   const file = openWorkbookFile(roster, readAs);
   let units: Spool | null = null;
   try {
-    const calc = new Calculator(resolvePolicy(await loadPolicyArg(args.policy), parseYear(args.year)));
+    const given = optionYear(args.year);
+    const policy = await loadPolicyArg(args.policy);
+    // Without --year the Calculator waits for the roster's title rows (the first rows read).
+    let calc = given === null ? null : new Calculator(resolvePolicy(policy, given));
     const out = await outputPath(roster, '核算结果', args.output, !!args.force, io.stderr, args.lang);
     const size = (await stat(roster)).size;
-    const bar = progressBar(size, args.lang, io.stderr);
     // --json: units go to a spool file as they come, so memory does not grow with the roster.
     const spool = (units = args.json ? await createSpool() : null);
     let outcome!: Awaited<ReturnType<typeof runCalc>>;
+    let yearNote = '';
     let first = true;
     await writeXlsxAtomically(
       out,
       async (wb, signal) => {
+        // Inside the write: the writing worker boots while the title rows are read.
+        let source = file.sheets as WorkbookSource;
+        if (!calc) {
+          const found = await yearFromFiles(source, args.lang);
+          source = found.source;
+          yearNote = found.note;
+          calc = new Calculator(resolvePolicy(policy, found.year));
+        }
+        const bar = progressBar(size, args.lang, io.stderr);
         const report = { title: args.title };
         const results = await wb.startSheet(resultSheetHead(calc, args.lang, report));
         outcome = await runCalc(
-          file.sheets,
+          source,
           calc,
           spool
             ? (row) => {
@@ -73,8 +86,9 @@ export async function calcCommand(roster: string, args: CalcArgs, io: Io): Promi
       },
       { onWorker: size >= WORKER_MIN_BYTES },
     );
+    io.stderr.write(yearNote);
     if (spool) {
-      const { head, tail } = calcJsonFrame(calc, outcome, args.lang);
+      const { head, tail } = calcJsonFrame(calc!, outcome, args.lang);
       io.stdout.write(head);
       await spool.playTo(io.stdout);
       io.stdout.write(tail + '\n');

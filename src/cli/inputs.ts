@@ -7,6 +7,9 @@ import { sniffFile } from '../node/open-workbook.js';
 import { removeStaleTempFiles } from '../node/temp-files.js';
 import type { ReadAs } from '../workbook/file-kind.js';
 import type { Lang } from '../engine/said.js';
+import { peekRosterTitles } from '../workbook/roster-titles.js';
+import type { WorkbookSource } from '../workbook/source.js';
+import { chooseYear, titleYear, yearChoiceSaid, type YearCounts } from '../workbook/year-evidence.js';
 import { UsageError } from './errors.js';
 
 /**
@@ -27,9 +30,35 @@ export async function loadPolicyArg(arg: string | undefined): Promise<Policy> {
 }
 
 export function parseYear(arg: string | undefined): number {
-  if (arg === undefined) return new Date().getFullYear();
+  return optionYear(arg) ?? new Date().getFullYear();
+}
+
+/** --year as given, or null: calc and audit then take it from the files (workbook/year-evidence.ts). */
+export function optionYear(arg: string | undefined): number | null {
+  if (arg === undefined) return null;
   if (!/^\d{4}$/.test(arg)) throw new UsageError({ zh: `年度应为四位数字：${arg}`, en: `the year must have four digits: ${arg}` });
   return Number(arg);
+}
+
+/**
+ * The year of a calc or audit run without --year: the roster's title (the rows
+ * looked at are handed back in `source`, so the file is read once), then for an
+ * audit the ledger's payment dates (`ledgerYears`, read only when needed), then
+ * the calendar year. `note` says which, in one line for stderr: written once the
+ * run has succeeded, so a refused file still gets its one line of error.
+ */
+export async function yearFromFiles(
+  roster: WorkbookSource,
+  lang: Lang,
+  ledgerYears?: () => Promise<YearCounts>,
+): Promise<{ year: number; source: WorkbookSource; note: string }> {
+  const peek = await peekRosterTitles(roster);
+  const title = titleYear(peek.titles ? [peek.titles] : []);
+  const ledger = !title && ledgerYears ? await ledgerYears() : null;
+  const choice = chooseYear({ title, ledger, calendar: new Date().getFullYear() });
+  const said = yearChoiceSaid(choice, !!ledgerYears)!;
+  const note = `${said[lang].replace(/[。.]$/, '')}${lang === 'zh' ? '（可用 --year 指定）。' : ' (set it with --year).'}\n`;
+  return { year: choice.year, source: peek.source, note };
 }
 
 /**

@@ -1,6 +1,5 @@
 // `village-funds policy show` and `policy check`.
 import { readFile } from 'node:fs/promises';
-import { parsePolicy } from '../engine/policy/load.js';
 import { PolicyError } from '../engine/policy/errors.js';
 import { resolvePolicy } from '../engine/policy/resolve.js';
 import { UNIT_TYPE_LABELS } from '../engine/unit.js';
@@ -46,6 +45,8 @@ export async function policyCheckCommand(file: string, o: { lang: Lang }, io: Io
   } catch {
     throw new UsageError({ zh: `无法读取政策文件：${file}`, en: `cannot read the policy file: ${file}` });
   }
+  // As in loadPolicyArg: zod loads for a policy file only, not for `policy show`.
+  const { parsePolicy } = await import('../engine/policy/load.js');
   try {
     const p = parsePolicy(text);
     io.stdout.write(

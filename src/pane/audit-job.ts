@@ -10,6 +10,7 @@ import type { WorkbookSource } from '../workbook/source.js';
 import type { Lang, Said } from '../engine/said.js';
 import type { AuditView, ProblemsView } from './host.js';
 import { issueViews, problemKinds } from './problem-kinds.js';
+import { yearHintSaid } from '../workbook/year-evidence.js';
 
 export interface AuditOptions {
   lang: Lang;
@@ -23,6 +24,8 @@ export interface AuditResult {
   sheets: SheetSpec[];
   figures: AuditView['figures'];
   problems: ProblemsView;
+  /** Most payments fall outside the audit year: the sentence saying so; null otherwise. */
+  yearHint: Said | null;
 }
 
 /** Exceptions the pane lists (paged, by kind); 异常清单 has them all. */
@@ -73,5 +76,5 @@ export async function auditJob(roster: WorkbookSource, ledger: WorkbookSource, c
     })),
     total: exceptions.length,
   };
-  return { sheets: r.sheets, figures, problems };
+  return { sheets: r.sheets, figures, problems, yearHint: yearHintSaid(r.outcome.yearHint) };
 }

@@ -43,12 +43,16 @@ export interface SheetInfo {
   generated?: boolean;
   /** Why the sheet is not a roster (empty, a chart sheet, the header row's missing columns), when no header was found. */
   notRoster?: Said;
+  /** A roster sheet's title rows above its header ("2025年度…测算表"): where the year field's default comes from. */
+  titles?: string[];
 }
 
 export interface WorkbookInfo {
   /** File name (web) or "当前工作簿" (Excel). */
   name: string;
   sheets: SheetInfo[];
+  /** A ledger file (web): dated payments per year ("2025" -> 712), for the year field when the roster's title names none. */
+  paymentYears?: Record<string, number>;
 }
 
 /** Which roster sheets to read and the user's column corrections per sheet. */
@@ -206,6 +210,8 @@ export interface AuditView {
   problems?: ProblemsView;
   /** Extra figures the audit reports (label -> value), when it gives any; `group` says which card (and unit) it belongs to. */
   figures: { label: Said; value: string; group?: 'money' | 'pairs' | 'rows' }[];
+  /** Said before the figures when most dated payments fall outside the audit year, naming the year they are in. */
+  yearHint?: Said;
   output: OutputView;
   ms: number;
 }

@@ -35,6 +35,7 @@ export const SAMPLE_ROWS = 24;
 export function sheetInfo(name: string, sample: readonly SourceRow[], rows: number, generated = false, kind?: SheetKind): SheetInfo {
   let header: RosterHeader | null = null;
   let notRoster: Said | undefined;
+  let titles: string[] = [];
   if (!generated) {
     const reader = createRosterReader(name, { maxHeaderRows: 20, kind });
     for (const r of sample) {
@@ -43,6 +44,7 @@ export function sheetInfo(name: string, sample: readonly SourceRow[], rows: numb
     }
     header = reader.header === undefined ? reader.finish().header : reader.header;
     if (!header) notRoster = reader.finish().issues[0]?.message;
+    titles = reader.titles;
   }
   const detected: Partial<Record<RosterField, number>> = {};
   if (header) for (const f of ROSTER_FIELDS) if (header.columns[f]) detected[f] = header.columns[f]!.index;
@@ -66,6 +68,7 @@ export function sheetInfo(name: string, sample: readonly SourceRow[], rows: numb
     columns,
     ...(generated ? { generated } : {}),
     ...(notRoster ? { notRoster } : {}),
+    ...(titles.length ? { titles } : {}),
   };
 }
 
@@ -209,6 +212,7 @@ export function auditView(
   ms: number,
   figures: AuditView['figures'] = [],
   problems?: AuditView['problems'],
+  yearHint: Said | null = null,
 ): AuditView {
   const find = (re: RegExp) => sheets.find((s) => re.test(s.name));
   const summary = find(/汇总|summary/i) ?? sheets[sheets.length - 1];
@@ -220,6 +224,7 @@ export function auditView(
     exceptions: exceptions && exceptions !== summary ? tableView(exceptions, 30) : null,
     ...(problems ? { problems } : {}),
     figures,
+    ...(yearHint ? { yearHint } : {}),
     output,
     ms: Math.round(ms),
   };

@@ -157,14 +157,14 @@ export class WorkbookHost implements Host {
       // Dates matter in a ledger: date cells arrive as dates.
       const ledger = await this.book.read([req.ledgerSheet], { signal, dates: true });
       const total = rowsOf(roster) + rowsOf(ledger);
-      const { sheets, figures, problems } = await auditJob(inputs(roster, signal), inputs(ledger, signal), calc, {
+      const { sheets, figures, problems, yearHint } = await auditJob(inputs(roster, signal), inputs(ledger, signal), calc, {
         lang: req.lang,
         mappings: req.selection.mappings as Record<string, Record<string, number | null>>,
         signal,
         onProgress: (done) => onProgress({ phase: 'compute', done, total }),
       });
       const written = await this.book.write(sheets, { signal, onProgress: (p) => onProgress({ phase: 'write', ...p }) });
-      return auditView(sheets, { kind: 'sheets', sheets: written }, performance.now() - t0, figures, problems);
+      return auditView(sheets, { kind: 'sheets', sheets: written }, performance.now() - t0, figures, problems, yearHint);
     });
   }
 

@@ -163,6 +163,7 @@ export function App({ host }: { host: Host }) {
               onSource={p.setPolicySource}
               onFile={(f) => void p.onPolicyFile(f)}
               onYear={p.setYear}
+              yearNote={p.yearNote?.[lang]}
             />
           </section>
 

@@ -8,6 +8,7 @@ import { errorSaid } from '../pane/errors.js';
 import type { AuditView, CalcView, FieldMapping, Host, PolicyChoice, Progress, SheetInfo, WorkbookInfo } from '../pane/host.js';
 import { STRINGS, said } from './i18n.js';
 import type { PolicySource } from './components/PolicyPanel.js';
+import { chooseYear, titleYear, yearChoiceSaid } from '../workbook/year-evidence.js';
 
 export type Job = { kind: 'inspect' | 'calc' | 'audit'; progress: Progress; controller: AbortController };
 
@@ -85,7 +86,15 @@ export function usePane(host: Host) {
   const [ledgerSheet, setLedgerSheet] = useState('');
   const [policySource, setPolicySource] = useState<PolicySource>('builtin');
   const [policyFile, setPolicyFile] = useState<{ name: string; text: string } | null>(null);
-  const [year, setYear] = useState(thisYear());
+  const [year, setYearState] = useState(thisYear());
+  // Until the user types a year, it follows the files (workbook/year-evidence.ts) and says where from.
+  const [yearTouched, setYearTouched] = useState(false);
+  const [yearNote, setYearNote] = useState<Said | null>(null);
+  const setYear = (y: number) => {
+    setYearTouched(true);
+    setYearNote(null);
+    setYearState(y);
+  };
 
   // Runs
   const [job, setJob] = useState<Job | null>(null);
@@ -142,6 +151,16 @@ export function usePane(host: Host) {
     },
     [host],
   );
+
+  useEffect(() => {
+    const ledger = ledgerInfo?.paymentYears ?? null;
+    if (yearTouched || (!workbook && !ledger)) return;
+    const rosters = (workbook?.sheets ?? []).filter((x) => x.headerRow !== null && !x.generated && included.has(x.name));
+    const title = titleYear(rosters.map((x) => ({ sheet: x.name, titles: x.titles ?? [] })));
+    const chosen = chooseYear({ title, ledger, calendar: thisYear() });
+    setYearState(chosen.year);
+    setYearNote(yearChoiceSaid(chosen, !!ledger));
+  }, [workbook, included, ledgerInfo, yearTouched]);
 
   // The task pane reads the open workbook straight away.
   useEffect(() => {
@@ -283,6 +302,7 @@ export function usePane(host: Host) {
     policyFile,
     year,
     setYear,
+    yearNote,
     choice,
     job,
     busy: job !== null,

@@ -3,6 +3,7 @@
 // worker outright (the page starts a fresh one).
 import type { SheetSource } from '../workbook/source.js';
 import { auditJob } from '../pane/audit-job.js';
+import { ledgerYearCounts } from '../audit/ledger.js';
 import { calcFlow } from '../pane/calc-flow.js';
 import { UserError, toUserError } from '../pane/errors.js';
 import type { Progress, RosterSelection, WorkbookInfo } from '../pane/host.js';
@@ -71,7 +72,10 @@ type Handlers = { [M in Method]: (args: Calls[M]['args'], progress: (p: Progress
 const handlers: Handlers = {
   async inspect({ file, role }, progress) {
     progress({ phase: 'load' });
-    return info(await workbook(file, role), role === 'roster');
+    const wb = await workbook(file, role);
+    if (role === 'roster') return info(wb, true);
+    // The ledger's payment years: the year field's default when the roster's title names none.
+    return { ...info(wb, false), paymentYears: await ledgerYearCounts(wb.sheets) };
   },
 
   async policy({ choice, year }) {
@@ -110,13 +114,13 @@ const handlers: Handlers = {
     const ledger = req.ledgerSheet ? ledgerBook.sheets.filter((s) => s.name === req.ledgerSheet) : ledgerBook.sheets;
     const rosterSheets = selected(roster, req.selection);
     const total = [...rosterSheets, ...ledger].reduce((n, s) => n + (s.rows as unknown[]).length, 0);
-    const { sheets, figures, problems } = await auditJob(rosterSheets, ledger, calc, {
+    const { sheets, figures, problems, yearHint } = await auditJob(rosterSheets, ledger, calc, {
       lang: req.lang,
       mappings: req.selection.mappings as Record<string, Record<string, number | null>>,
       onProgress: (done) => progress({ phase: 'compute', done, total }),
     });
     const blob = await writeXlsx(sheets, { onProgress: (done, all) => progress({ phase: 'write', done, total: all }) });
-    const { output, ...view } = auditView(sheets, { kind: 'sheets', sheets: [] }, performance.now() - t0, figures, problems);
+    const { output, ...view } = auditView(sheets, { kind: 'sheets', sheets: [] }, performance.now() - t0, figures, problems, yearHint);
     void output;
     return { view, fileName: resultName(req.roster.name, calc.policy.year, '审计结果'), blob };
   },

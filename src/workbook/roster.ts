@@ -43,6 +43,8 @@ export interface RosterSheetSummary {
   skipped: number;
   /** Sheet-level issues (NO_HEADER); row issues are on the outcomes. */
   issues: RowIssue[];
+  /** The text rows above the header ("2025年度村级组织运转经费测算表"), each row's cell texts once; [] without a header. */
+  titles: string[];
 }
 
 export interface RosterReaderOptions {
@@ -65,6 +67,8 @@ export interface RosterReader {
   finish(): RosterSheetSummary;
   /** The header once found; undefined while still searching; null when the sheet has none. */
   readonly header: RosterHeader | null | undefined;
+  /** The title rows above the header once it is found (as in the summary). */
+  readonly titles: string[];
 }
 
 interface ActiveHeader extends RosterRowColumns {
@@ -106,6 +110,9 @@ class RosterSheetReader implements RosterReader {
   /** No header: the NO_HEADER note is made at finish(), when it is known whether the sheet held anything. */
   private notRead: 'info' | 'error' | null = null;
   private readonly seen = new ContentSeen();
+  /** Rows with text met while searching for the header: the titles are those above it. */
+  private textRows: { row: number; text: string }[] = [];
+  private titleTexts: string[] = [];
 
   constructor(
     private readonly sheet: string,
@@ -133,12 +140,18 @@ class RosterSheetReader implements RosterReader {
     return this.active === undefined ? undefined : (this.active?.header ?? null);
   }
 
+  get titles(): string[] {
+    return this.titleTexts;
+  }
+
   push(rowNumber: number, cells: readonly Cell[]): RosterRowOutcome[] {
     if (this.finished) throw new Error(`roster reader for sheet "${this.sheet}" is finished`);
     assertRowNumber(rowNumber);
     if (this.active) return [this.classify(rowNumber, cells)];
     this.seen.see(cells);
     if (this.active === null) return []; // no header: the sheet is left alone
+    const text = rowText(cells);
+    if (text) this.textRows.push({ row: rowNumber, text });
 
     const headerRow = this.options.headerRow;
     if (headerRow !== undefined) {
@@ -176,7 +189,7 @@ class RosterSheetReader implements RosterReader {
       if (this.notRead) this.sheetIssues.push(rosterIssue.notRoster(this.sheet, this.whyNotRead(), this.notRead));
       this.finished = true;
     }
-    return { sheet: this.sheet, header: this.header ?? null, ...this.counts, issues: [...this.sheetIssues] };
+    return { sheet: this.sheet, header: this.header ?? null, ...this.counts, issues: [...this.sheetIssues], titles: this.titles };
   }
 
   // -------------------------------------------------------------------------
@@ -238,6 +251,8 @@ class RosterSheetReader implements RosterReader {
       );
       return;
     }
+    this.titleTexts = this.textRows.filter((r) => r.row < topRow).map((r) => r.text);
+    this.textRows = [];
     const columns: Partial<Record<RosterField, RosterColumn>> = {};
     for (const field of ROSTER_FIELDS) {
       const c = col[field];
@@ -282,6 +297,16 @@ class RosterSheetReader implements RosterReader {
     }
     return outcome;
   }
+}
+
+/** A title row's text: its cells' texts, each once (a merged title repeats in every cell it spans), space-separated. */
+function rowText(cells: readonly Cell[]): string {
+  const texts: string[] = [];
+  for (const c of cells) {
+    const t = headerText(c);
+    if (t && !texts.includes(t)) texts.push(t);
+  }
+  return texts.join(' ');
 }
 
 /** Header text of a column chosen by the mapping: its header cells top to bottom ("党员人数/上年"). */

@@ -1,12 +1,9 @@
 // flat: the same amount for every unit of a type (党建经费 5,000 a village).
-import { z } from 'zod';
 import { amountWords } from '../format.js';
 import { toFen } from '../money.js';
-import { paramSchema, type NamedValue } from '../policy/param.js';
+import type { NamedValue } from '../policy/param.js';
 import { en1, PER_UNIT, yuan } from '../words.js';
 import { defineKind, noProblems } from './kind.js';
-
-const schema = z.object({ kind: z.literal('flat'), amount: paramSchema }).strict();
 
 export interface FlatCalc {
   kind: 'flat';
@@ -15,7 +12,7 @@ export interface FlatCalc {
 
 export const flat = defineKind({
   name: 'flat',
-  schema,
+  schema: (z, param) => z.object({ kind: z.literal('flat'), amount: param }).strict(),
   params: (c) => [['amount', c.amount]],
   check: noProblems,
   resolve: (c, pick): FlatCalc => ({ kind: 'flat', amount: pick(c.amount, 'amount') }),

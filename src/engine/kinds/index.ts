@@ -1,6 +1,6 @@
 // The calc kinds a policy may use. A new kind is its own module (see
 // docs/rule-kinds.md) and one entry here; nothing else names a kind.
-import { z } from 'zod';
+import type { z } from 'zod';
 import type { Param } from '../policy/param.js';
 import type { Said } from '../said.js';
 import { flat } from './flat.js';
@@ -13,11 +13,12 @@ import { topUp } from './top-up.js';
 export const KINDS = [flat, schedule, perCapita, topUp] as const;
 
 type Kinds = (typeof KINDS)[number];
-type SchemaOf<K> = K extends { schema: infer S } ? S : never;
+type SchemaOf<K> = K extends { schema: (...args: never[]) => infer S } ? S : never;
+
 type Schemas<T extends readonly unknown[]> = { [I in keyof T]: SchemaOf<T[I]> };
 
-/** How a line is computed for some unit types, as the policy file writes it. */
-export const calcSchema = z.discriminatedUnion('kind', KINDS.map((k) => k.schema) as unknown as Schemas<typeof KINDS>);
+/** The kinds' schemas in KINDS's order: what policy/schema.ts builds calcSchema from. */
+export type KindSchemas = Schemas<typeof KINDS>;
 
 export type Calc = z.output<SchemaOf<Kinds>>;
 /** A calc with every parameter fixed to the value in force for a year. */

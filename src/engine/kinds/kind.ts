@@ -5,12 +5,22 @@
 import type { z } from 'zod';
 import type { Decimal, RoundingMode } from '../money.js';
 import type { NamedValue, Param } from '../policy/param.js';
+import type { ParamSchema } from '../policy/param-schema.js';
 import type { PolicyProblem } from '../policy/errors.js';
 import type { Said } from '../said.js';
 import type { Unit, UnitAttribute, UnitType } from '../unit.js';
 
+/** zod itself, as policy/schema.ts hands it to a kind's schema. */
+export type Zod = typeof z;
+
 /** A kind's shape in a policy file: a strict zod object whose `kind` is a literal. */
 export type KindSchema = z.ZodObject<{ kind: z.ZodLiteral<string> } & z.ZodRawShape>;
+
+/**
+ * Makes a kind's shape from the zod and the parameter schema it is given.
+ * Only policy/schema.ts calls it, so zod loads only when a policy file is parsed.
+ */
+export type KindSchemaOf<S extends KindSchema> = (zod: Zod, param: ParamSchema) => S;
 
 /** A parameter in force as a row of 政策参数 (plain data: report.ts makes the cells). */
 export interface ParamRow extends NamedValue {
@@ -54,7 +64,8 @@ export interface Worked {
 export interface CalcKind<S extends KindSchema = KindSchema, R extends { kind: string } = { kind: string }> {
   /** The `kind` a policy file writes. */
   name: z.output<S>['kind'];
-  schema: S;
+  /** Its shape in a policy file, built by policy/schema.ts with zod. */
+  schema: KindSchemaOf<S>;
   /**
    * Its dated parameters by name ("amount", "steps[0].threshold"), in order:
    * each is checked, resolved and written to 政策参数 under this name, and a

@@ -1,22 +1,11 @@
 // perCapita: a rate times a unit attribute, with an optional floor and cap
 // (党员活动经费: 100 per member of last year, at least 3,000).
-import { z } from 'zod';
 import { amountWords } from '../format.js';
 import { toFen, type Decimal } from '../money.js';
-import { paramSchema, type NamedValue, type Param } from '../policy/param.js';
+import type { NamedValue, Param } from '../policy/param.js';
 import { ATTRIBUTE_LABELS, UNIT_ATTRIBUTES, type UnitAttribute } from '../unit.js';
 import { count, en1, yuan } from '../words.js';
 import { defineKind, noProblems } from './kind.js';
-
-const schema = z
-  .object({
-    kind: z.literal('perCapita'),
-    attribute: z.enum(UNIT_ATTRIBUTES),
-    rate: paramSchema,
-    floor: paramSchema.optional(),
-    cap: paramSchema.optional(),
-  })
-  .strict();
 
 export interface PerCapitaCalc {
   kind: 'perCapita';
@@ -28,7 +17,16 @@ export interface PerCapitaCalc {
 
 export const perCapita = defineKind({
   name: 'perCapita',
-  schema,
+  schema: (z, param) =>
+    z
+      .object({
+        kind: z.literal('perCapita'),
+        attribute: z.enum(UNIT_ATTRIBUTES),
+        rate: param,
+        floor: param.optional(),
+        cap: param.optional(),
+      })
+      .strict(),
   params(c) {
     const params: [string, Param][] = [['rate', c.rate]];
     if (c.floor) params.push(['floor', c.floor]);

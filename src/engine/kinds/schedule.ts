@@ -1,36 +1,13 @@
 // schedule: an amount by bracket of a unit attribute (办公经费: below 1,500
 // people 20,000, from 1,500 up 25,000). Each step's edge is inclusive (>=) or
 // not (>).
-import { z } from 'zod';
 import { amountWords } from '../format.js';
 import { toFen } from '../money.js';
-import { paramSchema, resolveParam, type NamedValue, type Param } from '../policy/param.js';
+import { resolveParam, type NamedValue, type Param } from '../policy/param.js';
 import type { PolicyProblem } from '../policy/errors.js';
 import { ATTRIBUTE_LABELS, UNIT_ATTRIBUTES, type UnitAttribute } from '../unit.js';
 import { count, en1, PER_UNIT, yuan } from '../words.js';
 import { defineKind } from './kind.js';
-
-const schema = z
-  .object({
-    kind: z.literal('schedule'),
-    attribute: z.enum(UNIT_ATTRIBUTES),
-    /** Amount below the first threshold. */
-    base: paramSchema,
-    /** Ascending thresholds; each replaces the amount from its edge upward. */
-    steps: z
-      .array(
-        z
-          .object({
-            threshold: paramSchema,
-            /** true: the edge value itself is in the higher bracket (>=); false: strictly above (>). */
-            inclusive: z.boolean(),
-            amount: paramSchema,
-          })
-          .strict(),
-      )
-      .min(1),
-  })
-  .strict();
 
 export interface ScheduleCalc {
   kind: 'schedule';
@@ -56,7 +33,28 @@ function checkAscendingThresholds(steps: { threshold: Param }[], path: string): 
 
 export const schedule = defineKind({
   name: 'schedule',
-  schema,
+  schema: (z, param) =>
+    z
+      .object({
+        kind: z.literal('schedule'),
+        attribute: z.enum(UNIT_ATTRIBUTES),
+        /** Amount below the first threshold. */
+        base: param,
+        /** Ascending thresholds; each replaces the amount from its edge upward. */
+        steps: z
+          .array(
+            z
+              .object({
+                threshold: param,
+                /** true: the edge value itself is in the higher bracket (>=); false: strictly above (>). */
+                inclusive: z.boolean(),
+                amount: param,
+              })
+              .strict(),
+          )
+          .min(1),
+      })
+      .strict(),
   params: (c) => [
     ['base', c.base],
     ...c.steps.flatMap((s, i): [string, Param][] => [

@@ -1,22 +1,12 @@
 // topUp: tops earlier lines up to a minimum total (a village's operating funds
 // not less than 100,000): the gap, or 0 when they reach it. Sums the lines'
 // full-year amounts, so a part-year unit's top-up is prorated like any line.
-import { z } from 'zod';
 import { amountWords } from '../format.js';
 import { toFen, ZERO } from '../money.js';
-import { paramSchema, type NamedValue } from '../policy/param.js';
+import type { NamedValue } from '../policy/param.js';
 import type { PolicyProblem } from '../policy/errors.js';
 import { en1, yuan } from '../words.js';
 import { defineKind } from './kind.js';
-
-const schema = z
-  .object({
-    kind: z.literal('topUp'),
-    /** Ids of earlier lines whose sum must reach the minimum. */
-    of: z.array(z.string().min(1)).min(1),
-    minimum: paramSchema,
-  })
-  .strict();
 
 export interface TopUpCalc {
   kind: 'topUp';
@@ -26,7 +16,15 @@ export interface TopUpCalc {
 
 export const topUp = defineKind({
   name: 'topUp',
-  schema,
+  schema: (z, param) =>
+    z
+      .object({
+        kind: z.literal('topUp'),
+        /** Ids of earlier lines whose sum must reach the minimum. */
+        of: z.array(z.string().min(1)).min(1),
+        minimum: param,
+      })
+      .strict(),
   params: (c) => [['minimum', c.minimum]],
   check: (c, at, before) => {
     const problems: PolicyProblem[] = [];

@@ -1,24 +1,10 @@
 // A parameter: a number of the policy as dated values, each with the date it
 // takes effect and the text it implements (OpenFisca-style), and the value in
-// force on a date. Every calc kind's numbers are parameters.
-import { z } from 'zod';
+// force on a date. Every calc kind's numbers are parameters. No zod here:
+// the schemas are in param-schema.ts, loaded only to parse a policy file.
+import type { z } from 'zod';
 import { Decimal } from '../money.js';
-
-const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'a date written YYYY-MM-DD');
-const decimalText = z.union([z.number(), z.string().regex(/^-?\d+(\.\d+)?$/)]).transform(String);
-
-/** One value of a parameter and when it took effect. */
-export const datedValueSchema = z
-  .object({
-    since: isoDate,
-    value: decimalText,
-    /** The document and clause this value comes from. */
-    ref: z.string().min(1),
-  })
-  .strict();
-
-/** A parameter's history: values by effective date, any order in the file. */
-export const paramSchema = z.array(datedValueSchema).min(1);
+import type { datedValueSchema, paramSchema } from './param-schema.js';
 
 export type DatedValue = z.output<typeof datedValueSchema>;
 export type Param = z.output<typeof paramSchema>;

@@ -1,17 +1,23 @@
 // The policy file format: a county's funding standard as dated data.
-// Every number is a parameter (param.ts): dated values, so a year's
+// Every number is a parameter (param.ts, param-schema.ts): dated values, so a year's
 // computation picks the values then in force. A line's rules are calcs of the
 // kinds in ../kinds/.
 import { z } from 'zod';
 import { ROUNDING_MODES } from '../money.js';
-import { calcSchema } from '../kinds/index.js';
+import { KINDS, type KindSchemas } from '../kinds/index.js';
 import { UNIT_ATTRIBUTES, UNIT_TYPES } from '../unit.js';
-import { paramSchema } from './param.js';
+import { paramSchema } from './param-schema.js';
 
 const bilingual = z.object({ zh: z.string().min(1), en: z.string().min(1) }).strict();
 
 const unitType = z.enum(UNIT_TYPES);
 const attribute = z.enum(UNIT_ATTRIBUTES);
+
+/**
+ * How a line is computed for some unit types, as the policy file writes it:
+ * each kind's schema, made here so that zod loads only with this module.
+ */
+export const calcSchema = z.discriminatedUnion('kind', KINDS.map((k) => k.schema(z, paramSchema)) as unknown as KindSchemas);
 
 /** How a line is computed for some unit types. */
 export const ruleSchema = z.object({ types: z.array(unitType).min(1), calc: calcSchema }).strict();

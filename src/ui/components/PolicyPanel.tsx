@@ -38,6 +38,8 @@ export function PolicyPanel(props: {
   onSource: (s: PolicySource) => void;
   onFile: (file: File | null) => void;
   onYear: (y: number) => void;
+  /** Where the year came from when the user gave none (the roster's title, the ledger's dates). */
+  yearNote?: string;
   /** The choice as it stands (null while a file is missing). */
   choice: PolicyChoice | null;
 }) {
@@ -86,7 +88,11 @@ export function PolicyPanel(props: {
             {host.policySources.includes('sheet') && <Radio value="sheet" label={t.policySheet} />}
           </RadioGroup>
         </Field>
-        <Field label={t.year} validationMessage={validYear ? undefined : '1900–9999'}>
+        <Field
+          label={t.year}
+          validationMessage={validYear ? undefined : '1900–9999'}
+          hint={props.yearNote ? <span data-testid="year-note">{props.yearNote}</span> : undefined}
+        >
           <Input
             className={s.year}
             type="number"

@@ -299,6 +299,11 @@ export function AuditResults(props: { view: AuditView }) {
   return (
     <section aria-labelledby="vf-audit-title" className={s.section}>
       <ResultHead id="vf-audit-title" title={t.auditResult} view={view} output={view.output} ms={view.ms} />
+      {view.yearHint && (
+        <p className={s.section} role="alert" data-testid="audit-year-hint">
+          {view.yearHint[lang]}
+        </p>
+      )}
       {groups.length > 0 && (
         <div className={s.cards}>
           {groups.map(({ g, figures }) => (
