@@ -133,5 +133,5 @@ test('5,000 payments against 400 units: every figure as designed', async () => {
   // instalments: a 足额 line paid in four parts
   expect(o.lines.find((l) => l.status === 'match' && l.payments === 4)).toBeDefined();
   expect(r.json.lines).toHaveLength(entries + strangers);
-  expect(r.sheets[4]!.rows).toHaveLength(PAYMENTS);
+  expect(r.sheets[4]!.rows).toHaveLength(PAYMENTS + 1); // and its 合计 row
 });

@@ -108,11 +108,12 @@ test(`calc streams a ${N.toLocaleString('en')}-row roster: heap capped at ${HEAP
   for await (const ws of reader as unknown as AsyncIterable<AsyncIterable<ExcelJS.Row> & { name: string }>) {
     for await (const row of ws) {
       const values = row.values as (ExcelJS.CellValue | undefined)[];
-      if (ws.name === '核算结果' && row.number > 2) {
+      // Units from row 4 (title, the line under it, header), up to the 全县合计 row and the lines to sign.
+      if (ws.name === '核算结果' && row.number > 3 && values[1] !== '全县合计' && values[2] !== undefined) {
         resultRows++;
         if (String(values[2]).includes('\uFFFD')) replacementChars++;
       }
-      if (ws.name === '乡镇汇总' && row.number > 2) summary.set(String(values[1]), values);
+      if (ws.name === '乡镇汇总' && row.number > 3 && values[2] !== undefined) summary.set(String(values[1]), values);
     }
   }
   expect(resultRows).toBe(N);

@@ -77,7 +77,7 @@ describe('the web page reading path', () => {
     expect(note).toMatchObject({ sheet: name, row: null, severity: 'info', code: 'csvEncoding' });
     expect(note!.message.zh).toContain(f.includes('gbk') ? 'GB18030/GBK' : f.includes('bom') ? 'UTF-8（带 BOM）' : 'UTF-8 编码');
     const listed = other.sheets.find((s) => s.name === '问题清单')!.rows;
-    expect(listed[0]).toEqual([name, null, null, '说明', 'csvEncoding', note!.message.zh]);
+    expect(listed[0]).toEqual([name, null, null, '说明', 'CSV 编码', note!.message.zh, 'csvEncoding']);
     expect(
       renamed(
         { ...other, issues, sheets: other.sheets.map((s) => (s.name === '问题清单' ? { ...s, rows: listed.slice(1) } : s)) },

@@ -152,8 +152,9 @@ describe('Excel task pane (in-memory Excel host in place of Office.js)', () => {
       const f = (window as unknown as { __VF_FAKE__: Fake }).__VF_FAKE__;
       const sheet = f.sheet('政策参数')!;
       const { firstRow, values: rows } = sheet.usedValues();
-      const r = rows.findIndex((row) => row[0] === 'office' && row[2] === '村' && row[4] === 'base');
-      sheet.ensure(firstRow - 1 + r, 5).value = 22000;
+      // The ids the pane reads at the right (经费项目编号 7, 参数代码 8); 取值 is column 4.
+      const r = rows.findIndex((row) => row[7] === 'office' && row[1] === '村' && row[8] === 'base');
+      sheet.ensure(firstRow - 1 + r, 4).value = 22000;
     });
     await page.getByRole('button', { name: '核算', exact: true }).click();
     await page.getByTestId('county-total').filter({ hasText: '322,100.00' }).waitFor();
@@ -163,8 +164,8 @@ describe('Excel task pane (in-memory Excel host in place of Office.js)', () => {
       const f = (window as unknown as { __VF_FAKE__: Fake }).__VF_FAKE__;
       const sheet = f.sheet('政策参数')!;
       const { firstRow, values: rows } = sheet.usedValues();
-      const r = rows.findIndex((row) => row[0] === 'office' && row[2] === '村' && row[4] === 'base');
-      sheet.ensure(firstRow - 1 + r, 0).value = 'noSuchLine';
+      const r = rows.findIndex((row) => row[7] === 'office' && row[1] === '村' && row[8] === 'base');
+      sheet.ensure(firstRow - 1 + r, 7).value = 'noSuchLine';
     });
     await page.getByRole('button', { name: '核算', exact: true }).click();
     await page.getByTestId('error').filter({ hasText: '无法从工作表「政策参数」读回政策' }).waitFor();

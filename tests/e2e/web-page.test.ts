@@ -107,7 +107,12 @@ function sheetRows(ws: ExcelJS.Worksheet, width: number): unknown[][] {
 function specRows(spec: SheetSpec): unknown[][] {
   const width = spec.columns.length;
   const pad = (r: unknown[]) => Array.from({ length: width }, (_, i) => (r[i] === undefined || r[i] === '' ? null : r[i]));
-  return [...(spec.title ? [pad([spec.title])] : []), pad(spec.columns.map((c) => c.header)), ...spec.rows.map(pad)];
+  return [
+    ...(spec.title ? [pad([spec.title])] : []),
+    ...(spec.title && spec.subtitle ? [pad([spec.subtitle])] : []),
+    pad(spec.columns.map((c) => c.header)),
+    ...spec.rows.map(pad),
+  ];
 }
 
 async function readDownloaded(path: string): Promise<ExcelJS.Workbook> {
@@ -194,7 +199,7 @@ describe('web page', () => {
     const wb = await readDownloaded(saved);
     expectSameSheets(wb, expected.sheets);
     const towns = wb.getWorksheet('乡镇汇总')!;
-    const last = towns.getRow(towns.rowCount);
+    const last = towns.getRow(towns.rowCount - 2); // above the blank row and the lines to sign
     expect(last.getCell(1).value).toBe('全县合计');
     expect(last.getCell(2 + 1 + 4).value).toBe(ROSTER_TOTAL);
     const names = wb.getWorksheet('核算结果')!.getColumn(2).values;
@@ -466,7 +471,7 @@ describe('web page', () => {
     // The total says what is not in it; 万元 with 2 decimals; warnings are 警告.
     await expect(page.getByTestId('not-counted').innerText()).resolves.toBe('另有5行被剔除，未计入合计（原因见下方问题清单）。');
     await page.getByText('848.34 万元').waitFor();
-    await expect(page.getByTestId('warnings').innerText()).resolves.toMatch(/^警告2条/);
+    await expect(page.getByTestId('warnings').innerText()).resolves.toMatch(/^警告3条/); // with the =HYPERLINK(...) unit's 名称形似公式
     await expect(page.locator('body').innerText()).resolves.not.toMatch(/提示/);
     // Cards with headings and units.
     for (const name of ['全县合计（元）', '名册行数（行）', '组织设置（个单位）', '各经费项目合计（元）', '乡镇汇总（元）'])
