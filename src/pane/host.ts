@@ -9,7 +9,7 @@
 // carries no engine code.
 import type { Lang, Said } from '../engine/said.js';
 import type { RosterField } from '../workbook/roster-fields.js';
-import type { Severity } from '../workbook/issues.js';
+import type { RowIssue, Severity } from '../workbook/issues.js';
 import type { WarningKind } from '../workbook/warnings.js';
 
 export type Face = 'web' | 'excel';
@@ -124,13 +124,8 @@ export interface PolicyView {
   lines: { id: string; label: Said; clause: string; rules: PolicyRuleView[] }[];
 }
 
-export interface IssueView {
-  sheet: string;
-  row: number | null;
-  column: string | null;
-  severity: Severity;
-  code: string;
-  message: Said;
+/** A row issue as the workbook layer gives it, plus what an audit exception is about. */
+export interface IssueView extends RowIssue {
   /** Audit exceptions: the payee, fund line and amount the row is about, when it names them. */
   payee?: string | null;
   line?: Said | null;
