@@ -2,7 +2,7 @@
 // adapter's tests rely on.
 import { describe, expect, test } from 'vitest';
 import { FakeExcel } from './support/fake-excel.js';
-import { utf8Length } from './support/fake-excel-context.js';
+import { utf8Length } from '../src/workbook/utf8-buffer.js';
 import { parseAddress, typedInput } from './support/fake-grid.js';
 import { FakeRichApiError } from './support/fake-rich-api-error.js';
 

@@ -4,26 +4,13 @@
 // (bold totals, fills, hyperlinks, the chart). Each estimates its request size
 // and, where it can, splits in halves after a payload error.
 import { columnLetter } from '../workbook/cells.js';
+import { utf8Length } from '../workbook/utf8-buffer.js';
 import { NUMBER_FORMATS, headerRowNumber, type SheetSpec } from '../workbook/sheet-spec.js';
 import { HEADER_FILL, PAGE_FOOTER, REPORT_MARK, excelValue, fillRuns, printPlan, sourceLinks, valueBlock } from '../pane/report-layout.js';
 
 /** Excel column width in points for a width in characters (Calibri 11: 7 px a character + 5 px padding). */
 export function columnPoints(chars: number): number {
   return Math.round((chars * 7 + 5) * 0.75 * 100) / 100;
-}
-
-export function utf8Length(s: string): number {
-  let n = 0;
-  for (let i = 0; i < s.length; i++) {
-    const c = s.charCodeAt(i);
-    if (c < 0x80) n += 1;
-    else if (c < 0x800) n += 2;
-    else if (c >= 0xd800 && c <= 0xdbff) {
-      n += 4;
-      i++;
-    } else n += 3;
-  }
-  return n;
 }
 
 /** One piece of the write, queued into some sync. */

@@ -14,6 +14,7 @@
 import type { FakeExcel } from './fake-excel.js';
 import { WorkbookProxy } from './fake-excel-workbook.js';
 import { FakeRichApiError } from './fake-rich-api-error.js';
+import { utf8Length } from '../../src/workbook/utf8-buffer.js';
 
 export interface SyncRecord {
   /** UTF-8 bytes of the JSON of the commands sent. */
@@ -26,21 +27,6 @@ export interface SyncRecord {
   suspendedScreenUpdating: boolean;
   /** Error code when the sync failed. */
   error?: string;
-}
-
-/** UTF-8 byte length of a string, without allocating. */
-export function utf8Length(s: string): number {
-  let n = 0;
-  for (let i = 0; i < s.length; i++) {
-    const c = s.charCodeAt(i);
-    if (c < 0x80) n += 1;
-    else if (c < 0x800) n += 2;
-    else if (c >= 0xd800 && c <= 0xdbff && i + 1 < s.length) {
-      n += 4;
-      i++;
-    } else n += 3;
-  }
-  return n;
 }
 
 /** True when requirement set version `have` ("1.12") is at least `need`. */
